@@ -1,0 +1,95 @@
+"""Penalty case-management back office."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from backoffice.config import PROJECT_ROOT, DefaultConfig, finalize
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the application: defaults, then BACKOFFICE_* variables, then ``config``."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.from_object(DefaultConfig)
+    app.config.from_prefixed_env("BACKOFFICE")
+    if config:
+        app.config.update(config)
+    finalize(app.config, PROJECT_ROOT / "instance")
+
+    _configure_proxy(app)
+    _register_extensions(app)
+    _register_blueprints(app)
+    _register_error_handlers(app)
+    _register_template_helpers(app)
+    _register_commands(app)
+    return app
+
+
+def _configure_proxy(app: Flask) -> None:
+    count = int(app.config["PROXY_COUNT"])
+    if count:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
+def _register_extensions(app: Flask) -> None:
+    from backoffice import i18n
+    from backoffice.accounts.loader import load_user
+    from backoffice.extensions import babel, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = i18n.LOGIN_MESSAGE
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(load_user)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from backoffice.accounts import admin as accounts_admin
+    from backoffice.accounts import views as accounts_views
+    from backoffice.api import admin as tokens_admin
+    from backoffice.api import views as api_views
+    from backoffice.audit import views as audit_views
+    from backoffice.cases import views as cases_views
+    from backoffice.dashboard import views as dashboard_views
+    from backoffice.extensions import csrf
+    from backoffice.portal import views as portal_views
+
+    for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views,
+                   dashboard_views, portal_views):
+        app.register_blueprint(module.bp)
+    # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
+    csrf.exempt(api_views.bp)
+    app.register_blueprint(api_views.bp)
+
+
+def _register_error_handlers(app: Flask) -> None:
+    from backoffice import errors
+
+    errors.init_app(app)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from backoffice import templating
+
+    templating.init_app(app)
+
+
+def _register_commands(app: Flask) -> None:
+    from backoffice.cli import register
+
+    register(app)

@@ -1,0 +1,70 @@
+"""``flask users``: manage accounts from the command line."""
+
+from __future__ import annotations
+
+import click
+import sqlalchemy as sa
+from flask.cli import AppGroup
+
+from backoffice.accounts.models import Role, User
+from backoffice.accounts.operations import AccountError, create_user, find_merchant, set_enabled
+from backoffice.audit.operations import Actor
+from backoffice.db import db
+
+users_cli = AppGroup("users", help="Create, list, disable and re-enable accounts.")
+CLI_ACTOR = Actor(None, "cli")
+
+
+def _get_user(login: str) -> User:
+    user = db.session.scalar(sa.select(User).filter_by(login=login.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No account with login {login!r}.")
+    return user
+
+
+@users_cli.command("create")
+@click.argument("login")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]), help="The account's role.")
+@click.option("--password", required=True, help="Initial password (at least 10 characters).")
+@click.option("--merchant", "merchant_id", help="External id of the merchant record (merchant accounts).")
+@click.option("--name", "display_name", default="", help="Display name.")
+def create(login: str, role: str, password: str, merchant_id: str | None, display_name: str) -> None:
+    """Create an account."""
+    try:
+        merchant = find_merchant(merchant_id) if merchant_id else None
+        user = create_user(CLI_ACTOR, login=login, role=Role(role), password=password,
+                           merchant=merchant, display_name=display_name)
+    except AccountError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"Created {user.login} ({user.role.value}).")
+
+
+@users_cli.command("disable")
+@click.argument("login")
+def disable(login: str) -> None:
+    """Disable an account; its sessions and tokens stop working at once."""
+    set_enabled(CLI_ACTOR, _get_user(login), False)
+    db.session.commit()
+    click.echo(f"Disabled {login}.")
+
+
+@users_cli.command("enable")
+@click.argument("login")
+def enable(login: str) -> None:
+    """Re-enable a disabled account."""
+    set_enabled(CLI_ACTOR, _get_user(login), True)
+    db.session.commit()
+    click.echo(f"Enabled {login}.")
+
+
+@users_cli.command("list")
+def list_users() -> None:
+    """List every account with its role and state."""
+    users = db.session.scalars(sa.select(User).order_by(User.role, User.login)).all()
+    click.echo(f"{'LOGIN':<24} {'ROLE':<16} {'STATE':<9} MERCHANT")
+    for user in users:
+        state = "enabled" if user.is_enabled else "disabled"
+        merchant = user.merchant.external_id if user.merchant else ""
+        click.echo(f"{user.login:<24} {user.role.value:<16} {state:<9} {merchant}")

@@ -1,0 +1,93 @@
+"""Signing in and out, the language switch and the role landing page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from backoffice.accounts.forms import LoginForm
+from backoffice.accounts.models import Role
+from backoffice.accounts.operations import authenticate
+from backoffice.accounts.permissions import public, signed_in
+from backoffice.audit.operations import Actor, record
+from backoffice.db import db
+
+bp = Blueprint("accounts", __name__)
+
+LANDING = {
+    Role.reviewer: "cases.queue",
+    Role.senior_reviewer: "cases.queue",
+    Role.manager: "dashboard.index",
+    Role.admin: "admin.users",
+    Role.merchant: "portal.index",
+}
+
+
+def safe_next(target: str | None) -> str | None:
+    """Accept only same-site relative paths as a redirect target."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+@bp.get("/")
+@public
+def home():
+    if not current_user.is_authenticated:
+        return redirect(url_for("accounts.login"))
+    return redirect(url_for(LANDING[current_user.role]))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("accounts.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        result = authenticate(form.login.data, form.password.data, request.remote_addr or "-")
+        if result.user is not None:
+            login_user(result.user, remember=form.remember.data)
+            session.permanent = True
+            if result.user.locale:
+                session["locale"] = result.user.locale
+            db.session.commit()
+            return redirect(safe_next(request.args.get("next")) or url_for("accounts.home"))
+        db.session.commit()
+        if result.throttled:
+            minutes = current_app.config["LOGIN_WINDOW_SECONDS"] // 60
+            flash(_("Too many failed sign-ins. Try again in %(n)d minutes.", n=minutes), "error")
+        elif result.disabled:
+            flash(_("This account is disabled. Contact your administrator."), "error")
+        else:
+            flash(_("Wrong login or password."), "error")
+        return render_template("accounts/login.html", form=form), 401
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.post("/logout")
+@signed_in
+def logout():
+    record(Actor(current_user._get_current_object(), "web"), "user.logout", "user", current_user.id)
+    db.session.commit()
+    logout_user()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.post("/language")
+@public
+def set_language():
+    lang = request.form.get("lang", "")
+    if lang in current_app.config["LANGUAGES"]:
+        session["locale"] = lang
+        if current_user.is_authenticated:
+            current_user.locale = lang
+            db.session.commit()
+    return redirect(safe_next(request.form.get("next")) or url_for("accounts.home"))

@@ -1,0 +1,70 @@
+"""Administrators issue and revoke API tokens from the browser."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import SelectField, SelectMultipleField, StringField, widgets
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from backoffice.accounts.forms import ConfirmForm
+from backoffice.accounts.models import Role, User
+from backoffice.accounts.permissions import roles_required
+from backoffice.api.models import ApiToken, Scope
+from backoffice.api.tokens import TokenError, create_token, list_tokens, revoke_token
+from backoffice.audit.operations import Actor
+from backoffice.db import db
+
+bp = Blueprint("tokens", __name__, url_prefix="/admin/tokens")
+
+
+class TokenForm(FlaskForm):
+    user = SelectField(_l("Account"), coerce=int, validators=[DataRequired()])
+    scopes = SelectMultipleField(
+        _l("Scopes"),
+        choices=[SelectChoice(s.value) for s in Scope],
+        option_widget=widgets.CheckboxInput(),
+        widget=widgets.ListWidget(prefix_label=False),
+    )
+    description = StringField(_l("What the token is for"), validators=[Optional(), Length(max=200)])
+
+
+@bp.route("", methods=["GET", "POST"])
+@roles_required(Role.admin)
+def index():
+    form = TokenForm()
+    enabled = db.session.scalars(sa.select(User).filter_by(is_enabled=True).order_by(User.login))
+    form.user.choices = [SelectChoice(u.id, f"{u.login} ({u.role.value})") for u in enabled]
+    secret = None
+    if form.validate_on_submit():
+        user = db.get_or_404(User, form.user.data)
+        try:
+            token, secret = create_token(
+                Actor(current_user._get_current_object(), "web"),
+                user, [Scope(s) for s in form.scopes.data], form.description.data or "",
+            )
+        except TokenError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            flash(_("Token created. Copy it now: it will not be shown again."), "success")
+    return render_template(
+        "admin/tokens.html", form=form, tokens=list_tokens(), secret=secret, confirm=ConfirmForm()
+    )
+
+
+@bp.post("/<int:token_id>/revoke")
+@roles_required(Role.admin)
+def revoke(token_id: int):
+    token = db.get_or_404(ApiToken, token_id)
+    if ConfirmForm().validate_on_submit():
+        revoke_token(Actor(current_user._get_current_object(), "web"), token)
+        db.session.commit()
+        flash(_("Token revoked."), "success")
+    return redirect(url_for("tokens.index"))

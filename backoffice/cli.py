@@ -1,0 +1,15 @@
+"""Attach every module's command group to the ``flask`` command."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from backoffice.accounts.cli import users_cli
+    from backoffice.api.cli import tokens_cli
+    from backoffice.audit.cli import audit_cli
+    from backoffice.demo.cli import demo_cli
+
+    for group in (users_cli, tokens_cli, audit_cli, demo_cli):
+        app.cli.add_command(group)

@@ -1,0 +1,87 @@
+"""Configuration defaults; environment variables prefixed ``BACKOFFICE_`` override them."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class DefaultConfig:
+    # Filled in by ``finalize`` from BACKOFFICE_DATABASE_URL or the instance folder.
+    DATABASE_URL: str | None = None
+    SECRET_KEY: str | None = None
+    UPLOAD_DIR: str | None = None
+    TIMEZONE = "Asia/Shanghai"
+    RULES_DIR = str(PROJECT_ROOT / "rules")
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    # Local demo runs on plain http; production sets BACKOFFICE_COOKIE_SECURE=true.
+    COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = 12 * 3600
+    WTF_CSRF_TIME_LIMIT = 12 * 3600
+    MAX_CONTENT_LENGTH = 64 * 1024 * 1024
+
+    BABEL_DEFAULT_LOCALE = "zh"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    LANGUAGES = ("zh", "en")
+
+    # Failed-login throttling: at most N failures per window, per account and per address.
+    LOGIN_WINDOW_SECONDS = 15 * 60
+    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
+    LOGIN_MAX_FAILURES_PER_ADDRESS = 20
+    # Number of trusted reverse proxies in front of the app (for the client address).
+    PROXY_COUNT = 0
+
+
+def finalize(config: dict, instance_path: Path) -> None:
+    """Derive settings that depend on others or on the instance folder."""
+    url = config.get("DATABASE_URL") or config.get("SQLALCHEMY_DATABASE_URI")
+    if not url:
+        instance_path.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{instance_path / 'backoffice.sqlite3'}"
+    config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(url)
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # SQLite has no pool-side liveness concerns; pre-ping only adds a round-trip.
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = {}
+    if not config.get("SECRET_KEY"):
+        config["SECRET_KEY"] = _instance_secret(instance_path)
+    if len(config["SECRET_KEY"]) < 16:
+        raise RuntimeError("BACKOFFICE_SECRET_KEY must be at least 16 characters long")
+    if not config.get("UPLOAD_DIR"):
+        config["UPLOAD_DIR"] = str(instance_path / "uploads")
+    secure = _as_bool(config.get("COOKIE_SECURE"))
+    config["SESSION_COOKIE_SECURE"] = secure
+    config["REMEMBER_COOKIE_SECURE"] = secure
+
+
+def normalize_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs that name no driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _instance_secret(instance_path: Path) -> str:
+    path = instance_path / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)

@@ -1,0 +1,58 @@
+"""Conversations between a merchant and a customer, as received from the platform's chat systems."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from backoffice.db import UTCDateTime, db, enum_type, utcnow
+from backoffice.merchants.models import Merchant, Platform
+
+
+class Channel(enum.StrEnum):
+    im = "im"
+    enterprise_wechat = "enterprise_wechat"
+    privacy_number = "privacy_number"
+
+
+class SenderRole(enum.StrEnum):
+    merchant = "merchant"
+    customer = "customer"
+    system = "system"
+
+
+class Conversation(db.Model):
+    __tablename__ = "conversations"
+    __table_args__ = (sa.UniqueConstraint("platform", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[Platform] = mapped_column(enum_type(Platform, 16))
+    external_id: Mapped[str] = mapped_column(sa.String(128))
+    channel: Mapped[Channel] = mapped_column(enum_type(Channel))
+    merchant_id: Mapped[int] = mapped_column(sa.ForeignKey("merchants.id"), index=True)
+    customer_external_id: Mapped[str] = mapped_column(sa.String(128))
+    customer_name: Mapped[str] = mapped_column(sa.String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    merchant: Mapped[Merchant] = relationship()
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="conversation", order_by="Message.sent_at, Message.id"
+    )
+
+
+class Message(db.Model):
+    __tablename__ = "messages"
+    __table_args__ = (sa.UniqueConstraint("conversation_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(sa.ForeignKey("conversations.id"))
+    external_id: Mapped[str] = mapped_column(sa.String(128))
+    sender_role: Mapped[SenderRole] = mapped_column(enum_type(SenderRole, 16))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    attachments: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+    conversation: Mapped[Conversation] = relationship(back_populates="messages")

@@ -1,0 +1,72 @@
+"""``flask demo load``: an idempotent demo data set."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import click
+import sqlalchemy as sa
+from flask.cli import AppGroup
+
+from backoffice.accounts.models import Role, User
+from backoffice.accounts.operations import create_user
+from backoffice.audit.operations import Actor
+from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
+from backoffice.db import db, utcnow
+from backoffice.demo import data
+from backoffice.merchants.models import Merchant, Platform
+
+demo_cli = AppGroup("demo", help="Load the demo data set.")
+CLI_ACTOR = Actor(None, "cli")
+
+
+def load_demo() -> dict[str, int]:
+    """Create whatever part of the demo data set is missing; return counts of what was added."""
+    added = {"merchants": 0, "accounts": 0, "conversations": 0}
+    merchants: dict[str, Merchant] = {}
+    for external_id, platform, name in data.MERCHANTS:
+        merchant = db.session.scalar(sa.select(Merchant).filter_by(external_id=external_id))
+        if merchant is None:
+            merchant = Merchant(external_id=external_id, platform=Platform(platform), name=name)
+            db.session.add(merchant)
+            added["merchants"] += 1
+        merchants[external_id] = merchant
+    db.session.flush()
+    for login, role, password, name, merchant_id in data.ACCOUNTS:
+        if db.session.scalar(sa.select(User.id).filter_by(login=login)) is None:
+            create_user(CLI_ACTOR, login=login, role=Role(role), password=password,
+                        merchant=merchants.get(merchant_id), display_name=name)
+            added["accounts"] += 1
+    now = utcnow()
+    for external_id, merchant_id, channel, customer, ago, messages in data.CONVERSATIONS:
+        merchant = merchants[merchant_id]
+        exists = db.session.scalar(
+            sa.select(Conversation.id).filter_by(platform=merchant.platform, external_id=external_id)
+        )
+        if exists is not None:
+            continue
+        start = now - timedelta(minutes=ago)
+        conversation = Conversation(
+            platform=merchant.platform, external_id=external_id, channel=Channel(channel),
+            merchant=merchant, customer_external_id=customer[0], customer_name=customer[1],
+        )
+        for index, (sender, minute, text) in enumerate(messages, start=1):
+            conversation.messages.append(Message(
+                external_id=f"{external_id}-m{index}", sender_role=SenderRole(sender),
+                sent_at=start + timedelta(minutes=minute, seconds=index), text=text, attachments=[],
+            ))
+        db.session.add(conversation)
+        added["conversations"] += 1
+    db.session.flush()
+    return added
+
+
+@demo_cli.command("load")
+def load() -> None:
+    """Load the demo merchants, conversations and accounts, then print the accounts."""
+    added = load_demo()
+    db.session.commit()
+    click.echo("Added: " + ", ".join(f"{n} {what}" for what, n in added.items()))
+    click.echo("Demo accounts (login / password / role):")
+    for login, role, password, name, _ in data.ACCOUNTS:
+        click.echo(f"  {login:<12} {password:<22} {role:<16} {name}")

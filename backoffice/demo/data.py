@@ -1,0 +1,76 @@
+"""The demo data set: merchants on four platforms, their conversations, one account per role."""
+
+from __future__ import annotations
+
+MERCHANTS = [
+    # external_id, platform, name
+    ("zbj-m-1001", "zbj", "重庆山城品牌设计工作室"),
+    ("zbj-m-1002", "zbj", "成都蓉城软件开发有限公司"),
+    ("tb-m-2001", "taobao", "杭州西溪家居旗舰店"),
+    ("tb-m-2002", "taobao", "义乌小商品百货店"),
+    ("pdd-m-3001", "pdd", "广州白云服饰专营店"),
+    ("pdd-m-3002", "pdd", "赣南脐橙果园直发"),
+    ("cm-m-4001", "community", "摄影爱好者老周"),
+]
+
+ACCOUNTS = [
+    # login, role, password, display name, merchant external id
+    ("admin", "admin", "admin-demo-2026", "系统管理员", None),
+    ("manager", "manager", "manager-demo-2026", "审核主管 王静", None),
+    ("senior", "senior_reviewer", "senior-demo-2026", "资深审核员 李强", None),
+    ("reviewer", "reviewer", "reviewer-demo-2026", "审核员 张敏", None),
+    ("reviewer2", "reviewer", "reviewer2-demo-2026", "审核员 陈晨", None),
+    ("merchant", "merchant", "merchant-demo-2026", "山城设计 刘老板", "zbj-m-1001"),
+    ("merchant-tb", "merchant", "merchanttb-demo-2026", "西溪家居 客服主管", "tb-m-2001"),
+]
+
+# Each conversation: external id, merchant, channel, customer (id, name), minutes ago of the
+# first message, and messages as (sender, minutes after the first message, text).
+CONVERSATIONS = [
+    ("zbj-c-50001", "zbj-m-1001", "im", ("zbj-u-9001", "王女士"), 26 * 60, [
+        ("customer", 0, "你好，我们公司想做一套VI设计，包括logo、名片和宣传册，大概什么价位？"),
+        ("merchant", 1, "您好！我们做过很多餐饮和科技公司的VI，整套下来一般在8000到15000之间，看具体需求。"),
+        ("customer", 3, "可以先看看你们的案例吗？"),
+        ("merchant", 4, "平台上不方便发太多图，加个薇信吧，vx：shancheng_design88，我发您完整作品集。"),
+        ("customer", 6, "在平台上发不行吗？"),
+        ("merchant", 7, "图太多了，微信上聊方便点，价格也可以给您优惠。"),
+    ]),
+    ("zbj-c-50002", "zbj-m-1002", "enterprise_wechat", ("zbj-u-9002", "赵先生"), 50 * 60, [
+        ("customer", 0, "我们需要开发一个微信小程序，做社区团购的，你们能做吗？"),
+        ("merchant", 2, "可以的，我们做过好几个社区团购小程序，涉及微信支付接口和公众号消息推送。"),
+        ("customer", 5, "工期大概多久？"),
+        ("merchant", 6, "标准版一个月左右。后续沟通可以走八戒企微，平台有保障。"),
+    ]),
+    ("tb-c-60001", "tb-m-2001", "im", ("tb-u-7001", "买家小林"), 30 * 60, [
+        ("customer", 0, "沙发收到了，颜色和图片差别有点大，想退货。"),
+        ("merchant", 3, "亲，颜色是有色差的，页面上写了的，退货运费您自己出哦。"),
+        ("customer", 5, "我已经申请退款了，也给了中评。"),
+        ("merchant", 8, "你给中评什么意思？赶紧改了，不然我天天打电话给你。"),
+        ("customer", 9, "你这是威胁我吗？"),
+        ("merchant", 10, "你自己看着办，我知道你家住哪。"),
+    ]),
+    ("tb-c-60002", "tb-m-2002", "im", ("tb-u-7002", "陈同学"), 6 * 60, [
+        ("customer", 0, "这个收纳盒有没有大号的？"),
+        ("merchant", 1, "有的亲，大号尺寸是40×30×25厘米，今天下单明天发货。"),
+        ("customer", 2, "好的，订单号是3921874650123456789，麻烦备注加急。"),
+        ("merchant", 3, "已经给您备注加急了，快递单号出来会同步给您。"),
+    ]),
+    ("pdd-c-70001", "pdd-m-3001", "im", ("pdd-u-8001", "李姐"), 20 * 60, [
+        ("customer", 0, "衣服起球了，才穿一次，这质量也太差了吧。"),
+        ("merchant", 12, "嫌差别买啊，这个价你还想要什么质量，真是脑子有病。"),
+        ("customer", 13, "你怎么说话的？我要投诉你。"),
+        ("merchant", 14, "随便投诉，神经病。"),
+    ]),
+    ("pdd-c-70002", "pdd-m-3002", "im", ("pdd-u-8002", "周先生"), 3 * 60, [
+        ("customer", 0, "脐橙甜不甜？能保证坏果包赔吗？"),
+        ("merchant", 1, "甜的，今年雨水少，糖度在13度以上，坏果拍照给我们，按个数补偿。"),
+        ("customer", 2, "好的，那我先买5斤试试。"),
+        ("merchant", 2, "谢谢支持！好评返现5元，记得晒图哦。"),
+    ]),
+    ("cm-c-80001", "cm-m-4001", "im", ("cm-u-6001", "小雨"), 2 * 60, [
+        ("customer", 0, "老师，您的风光片拍得真好，请问用的什么镜头？"),
+        ("merchant", 2, "谢谢！主要是16-35广角，偶尔用70-200。想学后期的话我们有个付费群，进群加QQ 2837465190。"),
+        ("customer", 4, "平台上的课程不可以吗？"),
+        ("merchant", 5, "平台课程贵，群里便宜一半。"),
+    ]),
+]

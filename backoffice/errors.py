@@ -1,0 +1,36 @@
+"""Error pages for people, JSON errors for the API; the transaction is rolled back on failure."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from backoffice.api.errors import ApiError, api_error_response, error_response, http_exception_response
+from backoffice.db import db
+
+
+def _is_api() -> bool:
+    return request.path.startswith("/api/")
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def handle_api_error(exc: ApiError):
+        db.session.rollback()
+        return api_error_response(exc)
+
+    @app.errorhandler(HTTPException)
+    def handle_http(exc: HTTPException):
+        db.session.rollback()
+        if _is_api():
+            return http_exception_response(exc)
+        template = "errors/%d.html" % exc.code if exc.code in (403, 404) else "errors/generic.html"
+        return render_template(template, error=exc), exc.code
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(exc: Exception):
+        db.session.rollback()
+        app.logger.exception("unhandled error")
+        if _is_api():
+            return error_response(500, "Internal error; nothing was changed.")
+        return render_template("errors/generic.html", error=InternalServerError()), 500

@@ -1,0 +1,31 @@
+"""Merchants: the parties whose chat messages are judged."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from backoffice.db import UTCDateTime, db, enum_type, utcnow
+
+
+class Platform(enum.StrEnum):
+    zbj = "zbj"
+    taobao = "taobao"
+    pdd = "pdd"
+    community = "community"
+
+
+class Merchant(db.Model):
+    __tablename__ = "merchants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(sa.String(128), unique=True)
+    platform: Mapped[Platform] = mapped_column(enum_type(Platform, 16))
+    name: Mapped[str] = mapped_column(sa.String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Merchant {self.external_id} {self.platform}>"

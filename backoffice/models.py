@@ -1,0 +1,7 @@
+"""Import every model module so that the metadata is complete (migrations, tests)."""
+
+from backoffice.accounts.models import LoginFailure, User  # noqa: F401
+from backoffice.api.models import ApiToken  # noqa: F401
+from backoffice.audit.models import AuditEvent  # noqa: F401
+from backoffice.conversations.models import Conversation, Message  # noqa: F401
+from backoffice.merchants.models import Merchant  # noqa: F401

@@ -1,0 +1,70 @@
+"""Template filters and globals."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from flask import Flask, request
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from backoffice.accounts.forms import ROLE_LABELS
+from backoffice.accounts.models import Role
+from backoffice.merchants.models import Platform
+from backoffice.timeutil import to_platform_tz
+
+PLATFORM_LABELS = {
+    Platform.zbj: _l("ZBJ"),
+    Platform.taobao: _l("Taobao"),
+    Platform.pdd: _l("Pinduoduo"),
+    Platform.community: _l("Community"),
+}
+
+
+def platform_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if value is None:
+        return "—"
+    return to_platform_tz(value).strftime(fmt)
+
+
+def json_text(value) -> str:
+    """Readable JSON for people (Chinese kept as is); Jinja escapes the result."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _nav() -> list[tuple[str, str]]:
+    """(endpoint, label) pairs for the signed-in user's role."""
+    from flask_babel import gettext as _
+
+    if not current_user.is_authenticated:
+        return []
+    role = current_user.role
+    items: list[tuple[str, str]] = []
+    if role in (Role.reviewer, Role.senior_reviewer, Role.manager):
+        items.append(("cases.queue", _("Case queue")))
+    if role in (Role.manager, Role.admin):
+        items.append(("dashboard.index", _("Dashboard")))
+    if role is Role.merchant:
+        items.append(("portal.index", _("My shop")))
+    if role is Role.admin:
+        items += [("admin.users", _("Accounts")), ("tokens.index", _("API tokens")),
+                  ("audit.index", _("Audit trail"))]
+    return items
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(platform_time, "platform_time")
+    app.add_template_filter(json_text, "json_text")
+    app.add_template_global(ROLE_LABELS, "ROLE_LABELS")
+    app.add_template_global(PLATFORM_LABELS, "platform_labels")
+
+    @app.context_processor
+    def inject():
+        return {
+            "nav_items": _nav(),
+            "current_locale": str(get_locale()),
+            "current_path": request.full_path.rstrip("?") if request else "/",
+            "timezone_name": app.config["TIMEZONE"],
+        }

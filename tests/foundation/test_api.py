@@ -1,0 +1,103 @@
+"""Bearer tokens: issued by the CLI, stored hashed, scoped, revocable; API errors are JSON."""
+
+import pytest
+import sqlalchemy as sa
+
+from backoffice.api.models import ApiToken
+from backoffice.extensions import db
+
+
+@pytest.fixture
+def issue(runner):
+    def issue(login: str, *scopes: str) -> str:
+        args = ["tokens", "create", "--user", login]
+        for scope in scopes:
+            args += ["--scope", scope]
+        result = runner.invoke(args=args)
+        assert result.exit_code == 0, result.output
+        return result.output.strip().splitlines()[-1]
+
+    return issue
+
+
+def _me(client, token):
+    return client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+
+
+def test_token_acts_as_its_user(make_user, issue, client):
+    make_user("reviewer")
+    token = issue("reviewer", "read", "review")
+    response = _me(client, token)
+    assert response.status_code == 200
+    assert response.json == {"login": "reviewer", "role": "reviewer", "merchant": None,
+                             "scopes": ["read", "review"]}
+
+
+def test_token_is_stored_only_as_a_hash(make_user, issue):
+    make_user("reviewer")
+    token = issue("reviewer", "read")
+    row = db.session.scalars(sa.select(ApiToken)).one()
+    assert token not in (row.token_hash, row.prefix)
+    assert len(row.token_hash) == 64
+
+
+def test_missing_scope_is_forbidden(make_user, issue, client):
+    make_user("reviewer")
+    response = _me(client, issue("reviewer", "ingest"))
+    assert response.status_code == 403
+    assert response.json["error"]["code"] == "insufficient_scope"
+
+
+@pytest.mark.parametrize("header", ["", "Bearer ", "Bearer nonsense", "Basic abc", "Token x"])
+def test_bad_credentials_get_json_401(client, header):
+    response = client.get("/api/v1/me", headers={"Authorization": header} if header else {})
+    assert response.status_code == 401
+    assert set(response.json["error"]) == {"code", "message"}
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_revoked_token_stops_working(make_user, issue, runner, client):
+    make_user("reviewer")
+    token = issue("reviewer", "read")
+    token_id = db.session.scalars(sa.select(ApiToken.id)).one()
+    assert runner.invoke(args=["tokens", "revoke", str(token_id)]).exit_code == 0
+    assert _me(client, token).status_code == 401
+
+
+def test_disabled_user_token_stops_working(make_user, issue, runner, client):
+    make_user("reviewer")
+    token = issue("reviewer", "read")
+    assert runner.invoke(args=["users", "disable", "reviewer"]).exit_code == 0
+    assert _me(client, token).status_code == 401
+
+
+def test_token_list_never_shows_secrets(make_user, issue, runner):
+    make_user("reviewer")
+    token = issue("reviewer", "read")
+    listing = runner.invoke(args=["tokens", "list"]).output
+    assert "reviewer" in listing
+    assert token not in listing
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [
+    ("GET", "/api/v1/no-such-thing", 404),
+    ("POST", "/api/v1/me", 405),
+])
+def test_api_errors_are_json(client, method, path, status):
+    response = client.open(path, method=method)
+    assert response.status_code == status
+    assert response.is_json
+    assert response.json["error"]["code"] in {"not_found", "method_not_allowed"}
+
+
+def test_admin_issues_and_revokes_tokens_in_the_browser(make_user, login, client):
+    make_user("admin")
+    reviewer = make_user("reviewer")
+    login("admin")
+    page = client.post("/admin/tokens", data={"user": reviewer.id, "scopes": ["read"], "description": "ci"})
+    html = page.get_data(as_text=True)
+    secret = html.split('<code class="token">')[1].split("</code>")[0]
+    assert _me(client.application.test_client(), secret).status_code == 200
+    token_id = db.session.scalars(sa.select(ApiToken.id)).one()
+    client.post(f"/admin/tokens/{token_id}/revoke")
+    assert _me(client.application.test_client(), secret).status_code == 401
