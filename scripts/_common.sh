@@ -31,5 +31,5 @@ install_python() {
 }
 
 compile_catalogues() {
-  "$VENV/bin/pybabel" compile -q -d backoffice/translations
+  "$VENV/bin/pybabel" compile -d backoffice/translations >/dev/null
 }
