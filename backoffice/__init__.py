@@ -26,6 +26,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     _configure_proxy(app)
     _register_extensions(app)
+    _load_policy(app)
     _register_blueprints(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
@@ -58,6 +59,13 @@ def _register_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
 
 
+def _load_policy(app: Flask) -> None:
+    # Refuses to start on a broken rule pack, naming the file, line and problem.
+    from backoffice import policy
+
+    policy.init_app(app)
+
+
 def _register_blueprints(app: Flask) -> None:
     from backoffice.accounts import admin as accounts_admin
     from backoffice.accounts import views as accounts_views
@@ -67,14 +75,17 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.cases import views as cases_views
     from backoffice.dashboard import views as dashboard_views
     from backoffice.extensions import csrf
+    from backoffice.merchants import api as merchants_api
+    from backoffice.policy import api as rules_api
     from backoffice.portal import views as portal_views
 
     for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views,
                    dashboard_views, portal_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
-    csrf.exempt(api_views.bp)
-    app.register_blueprint(api_views.bp)
+    for api in (api_views, merchants_api, rules_api):
+        csrf.exempt(api.bp)
+        app.register_blueprint(api.bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

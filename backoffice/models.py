@@ -5,3 +5,5 @@ from backoffice.api.models import ApiToken  # noqa: F401
 from backoffice.audit.models import AuditEvent  # noqa: F401
 from backoffice.conversations.models import Conversation, Message  # noqa: F401
 from backoffice.merchants.models import Merchant  # noqa: F401
+from backoffice.ledger.models import LedgerEntry, MerchantBalance  # noqa: F401
+from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa: F401

@@ -102,16 +102,19 @@ def runner(app):
 
 @pytest.fixture
 def make_merchant(app):
+    from decimal import Decimal
+
+    from backoffice.audit.operations import Actor
     from backoffice.extensions import db
     from backoffice.merchants.models import Merchant, Platform
+    from backoffice.merchants.operations import upsert
 
     counter = iter(range(1, 10_000))
 
-    def make(external_id: str | None = None, platform: str = "zbj", name: str = "测试商家") -> Merchant:
-        merchant = Merchant(
-            external_id=external_id or f"m-{next(counter)}", platform=Platform(platform), name=name
-        )
-        db.session.add(merchant)
+    def make(external_id: str | None = None, platform: str = "zbj", name: str = "测试商家",
+             deposit: str = "10000.00") -> Merchant:
+        merchant, _ = upsert(Actor(None, "cli"), external_id or f"m-{next(counter)}", Platform(platform),
+                             name, Decimal(deposit))
         db.session.commit()
         return merchant
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import g, request
+from flask import current_app, g, request
 from flask_login import current_user
 
 from backoffice.accounts.models import Role, User
@@ -32,6 +32,8 @@ def api_access(scope: Scope, *roles: Role) -> Callable:
             user = _authenticate(scope)
             if user.role not in allowed:
                 raise ApiError(403, f"This endpoint is not available to the role {user.role.value}.")
+            if g.api_token is None and request.method not in SAFE_METHODS:
+                _check_session_csrf()
             g.api_user = user
             return view(*args, **kwargs)
 
@@ -57,13 +59,16 @@ def _authenticate(scope: Scope) -> User:
         g.api_token = token
         return token.user
     if current_user.is_authenticated:
-        if request.method not in SAFE_METHODS:
-            from backoffice.extensions import csrf
-
-            csrf.protect()
         g.api_token = None
         return current_user._get_current_object()
     raise ApiError(401, "Authentication required: send a bearer token.")
+
+
+def _check_session_csrf() -> None:
+    from backoffice.extensions import csrf
+
+    if current_app.config.get("WTF_CSRF_ENABLED", True):
+        csrf.protect()
 
 
 def api_actor() -> Actor:

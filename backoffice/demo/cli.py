@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import click
 import sqlalchemy as sa
@@ -14,6 +15,7 @@ from backoffice.audit.operations import Actor
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import db, utcnow
 from backoffice.demo import data
+from backoffice.merchants import operations as merchant_ops
 from backoffice.merchants.models import Merchant, Platform
 
 demo_cli = AppGroup("demo", help="Load the demo data set.")
@@ -24,12 +26,9 @@ def load_demo() -> dict[str, int]:
     """Create whatever part of the demo data set is missing; return counts of what was added."""
     added = {"merchants": 0, "accounts": 0, "conversations": 0}
     merchants: dict[str, Merchant] = {}
-    for external_id, platform, name in data.MERCHANTS:
-        merchant = db.session.scalar(sa.select(Merchant).filter_by(external_id=external_id))
-        if merchant is None:
-            merchant = Merchant(external_id=external_id, platform=Platform(platform), name=name)
-            db.session.add(merchant)
-            added["merchants"] += 1
+    for external_id, platform, name, deposit in data.MERCHANTS:
+        merchant, created = merchant_ops.upsert(CLI_ACTOR, external_id, Platform(platform), name, Decimal(deposit))
+        added["merchants"] += created
         merchants[external_id] = merchant
     db.session.flush()
     for login, role, password, name, merchant_id in data.ACCOUNTS:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 MERCHANTS = [
-    # external_id, platform, name
-    ("zbj-m-1001", "zbj", "重庆山城品牌设计工作室"),
-    ("zbj-m-1002", "zbj", "成都蓉城软件开发有限公司"),
-    ("tb-m-2001", "taobao", "杭州西溪家居旗舰店"),
-    ("tb-m-2002", "taobao", "义乌小商品百货店"),
-    ("pdd-m-3001", "pdd", "广州白云服饰专营店"),
-    ("pdd-m-3002", "pdd", "赣南脐橙果园直发"),
-    ("cm-m-4001", "community", "摄影爱好者老周"),
+    # external_id, platform, name, opening deposit (yuan)
+    ("zbj-m-1001", "zbj", "重庆山城品牌设计工作室", "5000.00"),
+    ("zbj-m-1002", "zbj", "成都蓉城软件开发有限公司", "20000.00"),
+    ("tb-m-2001", "taobao", "杭州西溪家居旗舰店", "10000.00"),
+    ("tb-m-2002", "taobao", "义乌小商品百货店", "3000.00"),
+    ("pdd-m-3001", "pdd", "广州白云服饰专营店", "10000.00"),
+    ("pdd-m-3002", "pdd", "赣南脐橙果园直发", "2000.00"),
+    ("cm-m-4001", "community", "摄影爱好者老周", "0.00"),
 ]
 
 ACCOUNTS = [

@@ -1,0 +1,167 @@
+"""Lexicon matching with ahocorasick-rs over the compact normalised view.
+
+Two automata are built once from the lexicon:
+* ``trigger``: term spellings only, for the cheap candidate pass over batches;
+* ``full``: term spellings, exemption phrases and context words, for the
+  detailed pass over the few candidate messages.
+
+Matching is ``MatchKind.Standard`` with ``overlapping=True`` so that no term is
+hidden by another (微信 inside 八戒企业微信 is found and then exempted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick_rs as ac
+
+from backoffice.detection.lexicon import Lexicon, Term
+
+_TERM, _EXEMPT, _CONTEXT = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    term: Term
+    start: int  # offsets in the compact view
+    end: int
+
+
+def _char_class(ch: str) -> int:
+    if "a" <= ch <= "z":
+        return 1
+    if "0" <= ch <= "9":
+        return 2
+    return 0
+
+
+def _at_word_boundary(text: str, start: int, end: int, pattern: str) -> bool:
+    """An ASCII pattern must not continue a run of the same class (usb vs sb, 1688 in a phone)."""
+    first, last = _char_class(pattern[0]), _char_class(pattern[-1])
+    if first and start > 0 and _char_class(text[start - 1]) == first:
+        return False
+    return not (last and end < len(text) and _char_class(text[end]) == last)
+
+
+class LexiconMatcher:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        entries: dict[str, list[tuple[int, object]]] = {}
+        for term in lexicon.terms:
+            entries.setdefault(term.pattern, []).append((_TERM, term))
+        for ex in lexicon.exemptions:
+            entries.setdefault(ex.pattern, []).append((_EXEMPT, ex))
+        for cat, words in lexicon.context_words.items():
+            for w in words:
+                entries.setdefault(w, []).append((_CONTEXT, cat))
+        self._patterns = list(entries)
+        self._entries = [entries[p] for p in self._patterns]
+        self.full = ac.AhoCorasick(self._patterns, matchkind=ac.MatchKind.Standard)
+        self.trigger_patterns = sorted({t.pattern for t in lexicon.terms})
+        self.trigger = ac.AhoCorasick(self.trigger_patterns, matchkind=ac.MatchKind.Standard)
+
+    def candidate_automaton(self, extra: dict[str, str]) -> tuple[ac.AhoCorasick, int]:
+        """Leftmost-longest automaton for the batch pass: term spellings, ``extra``
+        trigger words (contact aliases -> the term their structured hits report), then
+        the exemptions that are safe to let hide what they overlap. Returns (automaton, n) where ids >= n are exemptions.
+        """
+        triggers = sorted(set(self.trigger_patterns) | set(extra))
+        trigger_set = set(triggers)
+        safe = sorted({ex.pattern for ex in self.lexicon.exemptions if self._safe(ex, extra)} - trigger_set)
+        automaton = ac.AhoCorasick(triggers + safe, matchkind=ac.MatchKind.LeftmostLongest)
+        return automaton, len(triggers)
+
+    def _safe(self, ex, extra: dict[str, str]) -> bool:
+        """True when every term or trigger word that this exemption could hide is one it cancels."""
+        phrase = ex.pattern
+        pairs = [(t.pattern, t.category, t.term) for t in self.lexicon.terms]
+        pairs += [(p, "offsite_contact", term) for p, term in extra.items()]
+        for k in range(len(phrase)):
+            tail = phrase[k:]
+            for p, cat, term in pairs:
+                if (tail.startswith(p) or p.startswith(tail)) and not (
+                    ex.category in (None, cat) and (ex.applies_to is None or term in ex.applies_to)
+                ):
+                    return False
+        return True
+
+    def exemption_spans(self, compact: str, category: str) -> list[tuple[object, int, int]]:
+        """Exemption matches of one category (for the structured detectors)."""
+        out = []
+        for idx, start, end in self.full.find_matches_as_indexes(compact, overlapping=True):
+            for kind, obj in self._entries[idx]:
+                if kind == _EXEMPT and obj.category in (None, category):
+                    out.append((obj, start, end))
+        return out
+
+    def match(self, compact: str) -> list[TermHit]:
+        """All lexicon hits in one compact view, after boundaries, exemptions and context."""
+        raw = self.full.find_matches_as_indexes(compact, overlapping=True)
+        if not raw:
+            return []
+        terms: list[TermHit] = []
+        exempt: list[tuple[object, int, int]] = []
+        context: dict[str, list[tuple[int, int]]] = {}
+        for idx, start, end in raw:
+            for kind, obj in self._entries[idx]:
+                if kind == _TERM:
+                    if not obj.ascii_word or _at_word_boundary(compact, start, end, obj.pattern):
+                        terms.append(TermHit(obj, start, end))
+                elif kind == _EXEMPT:
+                    exempt.append((obj, start, end))
+                else:
+                    context.setdefault(obj, []).append((start, end))
+        if not terms:
+            return []
+        kept = [h for h in terms if not _exempted(h, exempt) and _context_ok(h, context, self.lexicon)]
+        return _drop_contained(kept)
+
+
+def _exempted(hit: TermHit, exemptions: list[tuple[object, int, int]]) -> bool:
+    t = hit.term
+    return exempted_span(t.category, t.term, hit.start, hit.end, exemptions)
+
+
+def exempted_span(category: str, term: str, start: int, end: int, exemptions) -> bool:
+    """A hit is exempt when an exemption of its category that applies to its term overlaps it."""
+    for ex, s, e in exemptions:
+        if s < end and start < e and ex.category in (None, category):
+            if ex.applies_to is None or term in ex.applies_to:
+                return True
+    return False
+
+
+def _context_ok(hit: TermHit, context: dict[str, list[tuple[int, int]]], lex: Lexicon) -> bool:
+    t = hit.term
+    if not t.requires_context:
+        return True
+    window = lex.context_window.get(t.category, 8)
+    for s, e in context.get(t.category, ()):
+        if (s < hit.start or e > hit.end) and s - hit.end <= window and hit.start - e <= window:
+            return True
+    return False
+
+
+def _drop_contained(hits: list[TermHit]) -> list[TermHit]:
+    """Within a category keep the most specific hit: drop hits inside a longer one."""
+    if len(hits) < 2:
+        return hits
+    out = []
+    for h in hits:
+        inside = any(
+            o is not h and o.term.category == h.term.category and o.start <= h.start and h.end <= o.end
+            and (o.end - o.start > h.end - h.start or (o.end - o.start == h.end - h.start
+                                                       and o.term.confidence > h.term.confidence))
+            for o in hits
+        )
+        if not inside:
+            out.append(h)
+    # identical spans with identical confidence: keep the first
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for h in out:
+        key = (h.term.category, h.start, h.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(h)
+    return unique

@@ -1,0 +1,283 @@
+"""Domain verbs for penalties: impose, overturn, reduce, revoke by exam, automatic measures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+
+from backoffice.audit.operations import Actor, record
+from backoffice.db import db, utcnow
+from backoffice.ledger import operations as ledger
+from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
+from backoffice.merchants.models import Merchant
+from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
+from backoffice.policy import (
+    ExamPass,
+    MeasurePlan,
+    PlannedMeasure,
+    PriorOffence,
+    Rule,
+    automatic_measures,
+    compute_measures,
+    exam_relief,
+    get_rulebook,
+    offence_number,
+    self_check_applies,
+)
+from backoffice.policy.leniency import apply_self_check, exam_grade
+from backoffice.timeutil import platform_tz
+
+
+class PenaltyError(ValueError):
+    """A penalty operation that cannot be carried out; the message is for people."""
+
+
+def _rule_for(merchant: Merchant, code: str) -> Rule:
+    rule = get_rulebook().rule(code)
+    if str(rule.platform) != merchant.platform.value:
+        raise PenaltyError(f"rule {code} belongs to {rule.platform}, not to {merchant.platform.value}")
+    return rule
+
+
+def decisions_of(merchant: Merchant) -> list[PenaltyDecision]:
+    stmt = sa.select(PenaltyDecision).filter_by(merchant_id=merchant.id).order_by(PenaltyDecision.id)
+    return list(db.session.scalars(stmt))
+
+
+def prior_offences(merchant: Merchant) -> list[PriorOffence]:
+    """Confirmed decisions as offence history; overturned and superseded ones do not count."""
+    return [
+        PriorOffence(d.rule_code, d.decided_at, overturned=d.state is not DecisionState.in_force)
+        for d in decisions_of(merchant)
+    ]
+
+
+def preview(merchant: Merchant, rule_code: str, severity: str, params: Mapping[str, Any],
+            at: datetime | None = None) -> MeasurePlan:
+    """Compute what a decision would impose now, without writing anything."""
+    at = at or utcnow()
+    rule = _rule_for(merchant, rule_code)
+    return _plan(merchant, rule, severity, params, at)
+
+
+def _plan(merchant: Merchant, rule: Rule, severity: str, params: Mapping[str, Any], at: datetime) -> MeasurePlan:
+    tz = platform_tz()
+    standing = ledger.standing_of(merchant, tz, at)
+    offence_no = offence_number(rule, prior_offences(merchant), at)
+    plan = compute_measures(rule, severity, offence_no, ledger.snapshot(standing), params, at, tz)
+    if rule.self_check:
+        earlier = [d.decided_at for d in decisions_of(merchant)
+                   if d.rule_code == rule.code and d.state is DecisionState.in_force]
+        plan = apply_self_check(plan, self_check_applies(rule, earlier, at, tz))
+    return plan
+
+
+def impose(actor: Actor, merchant: Merchant, rule_code: str, severity: str, params: Mapping[str, Any],
+           *, at: datetime | None = None, reason: str = "") -> PenaltyDecision:
+    """Decide a confirmed violation: freeze the computed measures and write them to the ledger."""
+    at = at or utcnow()
+    rule = _rule_for(merchant, rule_code)
+    balance = ledger.lock_balance(merchant)
+    plan = _plan(merchant, rule, severity, params, at)
+    decision = PenaltyDecision(
+        merchant_id=merchant.id, rule_code=rule.code, severity=severity, offence_no=plan.offence_no,
+        ruleset_version=plan.ruleset_version, plan=plan.to_dict(), decided_at=at,
+        decided_by_id=actor.user.id if actor.user else None,
+        is_correction="self-check correction" in plan.explanation,
+    )
+    db.session.add(decision)
+    db.session.flush()
+    for measure in plan.measures:
+        ledger.post_measure(balance, measure, decision_id=decision.id, reason=reason or plan.explanation)
+    record(actor, "penalty.impose", "penalty_decision", decision.id,
+           after={"merchant": merchant.external_id, "plan": decision.plan})
+    return decision
+
+
+def _chain(decision: PenaltyDecision) -> list[PenaltyDecision]:
+    chain = [decision]
+    while chain[-1].supersedes is not None:
+        chain.append(chain[-1].supersedes)
+    return chain
+
+
+def _chain_entries(merchant: Merchant, decision: PenaltyDecision) -> tuple[list[LedgerEntry], list[LedgerEntry]]:
+    """All the merchant's entries, and the original (non-reversal) ones of the decision's chain."""
+    ids = {d.id for d in _chain(decision)}
+    entries = ledger.entries_of(merchant.id)
+    return entries, [e for e in entries if e.decision_id in ids and e.reverses_id is None]
+
+
+def overturn(actor: Actor, decision: PenaltyDecision, reason: str, *, at: datetime | None = None) -> list[LedgerEntry]:
+    """Reverse every measure of the decision (and of the decisions it superseded) exactly."""
+    _require_in_force(decision)
+    at = at or utcnow()
+    merchant = decision.merchant
+    balance = ledger.lock_balance(merchant)
+    entries, originals = _chain_entries(merchant, decision)
+    remaining = ledger.remaining_effects(entries)
+    written = [
+        r for e in originals
+        if (r := ledger.reverse(balance, remaining[e.id], at=at, reason=reason, decision_id=decision.id))
+    ]
+    decision.state, decision.ended_at, decision.end_reason = DecisionState.overturned, at, reason[:500]
+    db.session.flush()
+    record(actor, "penalty.overturn", "penalty_decision", decision.id,
+           before={"state": "in_force"}, after={"state": "overturned", "reason": reason,
+                                                "reversal_entries": [e.id for e in written]})
+    return written
+
+
+def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = None,
+           drop: Iterable[str] = (), params: Mapping[str, Any] | None = None, reason: str,
+           at: datetime | None = None) -> PenaltyDecision:
+    """Supersede the decision with a lighter one and reverse exactly the difference."""
+    _require_in_force(decision)
+    at = at or utcnow()
+    merchant = decision.merchant
+    rule = _rule_for(merchant, decision.rule_code)
+    balance = ledger.lock_balance(merchant)
+    entries, originals = _chain_entries(merchant, decision)
+    remaining = ledger.remaining_effects(entries)
+    held = -sum((remaining[e.id].quantity for e in originals if e.kind is EntryKind.deposit_deduction),
+                Decimal("0"))
+    # The lighter plan is computed as of the original decision, as if its deduction were not made.
+    standing = ledger.standing_of(merchant, platform_tz(), at)
+    old = MeasurePlan.from_dict(decision.plan)
+    new_plan = compute_measures(rule, severity or decision.severity, decision.offence_no,
+                                ledger.snapshot(standing, held), params if params is not None else old.params,
+                                decision.decided_at, platform_tz())
+    dropped = set(drop)
+    kept_measures = tuple(m for m in new_plan.measures if m.type not in dropped)
+    new_plan = replace(new_plan, measures=kept_measures, explanation=f"{new_plan.explanation}; reduced: {reason}")
+    successor = PenaltyDecision(
+        merchant_id=merchant.id, rule_code=rule.code, severity=new_plan.severity,
+        offence_no=decision.offence_no, ruleset_version=new_plan.ruleset_version, plan=new_plan.to_dict(),
+        decided_at=decision.decided_at, decided_by_id=actor.user.id if actor.user else None,
+        supersedes_id=decision.id,
+    )
+    db.session.add(successor)
+    db.session.flush()
+    _apply_difference(balance, originals, remaining, new_plan.measures, successor.id, at, reason)
+    decision.state, decision.ended_at, decision.end_reason = DecisionState.superseded, at, reason[:500]
+    db.session.flush()
+    record(actor, "penalty.reduce", "penalty_decision", decision.id,
+           before={"plan": decision.plan}, after={"successor": successor.id, "plan": successor.plan})
+    return successor
+
+
+def _key(kind: str, track: str | None) -> tuple[str, str | None]:
+    return kind, track if kind == EntryKind.violation_points else None
+
+
+def _apply_difference(balance, originals: list[LedgerEntry], remaining, measures: tuple[PlannedMeasure, ...],
+                      decision_id: int, at: datetime, reason: str) -> None:
+    targets: dict[tuple, PlannedMeasure] = {_key(m.type, m.track): m for m in measures}
+    matched: set[tuple] = set()
+    for e in originals:
+        key = _key(e.kind.value, e.track)
+        target = targets.get(key)
+        matched.add(key)
+        rest = remaining[e.id]
+        if target is None:
+            ledger.reverse(balance, rest, at=at, reason=reason, decision_id=decision_id)
+        elif e.kind in WINDOW_KINDS:
+            if target.ends_at is None and rest.ends_at is not None:
+                raise PenaltyError(f"a reduction cannot make the {e.kind.value} longer")
+            if target.ends_at is not None:
+                ledger.reverse(balance, rest, at=at, reason=reason, decision_id=decision_id,
+                               new_end=target.ends_at)
+        elif rest.quantity is not None:
+            try:
+                ledger.reverse(balance, rest, at=at, reason=reason, decision_id=decision_id,
+                               keep_quantity=_quantity_of(target))
+            except ledger.LedgerError as exc:
+                raise PenaltyError(f"a reduction cannot increase {e.kind.value}") from exc
+    for key, measure in targets.items():
+        if key not in matched:
+            ledger.post_measure(balance, measure, decision_id=decision_id, reason=reason)
+
+
+def _quantity_of(measure: PlannedMeasure):
+    if measure.type == "integrity_points":
+        return measure.integrity_points
+    if measure.type == "violation_points":
+        return measure.violation_points
+    if measure.type == "deposit_deduction":
+        return -(measure.applied or Decimal("0"))
+    if measure.type == "consumer_compensation":
+        return measure.amount
+    return None
+
+
+def revoke_by_exam(actor: Actor, decision: PenaltyDecision, *, passed_at: datetime | None = None) -> ExamRevocation:
+    """Apply seed 004's exam-learning: lift what the exam lifts, once per sub-type per year."""
+    _require_in_force(decision)
+    passed_at = passed_at or utcnow()
+    merchant = decision.merchant
+    rule = _rule_for(merchant, decision.rule_code)
+    history = db.session.scalars(sa.select(ExamRevocation).filter_by(merchant_id=merchant.id))
+    passes = [ExamPass(r.subtype, r.grade, r.passed_at) for r in history]  # type: ignore[arg-type]
+    plan = MeasurePlan.from_dict(decision.plan)
+    try:
+        relief = exam_relief(rule, plan, passes, passed_at, platform_tz())
+    except ValueError as exc:
+        raise PenaltyError(str(exc)) from exc
+    balance = ledger.lock_balance(merchant)
+    entries, originals = _chain_entries(merchant, decision)
+    remaining = ledger.remaining_effects(entries)
+    lifted = {m.type for m in relief.revoked}
+    for e in originals:
+        if e.kind.value in lifted:
+            ledger.reverse(balance, remaining[e.id], at=passed_at, reason=relief.explanation,
+                           decision_id=decision.id)
+    revocation = ExamRevocation(merchant_id=merchant.id, decision_id=decision.id, subtype=rule.code,
+                                grade=exam_grade(decision.severity), passed_at=passed_at)
+    db.session.add(revocation)
+    db.session.flush()
+    record(actor, "penalty.exam_revoke", "penalty_decision", decision.id,
+           after={"lifted": sorted(lifted), "explanation": relief.explanation})
+    return revocation
+
+
+def apply_automatic(actor: Actor, merchant: Merchant, rule_code: str, flagged_at: datetime,
+                    reason: str) -> list[LedgerEntry]:
+    """Take the measures a rule applies on a flag, before review; they stay provisional."""
+    rule = _rule_for(merchant, rule_code)
+    measures = automatic_measures(rule, flagged_at, platform_tz())
+    if not measures:
+        return []
+    balance = ledger.lock_balance(merchant)
+    written = [ledger.post_measure(balance, m, decision_id=None, provisional=True, reason=reason)
+               for m in measures]
+    record(actor, "penalty.automatic", "merchant", merchant.id,
+           after={"rule": rule_code, "entries": [e.id for e in written]})
+    return written
+
+
+def lift_provisional(actor: Actor, merchant: Merchant, entry_ids: Iterable[int], reason: str,
+                     *, at: datetime | None = None) -> list[LedgerEntry]:
+    """Lift automatic measures after a 'no violation' verdict."""
+    at = at or utcnow()
+    balance = ledger.lock_balance(merchant)
+    entries = ledger.entries_of(merchant.id)
+    remaining = ledger.remaining_effects(entries)
+    wanted = set(entry_ids)
+    written = [
+        r for e in entries
+        if e.id in wanted and e.is_provisional and e.reverses_id is None
+        and (r := ledger.reverse(balance, remaining[e.id], at=at, reason=reason, decision_id=None))
+    ]
+    record(actor, "penalty.lift_automatic", "merchant", merchant.id,
+           after={"lifted": [e.reverses_id for e in written], "reason": reason})
+    return written
+
+
+def _require_in_force(decision: PenaltyDecision) -> None:
+    if decision.state is not DecisionState.in_force:
+        raise PenaltyError(f"decision {decision.id} is {decision.state.value}; only a decision in force can change")

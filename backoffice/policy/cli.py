@@ -1,0 +1,109 @@
+"""``flask rules check`` and ``flask rules show RULE``. Thin: load, format, print."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .loader import RuleBook, RulePackError, UnknownRuleError, load_rulebook
+from .measures import describe
+from .schema import Rule, Rung
+
+rules_cli = AppGroup("rules", help="Validate and inspect the policy rule packs.")
+
+
+def _rules_dir() -> Path:
+    return Path(current_app.config["RULES_DIR"])
+
+
+def _load_or_exit() -> RuleBook:
+    try:
+        return load_rulebook(_rules_dir())
+    except RulePackError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise click.exceptions.Exit(1) from None
+
+
+@rules_cli.command("check")
+def check() -> None:
+    """Validate every pack under RULES_DIR/packs; exit 1 on the first broken file."""
+    book = _load_or_exit()
+    for platform, pack in sorted(book.packs.items()):
+        assumed = len(pack.operator_settings)
+        click.echo(
+            f"ok  {platform:<10} {pack.version:<18} effective {pack.effective_from}  "
+            f"{len(pack.rules)} rules, {assumed} operator settings  ({book.files.get(platform, '')})"
+        )
+
+
+@rules_cli.command("show")
+@click.argument("code")
+def show(code: str) -> None:
+    """Print one rule (e.g. zbj.offsite_contact): source, window, appeal and its ladder."""
+    book = _load_or_exit()
+    try:
+        rule = book.rule(code)
+    except UnknownRuleError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise click.exceptions.Exit(1) from None
+    click.echo("\n".join(describe_rule(rule)))
+
+
+def describe_rule(rule: Rule) -> list[str]:
+    """Return the lines `rules show` prints."""
+    appeal = rule.appeal
+    appeal_text = f"{appeal.days} days" + (
+        ", clock paused during review" if appeal.clock_pauses_during_review else ""
+    )
+    if appeal.basis == "operator_setting":
+        appeal_text += " [operator setting: assumed, not from the source]"
+    lines = [
+        f"{rule.code}  ({rule.category}{', default for detection' if rule.default_for_category else ''})",
+        f"  {rule.title_zh}",
+        f"  {rule.title_en}",
+        f"  source:   {rule.source.document} {rule.source.clause}",
+        f"  version:  {rule.ruleset_version}",
+        f"  window:   {'all time' if rule.window_days is None else f'{rule.window_days} days'}",
+        f"  appeal:   {appeal_text}",
+        f"  leniency: self-check {'yes' if rule.self_check else 'no'}, "
+        f"exam-learning {'yes' if rule.exam_learning else 'no'}",
+    ]
+    for auto in rule.automatic:
+        lines.append(f"  automatic ({auto.at}): {auto.measure.type.replace('_', ' ')}")
+    rows = [("severity", "offence", "measures")]
+    for severity in rule.severities:
+        rungs = rule.ladder[severity]
+        for i, rung in enumerate(rungs, start=1):
+            offence = _offence_label(i, len(rungs))
+            rows.append((severity if i == 1 else "", offence, _rung_text(rung)))
+    return [*lines, "", *_table(rows)]
+
+
+def _offence_label(i: int, n: int) -> str:
+    ordinal = {1: "1st", 2: "2nd", 3: "3rd"}.get(i, f"{i}th")
+    if i == n:
+        return "every" if n == 1 else f"{ordinal} and later"
+    return ordinal
+
+
+def _rung_text(rung: Rung) -> str:
+    return " + ".join(describe(m) for m in rung.measures)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(rows: list[tuple[str, str, str]]) -> list[str]:
+    widths = [max(_width(r[i]) for r in rows) for i in range(2)]
+    out = []
+    for n, row in enumerate(rows):
+        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(2)]
+        out.append(f"  {cells[0]} | {cells[1]} | {row[2]}")
+        if n == 0:
+            out.append(f"  {'-' * widths[0]}-+-{'-' * widths[1]}-+-{'-' * max(_width(r[2]) for r in rows)}")
+    return out

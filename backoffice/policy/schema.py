@@ -1,0 +1,240 @@
+"""Frozen pydantic models of a policy pack (one YAML file per platform).
+
+A pack is data only. Cross-field checks that concern one place in the file raise
+``PathError`` so the loader can point at the exact line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .measures import Basis, Frozen, Measure, Removal
+
+Platform = Literal["zbj", "taobao", "pdd", "community"]
+Category = Literal[
+    "offsite_contact", "ads_spam", "illegal_service", "abuse", "negative_service", "prohibited_content"
+]
+Severity = Literal["general", "serious", "especially_serious"]
+SEVERITIES: tuple[Severity, ...] = ("general", "serious", "especially_serious")
+#: Interim measures a keyword flag may trigger on its own (no points, money or removal).
+AUTOMATIC_TYPES = ("search_demotion", "risk_notice", "warning", "content_removal", "mute")
+CODE_RE = re.compile(r"^(zbj|taobao|pdd|community)\.[a-z0-9_]+$")
+
+
+class PathError(ValueError):
+    """A validation error about a nested place (relative path) inside the model being validated."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+class LocalText(Frozen):
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class SourceDocument(Frozen):
+    title: str = Field(min_length=1)  # as the platform names it, e.g. 《猪八戒平台沟通工具使用规范》
+    seed: str | None = None  # file under shared/seeds/ the text was read from
+    note: str | None = None
+
+
+class SourceRef(Frozen):
+    document: str  # must be the title of one of the pack's source_documents
+    clause: str
+    #: The rule text quoted (zh) and explained (en), so a ruling can say *why* conduct breaks it.
+    text: LocalText
+
+
+class Rung(Frozen):
+    """The measures for one offence number (the last rung repeats for later offences)."""
+
+    measures: tuple[Measure, ...] = Field(min_length=1)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _removal_forfeits_deposit(self) -> Rung:
+        types = [m.type for m in self.measures]
+        if any(isinstance(m, Removal) for m in self.measures) and not any(
+            m.type == "deposit_deduction" and m.whole for m in self.measures
+        ):
+            raise ValueError("a rung with removal must also list deposit_deduction with whole: true")
+        repeated = [t for t, n in Counter(types).items() if n > 1]
+        if repeated:
+            raise ValueError(f"measure type {repeated[0]!r} appears twice in one rung")
+        return self
+
+
+class AutomaticMeasure(Frozen):
+    """Applied when a flag is raised, before any human looks."""
+
+    at: Literal["on_flag", "next_platform_day"]
+    measure: Measure
+
+    @model_validator(mode="after")
+    def _no_penalty_before_review(self) -> AutomaticMeasure:
+        if self.measure.type not in AUTOMATIC_TYPES:
+            raise PathError(
+                ("measure", "type"),
+                f"{self.measure.type!r} needs a human decision; automatic measures may be: "
+                + ", ".join(AUTOMATIC_TYPES),
+            )
+        return self
+
+
+class AppealPolicy(Frozen):
+    days: int = Field(gt=0)
+    basis: Basis
+    clock_pauses_during_review: bool = False
+    #: Name of the pack operator setting this value came from, if any.
+    setting: str | None = None
+    note: str | None = None
+    channel: LocalText | None = None
+
+    @model_validator(mode="after")
+    def _assumption_explained(self) -> AppealPolicy:
+        if self.basis == "operator_setting" and not self.note:
+            raise ValueError("an appeal window with basis 'operator_setting' needs a note")
+        return self
+
+
+class OperatorSetting(Frozen):
+    """A value no source gives; the operator assumes it. Never shown as source text."""
+
+    value: int | str
+    unit: str | None = None
+    operator_setting: Literal[True]
+    note: str = Field(min_length=1)
+
+
+class Rule(Frozen):
+    code: str
+    category: Category
+    title_zh: str = Field(min_length=1)
+    title_en: str = Field(min_length=1)
+    source: SourceRef
+    severities: tuple[Severity, ...] = Field(min_length=1)
+    #: Look-back window for offence counting in days; None = all time (the source gives none).
+    window_days: int | None = Field(gt=0)
+    ladder: dict[Severity, tuple[Rung, ...]]
+    automatic: tuple[AutomaticMeasure, ...] = ()
+    appeal: AppealPolicy
+    self_check: bool
+    self_check_days: Literal[1, 2] = 2  # 自检自查 "一日" or "累计两日"
+    exam_learning: bool
+    default_for_category: bool = False
+    helpful_evidence: tuple[LocalText, ...] = ()
+    detector: dict[str, int | str | bool] = {}
+    notes: tuple[str, ...] = ()
+    # Filled in by the pack from its own header; an author may omit them.
+    platform: Platform
+    ruleset_version: str
+
+    @field_validator("code")
+    @classmethod
+    def _code_shape(cls, code: str) -> str:
+        if not CODE_RE.match(code):
+            raise ValueError(f"code {code!r} must look like '<platform>.<snake_case_name>'")
+        return code
+
+    @model_validator(mode="after")
+    def _ladder_matches_severities(self) -> Rule:
+        if len(set(self.severities)) != len(self.severities):
+            raise PathError(("severities",), "severities are listed twice")
+        if set(self.ladder) != set(self.severities):
+            missing = sorted(set(self.severities) - set(self.ladder))
+            extra = sorted(set(self.ladder) - set(self.severities))
+            raise PathError(
+                ("ladder",), f"ladder severities must match 'severities' (missing {missing}, extra {extra})"
+            )
+        for sev, rungs in self.ladder.items():
+            if not rungs:
+                raise PathError(("ladder", sev), "a severity needs at least one rung")
+        if not self.code.startswith(f"{self.platform}."):
+            raise PathError(("code",), f"code {self.code!r} must start with '{self.platform}.'")
+        return self
+
+    def rungs(self, severity: Severity) -> tuple[Rung, ...]:
+        return self.ladder[severity]
+
+
+class Pack(Frozen):
+    platform: Platform
+    name: LocalText
+    version: str = Field(min_length=1)
+    effective_from: dt.date
+    timezone: Literal["Asia/Shanghai"] = "Asia/Shanghai"
+    source_documents: tuple[SourceDocument, ...] = Field(min_length=1)
+    operator_settings: dict[str, OperatorSetting] = {}
+    rules: tuple[Rule, ...] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_rule_headers(cls, data: Any) -> Any:
+        """Give each rule its platform and version, and expand ``{setting: NAME}`` appeal windows."""
+        if not isinstance(data, dict):
+            return data
+        # 'x-' keys hold YAML anchors shared by several rules (as in docker-compose files).
+        data = {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
+        if not isinstance(data.get("rules"), list):
+            return data
+        settings = data.get("operator_settings") or {}
+        rules = []
+        for i, raw in enumerate(data["rules"]):
+            if isinstance(raw, dict):
+                raw = {"platform": data.get("platform"), "ruleset_version": data.get("version"), **raw}
+                if "appeal" in raw:
+                    raw["appeal"] = _expand_setting(raw["appeal"], settings, ("rules", i, "appeal"))
+            rules.append(raw)
+        return {**data, "rules": rules}
+
+    @model_validator(mode="after")
+    def _cross_rule_checks(self) -> Pack:
+        titles = {d.title for d in self.source_documents}
+        seen: dict[str, int] = {}
+        defaults: dict[str, str] = {}
+        for i, rule in enumerate(self.rules):
+            if rule.platform != self.platform or rule.ruleset_version != self.version:
+                raise PathError(("rules", i), "a rule's platform/ruleset_version must match the pack header")
+            if rule.code in seen:
+                raise PathError(
+                    ("rules", i, "code"), f"duplicate rule code {rule.code!r} (also rules.{seen[rule.code]})"
+                )
+            seen[rule.code] = i
+            if rule.source.document not in titles:
+                raise PathError(
+                    ("rules", i, "source", "document"),
+                    f"source document {rule.source.document!r} is not listed in source_documents",
+                )
+            if rule.default_for_category:
+                if rule.category in defaults:
+                    raise PathError(
+                        ("rules", i, "default_for_category"),
+                        f"{rule.code} and {defaults[rule.category]} are both default_for_category "
+                        f"for {rule.category!r}; exactly one may be",
+                    )
+                defaults[rule.category] = rule.code
+        for i, rule in enumerate(self.rules):
+            if rule.category not in defaults:
+                raise PathError(
+                    ("rules", i, "category"),
+                    f"no rule of category {rule.category!r} has default_for_category: true; exactly one must",
+                )
+        return self
+
+
+def _expand_setting(appeal: Any, settings: Any, path: tuple[str | int, ...]) -> Any:
+    if not (isinstance(appeal, dict) and "setting" in appeal and "days" not in appeal):
+        return appeal
+    name = appeal["setting"]
+    setting = settings.get(name) if isinstance(settings, dict) and isinstance(name, str) else None
+    if not isinstance(setting, dict):
+        raise PathError((*path, "setting"), f"operator setting {name!r} is not defined in operator_settings")
+    return {"days": setting.get("value"), "basis": "operator_setting", "note": setting.get("note"), **appeal}
