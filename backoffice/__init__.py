@@ -25,6 +25,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     finalize(app.config, PROJECT_ROOT / "instance")
 
     _configure_proxy(app)
+    _configure_http(app)
     _register_extensions(app)
     _load_policy(app)
     _register_blueprints(app)
@@ -40,6 +41,31 @@ def _configure_proxy(app: Flask) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+
+def _configure_http(app: Flask) -> None:
+    from werkzeug.routing import IntegerConverter
+
+    class BoundedInt(IntegerConverter):
+        # Ids beyond a 64-bit integer are simply not found (instead of overflowing the driver).
+        def __init__(self, map, *args, **kwargs):
+            kwargs.setdefault("max", 2**63 - 1)
+            super().__init__(map, *args, **kwargs)
+
+    app.url_map.converters["int"] = BoundedInt
+
+    @app.after_request
+    def security_headers(response):
+        headers = response.headers
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+            "base-uri 'self'; form-action 'self'",
+        )
+        return response
 
 
 def _register_extensions(app: Flask) -> None:

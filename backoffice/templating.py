@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
+from backoffice.audit.labels import action_label, changes
 from backoffice.merchants.models import Platform
 from backoffice.timeutil import to_platform_tz
 
@@ -54,9 +55,17 @@ def _nav() -> list[tuple[str, str]]:
     return items
 
 
+def _timezone_label(name: str) -> str:
+    from flask_babel import gettext as _
+
+    return _("Beijing time (UTC+8)") if name == "Asia/Shanghai" else name
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(platform_time, "platform_time")
     app.add_template_filter(json_text, "json_text")
+    app.add_template_filter(action_label, "action_label")
+    app.add_template_global(changes, "audit_changes")
     app.add_template_global(ROLE_LABELS, "ROLE_LABELS")
     app.add_template_global(PLATFORM_LABELS, "platform_labels")
 
@@ -66,5 +75,5 @@ def init_app(app: Flask) -> None:
             "nav_items": _nav(),
             "current_locale": str(get_locale()),
             "current_path": request.full_path.rstrip("?") if request else "/",
-            "timezone_name": app.config["TIMEZONE"],
+            "timezone_name": _timezone_label(app.config["TIMEZONE"]),
         }

@@ -4,6 +4,6 @@
 # translation; the test suite fails until each one is translated.
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 mkdir -p "$ROOT/instance"
-"$VENV/bin/pybabel" extract -F babel.cfg -k _l -k lazy_gettext -o "$ROOT/instance/messages.pot" backoffice templates
+"$VENV/bin/pybabel" extract -F babel.cfg -k _l -k lazy_gettext -o "$ROOT/instance/messages.pot" .
 "$VENV/bin/pybabel" update -i "$ROOT/instance/messages.pot" -d backoffice/translations --no-fuzzy-matching
 compile_catalogues

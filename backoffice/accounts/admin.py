@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -89,6 +89,8 @@ def edit_user(user_id: int):
 @bp.post("/users/<int:user_id>/enabled/<int:enabled>")
 @roles_required(Role.admin)
 def set_user_enabled(user_id: int, enabled: int):
+    if enabled not in (0, 1):
+        abort(404)
     user = db.get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
         try:

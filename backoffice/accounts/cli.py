@@ -7,7 +7,13 @@ import sqlalchemy as sa
 from flask.cli import AppGroup
 
 from backoffice.accounts.models import Role, User
-from backoffice.accounts.operations import AccountError, create_user, find_merchant, set_enabled
+from backoffice.accounts.operations import (
+    AccountError,
+    clear_failures,
+    create_user,
+    find_merchant,
+    set_enabled,
+)
 from backoffice.audit.operations import Actor
 from backoffice.db import db
 
@@ -25,7 +31,8 @@ def _get_user(login: str) -> User:
 @users_cli.command("create")
 @click.argument("login")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]), help="The account's role.")
-@click.option("--password", required=True, help="Initial password (at least 10 characters).")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Initial password (at least 10 characters); asked for when not given.")
 @click.option("--merchant", "merchant_id", help="External id of the merchant record (merchant accounts).")
 @click.option("--name", "display_name", default="", help="Display name.")
 def create(login: str, role: str, password: str, merchant_id: str | None, display_name: str) -> None:
@@ -44,10 +51,26 @@ def create(login: str, role: str, password: str, merchant_id: str | None, displa
 @users_cli.command("disable")
 @click.argument("login")
 def disable(login: str) -> None:
-    """Disable an account; its sessions and tokens stop working at once."""
-    set_enabled(CLI_ACTOR, _get_user(login), False)
+    """Disable an account; its sessions end and its tokens are revoked at once."""
+    try:
+        set_enabled(CLI_ACTOR, _get_user(login), False)
+    except AccountError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
     db.session.commit()
     click.echo(f"Disabled {login}.")
+
+
+@users_cli.command("unlock")
+@click.argument("login", required=False)
+@click.option("--address", help="Lift the lockout of a client address instead (or as well).")
+def unlock(login: str | None, address: str | None) -> None:
+    """Lift a sign-in lockout caused by failed attempts."""
+    if not login and not address:
+        raise click.UsageError("Name a LOGIN, an --address, or both.")
+    cleared = clear_failures(CLI_ACTOR, login=login, address=address)
+    db.session.commit()
+    click.echo(f"Cleared {cleared} failed sign-in(s).")
 
 
 @users_cli.command("enable")

@@ -18,6 +18,9 @@ ROLE_LABELS = {
 }
 
 
+PASSWORD_RULE = _l("At least %(n)d characters.", n=MIN_PASSWORD_LENGTH)
+
+
 def role_choices():
     return [SelectChoice(role.value, ROLE_LABELS[role]) for role in Role]
 
@@ -38,7 +41,9 @@ class UserCreateForm(FlaskForm):
         description=_l("Required for merchant accounts; the merchant record must exist."),
     )
     password = PasswordField(
-        _l("Initial password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)]
+        _l("Initial password"),
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256, message=PASSWORD_RULE)],
+        description=PASSWORD_RULE,
     )
 
 
@@ -50,7 +55,9 @@ class UserEditForm(FlaskForm):
 
 class PasswordResetForm(FlaskForm):
     password = PasswordField(
-        _l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256)]
+        _l("New password"),
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=256, message=PASSWORD_RULE)],
+        description=PASSWORD_RULE,
     )
 
 

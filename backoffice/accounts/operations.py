@@ -103,6 +103,8 @@ def update_user(
     _check_link(role, merchant)
     if actor.user is not None and user.id == actor.user.id and role is not user.role:
         raise AccountError(_l("You cannot change your own role."))
+    if user.role is Role.admin and role is not Role.admin:
+        _keep_an_admin(user)
     before = _user_state(user)
     role_changed = role is not user.role
     user.role, user.merchant, user.display_name = role, merchant, display_name.strip()
@@ -121,13 +123,35 @@ def set_enabled(actor: Actor, user: User, enabled: bool) -> User:
         return user
     if not enabled and actor.user is not None and actor.user.id == user.id:
         raise AccountError(_l("You cannot disable your own account."))
+    if not enabled and user.role is Role.admin:
+        _keep_an_admin(user)
     before = _user_state(user)
     user.is_enabled = enabled
     user.session_epoch += 1
+    if not enabled:
+        _revoke_tokens(actor, user)
     db.session.flush()
     record(actor, "user.enable" if enabled else "user.disable", "user", user.id,
            before=before, after=_user_state(user))
     return user
+
+
+def _keep_an_admin(user: User) -> None:
+    others = db.session.scalar(
+        sa.select(sa.func.count()).select_from(User)
+        .where(User.role == Role.admin, User.is_enabled, User.id != user.id)
+    )
+    if not others:
+        raise AccountError(_l("%(login)s is the last enabled administrator.", login=user.login))
+
+
+def _revoke_tokens(actor: Actor, user: User) -> None:
+    # Re-enabling an account must not bring old credentials back to life.
+    from backoffice.api.models import ApiToken
+    from backoffice.api.tokens import revoke_token
+
+    for token in db.session.scalars(sa.select(ApiToken).filter_by(user_id=user.id, revoked_at=None)):
+        revoke_token(actor, token)
 
 
 def set_password(actor: Actor, user: User, password: str) -> None:
@@ -149,13 +173,15 @@ class LoginResult:
 def authenticate(login: str, password: str, address: str) -> LoginResult:
     """Check credentials, with failures throttled per account and per address."""
     login = login.strip().lower()[:64]
+    anonymous = Actor(None, "web")
     if _is_throttled(login, address):
+        record(anonymous, "user.login_throttled", "login", login, after={"address": address})
         return LoginResult(None, throttled=True)
     user = db.session.scalar(sa.select(User).filter_by(login=login))
     ok = verify_password(user.password_hash if user else None, password)
     if not ok or user is None:
         db.session.add(LoginFailure(login=login, address=address[:64]))
-        db.session.flush()
+        record(anonymous, "user.login_failed", "login", login, after={"address": address})
         return LoginResult(None)
     if not user.is_enabled:
         # The right password proves who is asking, so telling them why is safe.
@@ -166,6 +192,18 @@ def authenticate(login: str, password: str, address: str) -> LoginResult:
     db.session.execute(sa.delete(LoginFailure).where(LoginFailure.login == login))
     record(Actor(user, "web"), "user.login", "user", user.id)
     return LoginResult(user)
+
+
+def clear_failures(actor: Actor, *, login: str | None = None, address: str | None = None) -> int:
+    """Lift a sign-in lockout for an account or an address; return the failures cleared."""
+    stmt = sa.delete(LoginFailure)
+    if login:
+        stmt = stmt.where(LoginFailure.login == login.strip().lower())
+    if address:
+        stmt = stmt.where(LoginFailure.address == address)
+    cleared = db.session.execute(stmt).rowcount
+    record(actor, "user.unlock", "login", login or address or "*", after={"cleared": cleared})
+    return cleared
 
 
 def _is_throttled(login: str, address: str) -> bool:

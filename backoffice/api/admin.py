@@ -12,7 +12,7 @@ from wtforms import SelectField, SelectMultipleField, StringField, widgets
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from backoffice.accounts.forms import ConfirmForm
+from backoffice.accounts.forms import ROLE_LABELS, ConfirmForm
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.permissions import roles_required
 from backoffice.api.models import ApiToken, Scope
@@ -23,8 +23,17 @@ from backoffice.db import db
 bp = Blueprint("tokens", __name__, url_prefix="/admin/tokens")
 
 
+SCOPE_HELP = {
+    Scope.ingest.value: _l("send conversations and merchants in"),
+    Scope.read.value: _l("read cases, merchants, standing and rules"),
+    Scope.review.value: _l("claim and decide cases, decide appeals"),
+    Scope.approve.value: _l("approve or refuse decisions that need a manager"),
+    Scope.appeal.value: _l("file appeals (merchant accounts)"),
+}
+
+
 class TokenForm(FlaskForm):
-    user = SelectField(_l("Account"), coerce=int, validators=[DataRequired()])
+    user = SelectField(_l("Account"), coerce=lambda v: int(v) if v else None, validators=[DataRequired()])
     scopes = SelectMultipleField(
         _l("Scopes"),
         choices=[SelectChoice(s.value) for s in Scope],
@@ -39,7 +48,9 @@ class TokenForm(FlaskForm):
 def index():
     form = TokenForm()
     enabled = db.session.scalars(sa.select(User).filter_by(is_enabled=True).order_by(User.login))
-    form.user.choices = [SelectChoice(u.id, f"{u.login} ({u.role.value})") for u in enabled]
+    form.user.choices = [SelectChoice("", _("Choose an account"))] + [
+        SelectChoice(u.id, f"{u.login} · {ROLE_LABELS[u.role]}") for u in enabled
+    ]
     secret = None
     if form.validate_on_submit():
         user = db.get_or_404(User, form.user.data)
@@ -55,7 +66,8 @@ def index():
             db.session.commit()
             flash(_("Token created. Copy it now: it will not be shown again."), "success")
     return render_template(
-        "admin/tokens.html", form=form, tokens=list_tokens(), secret=secret, confirm=ConfirmForm()
+        "admin/tokens.html", form=form, tokens=list_tokens(), secret=secret, confirm=ConfirmForm(),
+        scope_help=SCOPE_HELP,
     )
 
 

@@ -7,6 +7,7 @@ session may also call the API; then the CSRF token is required on state-changing
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 
 from flask import current_app, g, request
@@ -17,13 +18,13 @@ from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
 from backoffice.api.tokens import resolve_token
 from backoffice.audit.operations import Actor
-from backoffice.db import utcnow
+from backoffice.db import db, utcnow
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def api_access(scope: Scope, *roles: Role) -> Callable:
-    """Require a token with ``scope`` (or a signed-in session) held by one of ``roles``."""
+def api_access(scope: Scope | None, *roles: Role) -> Callable:
+    """Require a token with ``scope`` (any scope when None), or a session, held by one of ``roles``."""
     allowed = frozenset(roles)
 
     def decorator(view: Callable) -> Callable:
@@ -44,7 +45,7 @@ def api_access(scope: Scope, *roles: Role) -> Callable:
     return decorator
 
 
-def _authenticate(scope: Scope) -> User:
+def _authenticate(scope: Scope | None) -> User:
     header = request.headers.get("Authorization", "")
     if header:
         kind, _, secret = header.partition(" ")
@@ -53,15 +54,23 @@ def _authenticate(scope: Scope) -> User:
         token = resolve_token(secret.strip())
         if token is None:
             raise ApiError(401, "The token is unknown, revoked, or its account is disabled.")
-        if scope not in token.scope_set:
+        if scope is not None and scope not in token.scope_set:
             raise ApiError(403, f"The token lacks the '{scope.value}' scope.", code="insufficient_scope")
-        token.last_used_at = utcnow()
+        _touch(token)
         g.api_token = token
         return token.user
     if current_user.is_authenticated:
         g.api_token = None
         return current_user._get_current_object()
     raise ApiError(401, "Authentication required: send a bearer token.")
+
+
+def _touch(token) -> None:
+    """Note when a token was last used, at most once a minute (its own small transaction)."""
+    now = utcnow()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        token.last_used_at = now
+        db.session.commit()
 
 
 def _check_session_csrf() -> None:

@@ -8,12 +8,21 @@ import secrets
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from backoffice.accounts.models import User
+from backoffice.accounts.models import Role, User
 from backoffice.api.models import ApiToken, Scope
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
 
 TOKEN_PREFIX = "bo_"
+
+#: The scopes that make sense for each role; a token never carries powers its role lacks.
+ROLE_SCOPES = {
+    Role.merchant: frozenset({Scope.read, Scope.appeal}),
+    Role.reviewer: frozenset({Scope.read, Scope.review, Scope.ingest}),
+    Role.senior_reviewer: frozenset({Scope.read, Scope.review, Scope.ingest}),
+    Role.manager: frozenset({Scope.read, Scope.review, Scope.approve, Scope.ingest}),
+    Role.admin: frozenset(Scope),
+}
 
 
 class TokenError(ValueError):
@@ -30,6 +39,10 @@ def create_token(actor: Actor, user: User, scopes: list[Scope], description: str
         raise TokenError(_l("Choose at least one scope."))
     if not user.is_enabled:
         raise TokenError(_l("Tokens cannot be issued for a disabled account."))
+    beyond = sorted(s.value for s in set(scopes) - ROLE_SCOPES[user.role])
+    if beyond:
+        raise TokenError(_l("A %(role)s account cannot hold the scope(s): %(scopes)s.",
+                            role=user.role.value, scopes=", ".join(beyond)))
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         user=user,

@@ -20,13 +20,15 @@ PAGE_SIZE = 50
 @roles_required(Role.admin)
 def index():
     before = request.args.get("before", type=int)
+    if before is not None and not 0 < before < 2**63:
+        before = None
     stmt = sa.select(AuditEvent).order_by(AuditEvent.id.desc()).limit(PAGE_SIZE + 1)
     if before:
         stmt = stmt.where(AuditEvent.id < before)
     events = list(db.session.scalars(stmt))
     older = events[PAGE_SIZE - 1].id if len(events) > PAGE_SIZE else None
     verification = None
-    if request.args.get("verify"):
+    if request.args.get("verify") == "1":
         verification = verify_chain()
     return render_template(
         "audit/index.html", events=events[:PAGE_SIZE], older=older, verification=verification

@@ -104,3 +104,43 @@ def test_audit_records_before_and_after(make_user, login, client):
     assert event.after["role"] == "manager"
     assert event.actor_label == "admin"
     assert event.via == "web"
+
+
+def test_the_last_admin_cannot_be_disabled_or_demoted(runner, make_user, login, client):
+    admin = make_user("admin")
+    result = runner.invoke(args=["users", "disable", "admin"])
+    assert result.exit_code != 0
+    assert "最后一个" in result.output
+    make_user("admin", login="admin2")
+    login("admin2")
+    client.post(f"/admin/users/{admin.id}", data={"role": "reviewer", "display_name": ""})
+    assert _user("admin").role is Role.reviewer  # another admin remains, so this is fine
+    result = runner.invoke(args=["users", "disable", "admin2"])
+    assert result.exit_code != 0
+    assert _user("admin2").is_enabled
+
+
+def test_cli_asks_for_the_password_when_not_given(runner):
+    result = runner.invoke(args=["users", "create", "wang", "--role", "reviewer"],
+                           input="a-good-password\na-good-password\n")
+    assert result.exit_code == 0, result.output
+    assert "a-good-password" not in result.output
+    assert _user("wang") is not None
+
+
+@pytest.mark.parametrize("path", [
+    "/admin/users/99999999999999999999999",
+    "/admin/users/1/enabled/5",
+])
+def test_absurd_ids_are_not_found(make_user, login, client, path):
+    make_user("admin")
+    login("admin")
+    method = "POST" if "enabled" in path else "GET"
+    assert client.open(path, method=method).status_code == 404
+    assert client.get("/admin/audit?before=99999999999999999999999").status_code == 200
+
+
+def test_pages_refuse_to_be_framed(client):
+    response = client.get("/login")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]

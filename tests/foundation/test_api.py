@@ -43,9 +43,37 @@ def test_token_is_stored_only_as_a_hash(make_user, issue):
 
 def test_missing_scope_is_forbidden(make_user, issue, client):
     make_user("reviewer")
-    response = _me(client, issue("reviewer", "ingest"))
+    token = issue("reviewer", "ingest")
+    assert _me(client, token).status_code == 200  # /me answers any token
+    response = client.get("/api/v1/rules", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 403
     assert response.json["error"]["code"] == "insufficient_scope"
+
+
+@pytest.mark.parametrize(("role", "scope"), [("merchant", "approve"), ("reviewer", "approve"),
+                                             ("merchant", "review"), ("manager", "appeal")])
+def test_tokens_never_exceed_their_role(make_user, runner, role, scope):
+    make_user(role, login="holder")
+    result = runner.invoke(args=["tokens", "create", "--user", "holder", "--scope", scope])
+    assert result.exit_code != 0
+    assert scope in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ApiToken)) == 0
+
+
+def test_use_is_recorded(make_user, issue, client):
+    make_user("reviewer")
+    token = issue("reviewer", "read")
+    _me(client, token)
+    db.session.expire_all()
+    assert db.session.scalars(sa.select(ApiToken)).one().last_used_at is not None
+
+
+def test_disabling_revokes_tokens_for_good(make_user, issue, runner, client):
+    make_user("reviewer")
+    token = issue("reviewer", "read")
+    runner.invoke(args=["users", "disable", "reviewer"])
+    runner.invoke(args=["users", "enable", "reviewer"])
+    assert _me(client, token).status_code == 401
 
 
 @pytest.mark.parametrize("header", ["", "Bearer ", "Bearer nonsense", "Basic abc", "Token x"])

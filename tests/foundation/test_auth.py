@@ -137,3 +137,24 @@ def test_last_login_is_recorded(make_user, login):
     login("reviewer")
     db.session.expire_all()
     assert db.session.get(User, user.id).last_login_at is not None
+
+
+def test_unlock_command_lifts_a_lockout(app, make_user, login, runner):
+    make_user("reviewer")
+    for _ in range(app.config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]):
+        login("reviewer", "wrong-password-123")
+    assert login("reviewer").status_code == 401
+    result = runner.invoke(args=["users", "unlock", "reviewer"])
+    assert result.exit_code == 0
+    assert "Cleared 5" in result.output
+    assert login("reviewer").status_code == 302
+
+
+def test_failed_and_throttled_sign_ins_are_audited(app, login):
+    from backoffice.audit.models import AuditEvent
+
+    app.config["LOGIN_MAX_FAILURES_PER_ACCOUNT"] = 1
+    login("ghost", "wrong-password-123")
+    login("ghost", "wrong-password-123")
+    actions = db.session.scalars(sa.select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions == ["user.login_failed", "user.login_throttled"]

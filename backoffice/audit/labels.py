@@ -1,0 +1,40 @@
+"""Readable names for audit actions and a compact view of what changed."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+ACTION_LABELS = {
+    "user.create": _l("Account created"),
+    "user.update": _l("Account changed"),
+    "user.enable": _l("Account enabled"),
+    "user.disable": _l("Account disabled"),
+    "user.password": _l("Password changed"),
+    "user.login": _l("Signed in"),
+    "user.logout": _l("Signed out"),
+    "user.login_failed": _l("Failed sign-in"),
+    "user.login_throttled": _l("Sign-in refused (too many failures)"),
+    "user.unlock": _l("Sign-in lockout lifted"),
+    "token.create": _l("API token issued"),
+    "token.revoke": _l("API token revoked"),
+    "merchant.create": _l("Merchant created"),
+    "merchant.rename": _l("Merchant renamed"),
+    "merchant.deposit_topup": _l("Deposit topped up"),
+    "penalty.impose": _l("Penalty imposed"),
+    "penalty.overturn": _l("Penalty overturned"),
+    "penalty.reduce": _l("Penalty reduced"),
+    "penalty.exam_revoke": _l("Penalty revoked by exam"),
+    "penalty.automatic": _l("Automatic measure taken"),
+    "penalty.lift_automatic": _l("Automatic measure lifted"),
+}
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+def changes(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
+    """(key, old, new) for every key whose value differs; all of ``after`` when nothing came before."""
+    before, after = before or {}, after or {}
+    keys = sorted(set(before) | set(after))
+    return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
