@@ -98,18 +98,21 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.api import admin as tokens_admin
     from backoffice.api import views as api_views
     from backoffice.audit import views as audit_views
-    from backoffice.cases import views as cases_views
     from backoffice.dashboard import views as dashboard_views
     from backoffice.extensions import csrf
+    from backoffice.ingest import api as ingest_api
     from backoffice.merchants import api as merchants_api
     from backoffice.policy import api as rules_api
     from backoffice.portal import views as portal_views
+    from backoffice.review import api as review_api
+    from backoffice.review import approvals, case_views  # noqa: F401  (case_views adds routes to cases)
+    from backoffice.review import views as cases_views
 
-    for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views,
+    for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views, approvals,
                    dashboard_views, portal_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
-    for api in (api_views, merchants_api, rules_api):
+    for api in (api_views, merchants_api, rules_api, ingest_api, review_api):
         csrf.exempt(api.bp)
         app.register_blueprint(api.bp)
 

@@ -11,7 +11,8 @@ def register(app: Flask) -> None:
     from backoffice.audit.cli import audit_cli
     from backoffice.demo.cli import demo_cli
     from backoffice.detection.cli import scan_cli
+    from backoffice.ingest.cli import ingest_cli
     from backoffice.ledger.cli import ledger_cli
 
-    for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli):
+    for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, ingest_cli):
         app.cli.add_command(group)

@@ -39,6 +39,16 @@ class DefaultConfig:
     # Number of trusted reverse proxies in front of the app (for the client address).
     PROXY_COUNT = 0
 
+    # Deposit deductions above this (yuan), and every removal, need a manager's approval.
+    APPROVAL_DEPOSIT_THRESHOLD = "5000"
+    # How long a reviewer's claim on a case lasts without activity.
+    CLAIM_LEASE_MINUTES = 15
+    # Outbox delivery: "file" writes .eml files under instance/outbox, "smtp" sends them.
+    MAIL_BACKEND = "file"
+    MAIL_FROM = "backoffice@localhost"
+    SMTP_HOST = "localhost"
+    SMTP_PORT = 25
+
 
 def finalize(config: dict, instance_path: Path) -> None:
     """Derive settings that depend on others or on the instance folder."""

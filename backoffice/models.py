@@ -7,3 +7,6 @@ from backoffice.conversations.models import Conversation, Message  # noqa: F401
 from backoffice.merchants.models import Merchant  # noqa: F401
 from backoffice.ledger.models import LedgerEntry, MerchantBalance  # noqa: F401
 from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa: F401
+from backoffice.cases.models import Case, Flag, Report  # noqa: F401
+from backoffice.notifications.models import Notification, OutboxEmail  # noqa: F401
+from backoffice.review.models import CaseDecision, CaseNote  # noqa: F401

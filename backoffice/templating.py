@@ -12,7 +12,9 @@ from flask_login import current_user
 
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
+from backoffice import labels
 from backoffice.audit.labels import action_label, changes
+from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
 from backoffice.timeutil import to_platform_tz
 
@@ -45,6 +47,8 @@ def _nav() -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     if role in (Role.reviewer, Role.senior_reviewer, Role.manager):
         items.append(("cases.queue", _("Case queue")))
+    if role is Role.manager:
+        items.append(("approvals.index", _("Approvals")))
     if role in (Role.manager, Role.admin):
         items.append(("dashboard.index", _("Dashboard")))
     if role is Role.merchant:
@@ -53,6 +57,19 @@ def _nav() -> list[tuple[str, str]]:
         items += [("admin.users", _("Accounts")), ("tokens.index", _("API tokens")),
                   ("audit.index", _("Audit trail"))]
     return items
+
+
+def rule_title(code: str | None) -> str:
+    """The rule's title in the current language, or the code when it is unknown."""
+    if not code:
+        return str(labels.CATEGORY_LABELS[None])
+    from backoffice.policy import UnknownRuleError, get_rulebook
+
+    try:
+        rule = get_rulebook().rule(code)
+    except UnknownRuleError:
+        return code
+    return rule.title_zh if str(get_locale()).startswith("zh") else rule.title_en
 
 
 def _timezone_label(name: str) -> str:
@@ -68,6 +85,12 @@ def init_app(app: Flask) -> None:
     app.add_template_global(changes, "audit_changes")
     app.add_template_global(ROLE_LABELS, "ROLE_LABELS")
     app.add_template_global(PLATFORM_LABELS, "platform_labels")
+    for name in ("CATEGORY_LABELS", "STATUS_LABELS", "VERDICT_LABELS", "SEVERITY_LABELS", "SOURCE_LABELS",
+                 "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES"):
+        app.add_template_global(getattr(labels, name), name)
+    app.add_template_filter(labels.measure_text, "measure_text")
+    app.add_template_filter(rule_title, "rule_title")
+    app.add_template_global(utcnow, "utcnow")
 
     @app.context_processor
     def inject():

@@ -42,6 +42,7 @@ class User(db.Model):
     # Bumped whenever existing sessions must stop working (disable, password change).
     session_epoch: Mapped[int] = mapped_column(default=0)
     locale: Mapped[str | None] = mapped_column(sa.String(8))
+    email: Mapped[str | None] = mapped_column(sa.String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -26,6 +26,19 @@ ACTION_LABELS = {
     "penalty.exam_revoke": _l("Penalty revoked by exam"),
     "penalty.automatic": _l("Automatic measure taken"),
     "penalty.lift_automatic": _l("Automatic measure lifted"),
+    "conversation.ingest": _l("Conversation received"),
+    "case.open": _l("Case opened"),
+    "case.claim": _l("Claimed"),
+    "case.release": _l("Released"),
+    "case.hold": _l("Put on hold for help"),
+    "case.escalate": _l("Escalated"),
+    "case.reassign": _l("Reassigned"),
+    "case.note": _l("Note added"),
+    "case.decide": _l("Decided"),
+    "case.approve": _l("Approved"),
+    "case.refuse": _l("Refused"),
+    "case.apply": _l("Decision took effect"),
+    "case.dismiss": _l("Dismissed"),
 }
 
 

@@ -12,7 +12,8 @@ from flask.cli import AppGroup
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.operations import create_user
 from backoffice.audit.operations import Actor
-from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
+from backoffice.conversations.models import Conversation
+from backoffice.ingest.operations import ingest
 from backoffice.db import db, utcnow
 from backoffice.demo import data
 from backoffice.merchants import operations as merchant_ops
@@ -45,16 +46,18 @@ def load_demo() -> dict[str, int]:
         if exists is not None:
             continue
         start = now - timedelta(minutes=ago)
-        conversation = Conversation(
-            platform=merchant.platform, external_id=external_id, channel=Channel(channel),
-            merchant=merchant, customer_external_id=customer[0], customer_name=customer[1],
-        )
-        for index, (sender, minute, text) in enumerate(messages, start=1):
-            conversation.messages.append(Message(
-                external_id=f"{external_id}-m{index}", sender_role=SenderRole(sender),
-                sent_at=start + timedelta(minutes=minute, seconds=index), text=text, attachments=[],
-            ))
-        db.session.add(conversation)
+        # Through the real ingestion path, so detection opens the cases a reviewer will see.
+        ingest(CLI_ACTOR, {
+            "platform": merchant.platform.value, "external_id": external_id, "channel": channel,
+            "merchant": {"external_id": merchant.external_id, "name": merchant.name},
+            "customer": {"external_id": customer[0], "name": customer[1]},
+            "messages": [{
+                "external_id": f"{external_id}-m{index}", "sender_role": sender,
+                "sent_at": (start + timedelta(minutes=minute, seconds=index)).isoformat(), "text": text,
+            } for index, (sender, minute, text) in enumerate(messages, start=1)],
+            "reports": [{**report, "reported_at": (start + timedelta(minutes=messages[-1][1] + 2)).isoformat()}
+                        for report in data.REPORTS.get(external_id, [])],
+        }, now=start + timedelta(minutes=messages[-1][1] + 5))
         added["conversations"] += 1
     db.session.flush()
     return added

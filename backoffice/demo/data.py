@@ -74,3 +74,9 @@ CONVERSATIONS = [
         ("merchant", 5, "平台课程贵，群里便宜一半。"),
     ]),
 ]
+
+# Customer reports sent with some conversations.
+REPORTS = {
+    "tb-c-60001": [{"reporter_role": "customer", "reason": "abuse", "text": "商家威胁我改差评，还说知道我家住哪。"}],
+    "pdd-c-70001": [{"reporter_role": "customer", "reason": "abuse", "text": "客服骂人，说我脑子有病。"}],
+}

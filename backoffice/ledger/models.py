@@ -69,6 +69,8 @@ class LedgerEntry(db.Model):
     # Automatic measures taken on a flag, before a person has judged the case.
     is_provisional: Mapped[bool] = mapped_column(default=False)
     reverses_id: Mapped[int | None] = mapped_column(sa.ForeignKey("ledger_entries.id"), index=True)
+    # The case whose flag triggered an automatic measure.
+    case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     reason: Mapped[str] = mapped_column(sa.String(500), default="")
 
     reverses: Mapped[LedgerEntry | None] = relationship(remote_side=[id])

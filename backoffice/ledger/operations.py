@@ -95,10 +95,11 @@ def top_up(merchant: Merchant, amount: Decimal, reason: str) -> LedgerEntry:
 
 
 def post_measure(balance: MerchantBalance, measure: PlannedMeasure, *, decision_id: int | None,
-                 provisional: bool = False, reason: str = "") -> LedgerEntry:
+                 provisional: bool = False, reason: str = "", case_id: int | None = None) -> LedgerEntry:
     """Record one planned measure as an entry."""
     kind = EntryKind(measure.type)
-    fields: dict = {"decision_id": decision_id, "is_provisional": provisional, "reason": reason[:500]}
+    fields: dict = {"decision_id": decision_id, "is_provisional": provisional, "reason": reason[:500],
+                    "case_id": case_id}
     if kind is EntryKind.integrity_points:
         fields["integrity_delta"] = measure.integrity_points
     elif kind is EntryKind.violation_points:

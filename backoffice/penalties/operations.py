@@ -30,6 +30,7 @@ from backoffice.policy import (
     self_check_applies,
 )
 from backoffice.policy.leniency import apply_self_check, exam_grade
+from backoffice.policy.schema import SEVERITIES
 from backoffice.timeutil import platform_tz
 
 
@@ -69,7 +70,8 @@ def _plan(merchant: Merchant, rule: Rule, severity: str, params: Mapping[str, An
     tz = platform_tz()
     standing = ledger.standing_of(merchant, tz, at)
     offence_no = offence_number(rule, prior_offences(merchant), at)
-    plan = compute_measures(rule, severity, offence_no, ledger.snapshot(standing), params, at, tz)
+    snap = ledger.snapshot(standing, _unseen_deposit(merchant, standing))
+    plan = compute_measures(rule, severity, offence_no, snap, params, at, tz)
     if rule.self_check:
         earlier = [d.decided_at for d in decisions_of(merchant)
                    if d.rule_code == rule.code and d.state is DecisionState.in_force]
@@ -77,13 +79,31 @@ def _plan(merchant: Merchant, rule: Rule, severity: str, params: Mapping[str, An
     return plan
 
 
+def _unseen_deposit(merchant: Merchant, standing) -> Decimal:
+    """Deposit changes recorded after a standing's moment (a decision dated in the past).
+
+    A deduction is computed against the balance it is applied to, which holds every entry
+    recorded so far, not only those recorded by the decision's date.
+    """
+    current = sum((e.deposit_delta for e in ledger.entries_of(merchant.id) if e.deposit_delta is not None),
+                  Decimal("0"))
+    return current - standing.deposit_balance
+
+
 def impose(actor: Actor, merchant: Merchant, rule_code: str, severity: str, params: Mapping[str, Any],
-           *, at: datetime | None = None, reason: str = "") -> PenaltyDecision:
-    """Decide a confirmed violation: freeze the computed measures and write them to the ledger."""
+           *, at: datetime | None = None, reason: str = "", drop: Iterable[str] = ()) -> PenaltyDecision:
+    """Decide a confirmed violation: freeze the computed measures and write them to the ledger.
+
+    ``drop`` leaves measure types out of the computed plan (an approved deviation).
+    """
     at = at or utcnow()
     rule = _rule_for(merchant, rule_code)
     balance = ledger.lock_balance(merchant)
     plan = _plan(merchant, rule, severity, params, at)
+    dropped = set(drop)
+    if dropped:
+        plan = replace(plan, measures=tuple(m for m in plan.measures if m.type not in dropped),
+                       explanation=f"{plan.explanation}; left out by approved deviation: {', '.join(sorted(dropped))}")
     decision = PenaltyDecision(
         merchant_id=merchant.id, rule_code=rule.code, severity=severity, offence_no=plan.offence_no,
         ruleset_version=plan.ruleset_version, plan=plan.to_dict(), decided_at=at,
@@ -150,10 +170,19 @@ def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = No
     standing = ledger.standing_of(merchant, platform_tz(), at)
     old = MeasurePlan.from_dict(decision.plan)
     new_plan = compute_measures(rule, severity or decision.severity, decision.offence_no,
-                                ledger.snapshot(standing, held), params if params is not None else old.params,
+                                ledger.snapshot(standing, held + _unseen_deposit(merchant, standing)),
+                                params if params is not None else old.params,
                                 decision.decided_at, platform_tz())
     dropped = set(drop)
     kept_measures = tuple(m for m in new_plan.measures if m.type not in dropped)
+    lowered = SEVERITIES.index(new_plan.severity) < SEVERITIES.index(decision.severity)  # type: ignore[arg-type]
+    if SEVERITIES.index(new_plan.severity) > SEVERITIES.index(decision.severity):  # type: ignore[arg-type]
+        raise PenaltyError(f"a reduction cannot raise the severity from {decision.severity} to {new_plan.severity}")
+    held_keys = {_key(e.kind.value, e.track) for e in originals}
+    added = [m.type for m in kept_measures if _key(m.type, m.track) not in held_keys]
+    if added and not lowered:
+        # Only a lower severity may bring measures of its own (e.g. serious removal -> general points).
+        raise PenaltyError(f"a reduction cannot add {', '.join(added)}")
     new_plan = replace(new_plan, measures=kept_measures, explanation=f"{new_plan.explanation}; reduced: {reason}")
     successor = PenaltyDecision(
         merchant_id=merchant.id, rule_code=rule.code, severity=new_plan.severity,
@@ -246,14 +275,15 @@ def revoke_by_exam(actor: Actor, decision: PenaltyDecision, *, passed_at: dateti
 
 
 def apply_automatic(actor: Actor, merchant: Merchant, rule_code: str, flagged_at: datetime,
-                    reason: str) -> list[LedgerEntry]:
+                    reason: str, case_id: int | None = None) -> list[LedgerEntry]:
     """Take the measures a rule applies on a flag, before review; they stay provisional."""
     rule = _rule_for(merchant, rule_code)
     measures = automatic_measures(rule, flagged_at, platform_tz())
     if not measures:
         return []
     balance = ledger.lock_balance(merchant)
-    written = [ledger.post_measure(balance, m, decision_id=None, provisional=True, reason=reason)
+    written = [ledger.post_measure(balance, m, decision_id=None, provisional=True, reason=reason,
+                                   case_id=case_id)
                for m in measures]
     record(actor, "penalty.automatic", "merchant", merchant.id,
            after={"rule": rule_code, "entries": [e.id for e in written]})

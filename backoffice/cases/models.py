@@ -1,0 +1,126 @@
+"""Cases: flags on one merchant's conversation under one rule, waiting for a person's judgment."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from backoffice.accounts.models import User
+from backoffice.conversations.models import Conversation, Message
+from backoffice.db import UTCDateTime, db, enum_type, utcnow
+from backoffice.merchants.models import Merchant, Platform
+
+
+class CaseStatus(enum.StrEnum):
+    open = "open"
+    in_review = "in_review"
+    on_hold = "on_hold"
+    escalated = "escalated"
+    awaiting_approval = "awaiting_approval"
+    decided = "decided"
+    dismissed = "dismissed"
+
+
+OPEN_STATUSES = frozenset({CaseStatus.open, CaseStatus.in_review, CaseStatus.on_hold, CaseStatus.escalated,
+                           CaseStatus.awaiting_approval})
+
+
+class FlagSource(enum.StrEnum):
+    detector = "detector"
+    report = "report"
+    sweep = "sweep"
+
+
+class FlagStatus(enum.StrEnum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    inconclusive = "inconclusive"  # insufficient evidence: counts neither way for precision
+
+
+class Case(db.Model):
+    __tablename__ = "cases"
+    __table_args__ = (
+        sa.Index("ix_cases_queue", "status", "priority", "opened_at"),
+        sa.Index("ix_cases_grouping", "conversation_id", "rule_code", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[Platform] = mapped_column(enum_type(Platform, 16))
+    merchant_id: Mapped[int] = mapped_column(sa.ForeignKey("merchants.id"), index=True)
+    conversation_id: Mapped[int] = mapped_column(sa.ForeignKey("conversations.id"))
+    # None when a customer report names no category the platform's rules cover.
+    rule_code: Mapped[str | None] = mapped_column(sa.String(64))
+    category: Mapped[str | None] = mapped_column(sa.String(32))
+    status: Mapped[CaseStatus] = mapped_column(enum_type(CaseStatus), default=CaseStatus.open)
+    priority: Mapped[int] = mapped_column(default=0)
+    max_confidence: Mapped[float] = mapped_column(default=0.0)
+    flag_count: Mapped[int] = mapped_column(default=0)
+    report_count: Mapped[int] = mapped_column(default=0)
+    has_detector: Mapped[bool] = mapped_column(default=False)
+    has_report: Mapped[bool] = mapped_column(default=False)
+    prior_offences: Mapped[int] = mapped_column(default=0)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_flag_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sla_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Bumped on every change; a form carries it back so stale decisions are refused.
+    version: Mapped[int] = mapped_column(default=1)
+
+    merchant: Mapped[Merchant] = relationship()
+    conversation: Mapped[Conversation] = relationship()
+    claimed_by: Mapped[User | None] = relationship()
+    flags: Mapped[list[Flag]] = relationship(back_populates="case", order_by="Flag.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Flag(db.Model):
+    """One detector hit, customer report or sweep finding."""
+
+    __tablename__ = "flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
+    conversation_id: Mapped[int] = mapped_column(sa.ForeignKey("conversations.id"), index=True)
+    message_id: Mapped[int | None] = mapped_column(sa.ForeignKey("messages.id"), index=True)
+    source: Mapped[FlagSource] = mapped_column(enum_type(FlagSource, 16))
+    rule_code: Mapped[str | None] = mapped_column(sa.String(64), index=True)
+    category: Mapped[str | None] = mapped_column(sa.String(32))
+    detector: Mapped[str] = mapped_column(sa.String(32))
+    term: Mapped[str | None] = mapped_column(sa.String(64))
+    # Offsets into the original message text (or attachment text when ``where`` says so).
+    start: Mapped[int | None]
+    end: Mapped[int | None]
+    matched: Mapped[str] = mapped_column(sa.String(500), default="")
+    where: Mapped[str] = mapped_column(sa.String(16), default="text")
+    attachment_index: Mapped[int | None]
+    confidence: Mapped[float] = mapped_column(default=1.0)
+    status: Mapped[FlagStatus] = mapped_column(enum_type(FlagStatus, 16), default=FlagStatus.open)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    case: Mapped[Case | None] = relationship(back_populates="flags")
+    message: Mapped[Message | None] = relationship()
+
+
+class Report(db.Model):
+    """A customer's report about a conversation."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(sa.ForeignKey("conversations.id"), index=True)
+    reporter_role: Mapped[str] = mapped_column(sa.String(16))
+    reason: Mapped[str] = mapped_column(sa.String(32))
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Identifies the report for idempotent re-sending of the same conversation.
+    fingerprint: Mapped[str] = mapped_column(sa.String(64))
+    flag_id: Mapped[int | None] = mapped_column(sa.ForeignKey("flags.id"))
+
+    __table_args__ = (sa.UniqueConstraint("conversation_id", "fingerprint"),)

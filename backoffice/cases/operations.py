@@ -1,0 +1,100 @@
+"""Open cases from flags, keep their priority current, resolve their flags."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from backoffice.audit.operations import Actor, record
+from backoffice.cases.models import OPEN_STATUSES, Case, Flag, FlagStatus
+from backoffice.conversations.models import Conversation
+from backoffice.db import db
+from backoffice.penalties.models import DecisionState, PenaltyDecision
+from backoffice.penalties.operations import apply_automatic
+from backoffice.policy import get_rulebook
+
+# How much each part weighs in a case's priority (higher is reviewed first).
+CATEGORY_WEIGHT = {
+    "illegal_service": 40, "offsite_contact": 30, "abuse": 30, "ads_spam": 20,
+    "prohibited_content": 20, "negative_service": 10, None: 15,
+}
+
+
+def priority(case: Case) -> int:
+    """Rule weight, detector confidence, repeat offender, reports and number of flags."""
+    return (
+        CATEGORY_WEIGHT.get(case.category, 15)
+        + round(case.max_confidence * 20)
+        + min(case.prior_offences, 5) * 8
+        + min(case.report_count, 5) * 10
+        + min(case.flag_count, 10) * 2
+    )
+
+
+def confirmed_offences(merchant_id: int) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(PenaltyDecision)
+        .where(PenaltyDecision.merchant_id == merchant_id, PenaltyDecision.state == DecisionState.in_force)
+    )
+
+
+def open_case_for(conversation: Conversation, rule_code: str | None) -> Case | None:
+    stmt = sa.select(Case).where(
+        Case.conversation_id == conversation.id,
+        Case.rule_code.is_(None) if rule_code is None else Case.rule_code == rule_code,
+        Case.status.in_(OPEN_STATUSES),
+    )
+    return db.session.scalar(stmt)
+
+
+def _sla_hours(platform: str) -> int | None:
+    try:
+        return int(get_rulebook().setting(platform, "review_sla_hours").value)
+    except KeyError:
+        return None
+
+
+def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, category: str | None,
+              flags: list[Flag], at: datetime) -> tuple[Case, bool]:
+    """Attach flags to the open case of this conversation and rule, opening one if needed."""
+    case = open_case_for(conversation, rule_code)
+    opened = case is None
+    if opened:
+        hours = _sla_hours(conversation.platform.value)
+        case = Case(
+            platform=conversation.platform, merchant_id=conversation.merchant_id,
+            conversation_id=conversation.id, rule_code=rule_code, category=category, opened_at=at,
+            last_flag_at=at, sla_due_at=at + timedelta(hours=hours) if hours else None,
+            prior_offences=confirmed_offences(conversation.merchant_id), flag_count=0, report_count=0,
+            max_confidence=0.0, has_detector=False, has_report=False,
+        )
+        db.session.add(case)
+    for flag in flags:
+        flag.case = case
+        case.flag_count += 1
+        case.max_confidence = max(case.max_confidence, flag.confidence)
+        if flag.source.value == "report":
+            case.report_count += 1
+            case.has_report = True
+        else:
+            case.has_detector = True
+    case.last_flag_at = at
+    case.priority = priority(case)
+    db.session.flush()
+    if opened:
+        record(actor, "case.open", "case", case.id,
+               after={"rule": rule_code, "conversation": conversation.external_id, "flags": len(flags)})
+        if rule_code is not None:
+            apply_automatic(actor, conversation.merchant, rule_code, at,
+                            reason=f"case {case.id}: flagged, awaiting review", case_id=case.id)
+    return case, opened
+
+
+def resolve_flags(case: Case, confirmed: bool) -> None:
+    """Record each open flag of the case as confirmed or dismissed (detector precision)."""
+    status = FlagStatus.confirmed if confirmed else FlagStatus.dismissed
+    for flag in case.flags:
+        if flag.status is FlagStatus.open:
+            flag.status = status
+    db.session.flush()

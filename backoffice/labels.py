@@ -1,0 +1,103 @@
+"""People-facing names for the product's codes (translated), shared by pages, notices and PDFs."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from backoffice.timeutil import to_platform_tz
+
+CATEGORY_LABELS = {
+    "offsite_contact": _l("Off-platform contact"),
+    "ads_spam": _l("Ads and spam"),
+    "illegal_service": _l("Illegal information or services"),
+    "abuse": _l("Abuse and harassment"),
+    "negative_service": _l("Negative service"),
+    "prohibited_content": _l("Prohibited content"),
+    None: _l("Unclassified report"),
+}
+STATUS_LABELS = {
+    "active": _l("All open"),
+    "open": _l("Waiting"),
+    "in_review": _l("In review"),
+    "on_hold": _l("On hold for help"),
+    "escalated": _l("Escalated"),
+    "awaiting_approval": _l("Awaiting approval"),
+    "decided": _l("Decided"),
+    "dismissed": _l("Dismissed"),
+}
+VERDICT_LABELS = {
+    "violation": _l("Violation"),
+    "no_violation": _l("No violation"),
+    "insufficient_evidence": _l("Insufficient evidence"),
+}
+SEVERITY_LABELS = {
+    "general": _l("General"),
+    "serious": _l("Serious"),
+    "especially_serious": _l("Especially serious"),
+}
+SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Sweep")}
+CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
+                  "privacy_number": _l("Privacy number call")}
+SENDER_LABELS = {"merchant": _l("Merchant"), "customer": _l("Customer"), "system": _l("System")}
+STANDING_LABELS = {"active": _l("Active"), "restricted": _l("Business restricted"), "muted": _l("Muted"),
+                   "removed": _l("Removed")}
+APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
+                   "deviation": _l("changed measures")}
+
+
+def _when(value) -> str:
+    return to_platform_tz(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def measure_text(m) -> str:
+    """One planned measure (PlannedMeasure or its dict) as a sentence with amounts and times."""
+    get = (lambda k: m.get(k)) if isinstance(m, dict) else (lambda k: getattr(m, k))
+    kind = get("type")
+    if kind == "integrity_points":
+        return _("Integrity points %(n)s", n=get("integrity_points"))
+    if kind == "violation_points":
+        return _("%(n)s violation points (%(track)s track)", n=get("violation_points"), track=get("track"))
+    if kind == "deposit_deduction":
+        text = _("Whole deposit forfeited") if get("whole_deposit") else _("Deposit deduction %(n)s yuan",
+                                                                          n=get("requested"))
+        if get("shortfall") and str(get("shortfall")) not in ("0", "0.00"):
+            text += _(" (%(applied)s yuan taken, shortfall %(short)s yuan)", applied=get("applied"),
+                      short=get("shortfall"))
+        return text
+    if kind == "consumer_compensation":
+        return _("Compensation of %(n)s yuan to the consumer", n=get("amount"))
+    return _with_times(str(MEASURE_NAMES.get(kind, kind)), get, kind)
+
+
+MEASURE_NAMES = {
+    "business_restriction": _l("Business restriction"), "listing_restriction": _l("Listing restriction"),
+    "mute": _l("Customer-service mute"), "search_demotion": _l("Search demotion"), "removal": _l("Removal (清退)"),
+    "content_removal": _l("Content removed"), "risk_notice": _l("Risk notice on the workbench"),
+    "warning": _l("Warning"), "integrity_points": _l("Integrity points"),
+    "violation_points": _l("Violation points"), "deposit_deduction": _l("Deposit deduction"),
+    "consumer_compensation": _l("Consumer compensation"), "opening": _l("Opening balance"),
+    "deposit_topup": _l("Deposit top-up"),
+}
+
+
+def _with_times(text: str, get, kind: str) -> str:
+    if get("permanent"):
+        return text + _(", permanent")
+    if get("minutes"):
+        text += _(" for %(n)s minutes", n=get("minutes"))
+    elif get("days"):
+        text += _(" for %(n)s days", n=get("days"))
+    starts, ends = get("starts_at"), get("ends_at")
+    if isinstance(starts, str):
+        from datetime import datetime
+
+        starts = datetime.fromisoformat(starts)
+        ends = datetime.fromisoformat(ends) if ends else None
+    if ends:
+        text += _(", %(start)s to %(end)s", start=_when(starts), end=_when(ends))
+    elif kind in ("search_demotion",) or get("until_lifted"):
+        text += _(", from %(start)s until lifted", start=_when(starts))
+    elif starts and kind == "risk_notice":
+        text += _(", shown from %(start)s", start=_when(starts))
+    return text

@@ -1,0 +1,129 @@
+"""Cases and approvals over the JSON API."""
+
+from __future__ import annotations
+
+from flask import Blueprint, g, jsonify, request
+from werkzeug.exceptions import NotFound
+
+from backoffice.accounts.models import REVIEW_ROLES, Role
+from backoffice.api.auth import api_access, api_actor
+from backoffice.api.errors import ApiError
+from backoffice.api.models import Scope
+from backoffice.cases.models import Case
+from backoffice.db import db
+from backoffice.review import claims, decisions
+from backoffice.review import queries as q
+from backoffice.review.models import CaseDecision, Verdict
+from backoffice.review.serialize import case_json, decision_json
+
+bp = Blueprint("review_api", __name__, url_prefix="/api/v1")
+
+
+def _case(case_id: int) -> Case:
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"No case {case_id}.")
+    return case
+
+
+def _body() -> dict:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ApiError(400, "Send a JSON object with Content-Type: application/json.")
+    return data
+
+
+@bp.get("/cases")
+@api_access(Scope.read, *REVIEW_ROLES)
+def list_cases():
+    args = {k: request.args.get(k) for k in ("status", "platform", "rule", "category", "severity", "assignee",
+                                              "merchant", "source", "sort", "after")}
+    flt = q.QueueFilter(**{k: v for k, v in args.items() if v},
+                        older_than_hours=request.args.get("older_than_hours", type=int))
+    page = q.queue_page(flt, g.api_user.id)
+    return jsonify(cases=[case_json(c) for c in page.cases], next=page.next_cursor, counts=page.counts)
+
+
+@bp.get("/cases/<int:case_id>")
+@api_access(Scope.read, *REVIEW_ROLES)
+def get_case(case_id: int):
+    case = _case(case_id)
+    return jsonify(case_json(case, full=True))
+
+
+@bp.post("/cases/<int:case_id>/claim")
+@api_access(Scope.review, *REVIEW_ROLES)
+def claim_case(case_id: int):
+    case = _case(case_id)
+    try:
+        claims.claim(api_actor(), case, g.api_user)
+    except claims.ReviewError as exc:
+        raise ApiError(409, str(exc), code="conflict") from exc
+    db.session.commit()
+    return jsonify(case_json(case))
+
+
+@bp.post("/cases:next")
+@api_access(Scope.review, *REVIEW_ROLES)
+def claim_next():
+    case = claims.claim_next(api_actor(), g.api_user)
+    db.session.commit()
+    if case is None:
+        return jsonify(case=None), 200
+    return jsonify(case=case_json(case))
+
+
+@bp.post("/cases/<int:case_id>/decision")
+@api_access(Scope.review, *REVIEW_ROLES)
+def decide(case_id: int):
+    case = _case(case_id)
+    data = _body()
+    try:
+        verdict = Verdict(data.get("verdict"))
+    except ValueError:
+        raise ApiError(422, "'verdict' must be violation, no_violation or insufficient_evidence.") from None
+    params = data.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise ApiError(422, "'parameters' must be an object.")
+    dropped = data.get("leave_out") or []
+    if not isinstance(dropped, list) or not all(isinstance(x, str) for x in dropped):
+        raise ApiError(422, "'leave_out' must be a list of measure types.")
+    expected = data.get("version", case.version)
+    if not isinstance(expected, int):
+        raise ApiError(422, "'version' must be the case version you read.")
+    inp = decisions.DecisionInput(
+        verdict=verdict, rationale=str(data.get("rationale") or ""), rule_code=data.get("rule") or case.rule_code,
+        severity=data.get("severity"), params=params, dropped=tuple(dropped),
+        deviation_reason=str(data.get("deviation_reason") or ""),
+    )
+    try:
+        decision = decisions.decide(api_actor(), case, inp, expected_version=expected)
+    except decisions.DecisionConflict as exc:
+        raise ApiError(409, str(exc), code="conflict") from exc
+    except claims.ReviewError as exc:
+        raise ApiError(422, str(exc)) from exc
+    db.session.commit()
+    return jsonify(decision_json(decision)), 202 if decision.approval_reasons else 201
+
+
+@bp.get("/approvals")
+@api_access(Scope.approve, Role.manager)
+def list_approvals():
+    return jsonify(approvals=[decision_json(d) for d in q.pending_approvals()])
+
+
+@bp.post("/approvals/<int:decision_id>")
+@api_access(Scope.approve, Role.manager)
+def decide_approval(decision_id: int):
+    decision = db.session.get(CaseDecision, decision_id)
+    if decision is None:
+        raise NotFound(f"No decision {decision_id}.")
+    data = _body()
+    if not isinstance(data.get("approve"), bool):
+        raise ApiError(422, "'approve' must be true or false.")
+    try:
+        decisions.approve(api_actor(), decision, data["approve"], str(data.get("reason") or ""))
+    except claims.ReviewError as exc:
+        raise ApiError(409 if "not waiting" in str(exc) else 422, str(exc)) from exc
+    db.session.commit()
+    return jsonify(decision_json(decision))

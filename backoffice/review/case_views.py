@@ -1,0 +1,127 @@
+"""The case page: the whole conversation in context, the evidence beside it, and the decision."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from backoffice.accounts.models import REVIEW_ROLES, Role
+from backoffice.accounts.permissions import roles_required
+from backoffice.db import db
+from backoffice.ledger.operations import standing_of
+from backoffice.policy import get_rulebook
+from backoffice.review import claims, decisions
+from backoffice.review import queries as q
+from backoffice.review.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
+from backoffice.review.highlight import segments
+from backoffice.review.models import CaseNote, Verdict
+from backoffice.review.views import actor, bp, load_case, reviewers
+from backoffice.timeutil import platform_tz
+
+
+def _decision_form(case, formdata=None) -> DecisionForm:
+    form = DecisionForm(formdata=formdata) if formdata is not None else DecisionForm()
+    rules = get_rulebook().rules(case.platform.value)
+    form.rule.choices = [SelectChoice(r.code, f"{r.title_zh} · {r.code}") for r in rules]
+    if not form.is_submitted():
+        form.version.data = case.version
+        form.rule.data = case.rule_code
+        form.verdict.data = "violation"
+    return form
+
+
+def _decision_input(form: DecisionForm) -> decisions.DecisionInput:
+    params = {}
+    for name in ("consumer_compensation", "fine_amount"):
+        value = (getattr(form, name).data or "").strip()
+        if value:
+            params[name] = value
+    if form.complaint_upheld.data:
+        params["complaint_upheld"] = True
+    return decisions.DecisionInput(
+        verdict=Verdict(form.verdict.data), rationale=form.rationale.data or "",
+        rule_code=form.rule.data or None, severity=form.severity.data or None, params=params,
+        dropped=tuple(form.dropped.data or ()), deviation_reason=form.deviation_reason.data or "",
+    )
+
+
+def _render(case, form: DecisionForm, plan=None, status=200):
+    messages = q.case_messages(case)
+    flags = q.conversation_flags(case)
+    by_message: dict[int, list] = {}
+    for flag in flags:
+        if flag.message_id and flag.where == "text" and flag.start is not None:
+            by_message.setdefault(flag.message_id, []).append((flag.start, flag.end, flag.rule_code or "?"))
+    rendered = [(m, segments(m.text, by_message.get(m.id, []), f"hit-{m.id}")) for m in messages]
+    book = get_rulebook()
+    rule = book.rule(case.rule_code) if case.rule_code else None
+    return render_template(
+        "cases/show.html", case=case, rendered=rendered, flags=flags, form=form, plan=plan, rule=rule,
+        standing=standing_of(case.merchant, platform_tz()), priors=q.prior_decisions(case),
+        related=q.related_cases(case), reports=q.reports_of(case), automatic=q.automatic_entries(case),
+        decisions=q.decisions_of(case), notes=q.notes_of(case), timeline=q.timeline(case),
+        note_form=NoteForm(), reason_form=ReasonForm(), reassign_form=_reassign_form(),
+        holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
+    ), status
+
+
+def _reassign_form():
+    form = ReassignForm()
+    form.user.choices = [SelectChoice(u.id, u.display_name or u.login) for u in reviewers()]
+    return form
+
+
+@bp.get("/<int:case_id>")
+@roles_required(*REVIEW_ROLES)
+def show(case_id: int):
+    case = load_case(case_id)
+    claims.renew(case, current_user)
+    db.session.commit()
+    return _render(case, _decision_form(case))
+
+
+@bp.post("/<int:case_id>/decision")
+@roles_required(*REVIEW_ROLES)
+def decide(case_id: int):
+    case = load_case(case_id)
+    form = _decision_form(case, request.form)
+    if not form.validate_on_submit():
+        return _render(case, form, status=422)
+    data = _decision_input(form)
+    try:
+        if request.form.get("action") != "confirm":
+            plan = decisions.preview(case, data) if data.verdict is Verdict.violation else None
+            if plan:
+                form.dropped.choices = [SelectChoice(m.type, m.label()) for m in plan.measures]
+            return _render(case, form, plan=plan)
+        version = int(form.version.data) if str(form.version.data).isdigit() else -1
+        decision = decisions.decide(actor(), case, data, expected_version=version)
+    except claims.ReviewError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return _render(load_case(case_id), form, status=409 if isinstance(exc, decisions.DecisionConflict) else 422)
+    db.session.commit()
+    if decision.approval_reasons:
+        flash(_("Decision recorded. It takes effect when a manager approves it."), "info")
+    else:
+        flash(_("Decision applied."), "success")
+    return redirect(url_for("cases.show", case_id=case.id))
+
+
+@bp.post("/<int:case_id>/notes")
+@roles_required(*REVIEW_ROLES)
+def add_note(case_id: int):
+    case = load_case(case_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        from backoffice.audit.operations import record
+
+        note = CaseNote(case_id=case.id, author_id=current_user.id, body=form.body.data.strip())
+        db.session.add(note)
+        db.session.flush()
+        record(actor(), "case.note", "case", case.id, after={"note": note.id})
+        db.session.commit()
+    return redirect(url_for("cases.show", case_id=case.id) + "#notes")
+

@@ -1,0 +1,136 @@
+"""The queue's mechanics: leases on cases, release, hold for help, escalation, reassignment."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from backoffice.accounts.models import REVIEW_ROLES, Role, User
+from backoffice.audit.operations import Actor, record
+from backoffice.cases.models import Case, CaseStatus
+from backoffice.db import db, utcnow
+
+
+class ReviewError(ValueError):
+    """A review action that cannot be carried out; the message is for people."""
+
+
+def lease_length() -> timedelta:
+    return timedelta(minutes=int(current_app.config.get("CLAIM_LEASE_MINUTES", 15)))
+
+
+def claimable(now: datetime):
+    """Cases anyone may claim: open ones, and claims whose lease ran out."""
+    return sa.or_(
+        Case.status == CaseStatus.open,
+        sa.and_(Case.status == CaseStatus.in_review, Case.claim_expires_at < now),
+    )
+
+
+def holds_claim(case: Case, user: User, now: datetime | None = None) -> bool:
+    now = now or utcnow()
+    if case.claimed_by_id != user.id:
+        return False
+    if case.status is CaseStatus.on_hold:
+        return True
+    return case.status is CaseStatus.in_review and case.claim_expires_at is not None and case.claim_expires_at > now
+
+
+def _take(actor: Actor, case: Case, user: User, now: datetime, action: str) -> Case:
+    before = {"status": case.status.value, "claimed_by": case.claimed_by_id}
+    case.status, case.claimed_by_id, case.claim_expires_at = CaseStatus.in_review, user.id, now + lease_length()
+    db.session.flush()
+    record(actor, action, "case", case.id, before=before, after={"status": "in_review", "claimed_by": user.id})
+    return case
+
+
+def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False) -> Case | None:
+    """Claim the highest-priority case nobody holds; None when the queue is empty."""
+    now = now or utcnow()
+    condition = claimable(now)
+    if escalated:
+        condition = Case.status == CaseStatus.escalated
+    stmt = (sa.select(Case).where(condition).order_by(Case.priority.desc(), Case.opened_at, Case.id).limit(1))
+    if db.session.get_bind().dialect.name == "postgresql":
+        # Concurrent reviewers skip each other's candidate rows instead of queueing on them.
+        case = db.session.scalar(stmt.with_for_update(skip_locked=True, of=Case))
+        return _take(actor, case, user, now, "case.claim") if case else None
+    for _ in range(5):  # SQLite: serialised writers, re-check the row under the write lock
+        case = db.session.scalar(stmt)
+        if case is None:
+            return None
+        taken = db.session.execute(
+            sa.update(Case).where(Case.id == case.id, condition).values(
+                status=CaseStatus.in_review, claimed_by_id=user.id, claim_expires_at=now + lease_length(),
+                version=Case.version + 1)
+        ).rowcount
+        if taken:
+            db.session.refresh(case)
+            record(actor, "case.claim", "case", case.id, after={"status": "in_review", "claimed_by": user.id})
+            return case
+    return None
+
+
+def claim(actor: Actor, case: Case, user: User, *, now: datetime | None = None) -> Case:
+    """Claim a given case (or take over one on hold for help)."""
+    now = now or utcnow()
+    if holds_claim(case, user, now) and case.status is CaseStatus.in_review:
+        case.claim_expires_at = now + lease_length()
+        return case
+    free = case.status is CaseStatus.open or (
+        case.status is CaseStatus.in_review and case.claim_expires_at is not None and case.claim_expires_at < now)
+    helping = case.status is CaseStatus.on_hold and case.claimed_by_id != user.id
+    senior = case.status is CaseStatus.escalated and user.role in (Role.senior_reviewer, Role.manager)
+    if not (free or helping or senior or (case.status is CaseStatus.on_hold and case.claimed_by_id == user.id)):
+        raise ReviewError(_l("This case is held by someone else or is no longer open."))
+    return _take(actor, case, user, now, "case.claim")
+
+
+def renew(case: Case, user: User, now: datetime | None = None) -> None:
+    """Extend the lease while its holder works on the case."""
+    now = now or utcnow()
+    if holds_claim(case, user, now) and case.status is CaseStatus.in_review:
+        case.claim_expires_at = now + lease_length()
+
+
+def release(actor: Actor, case: Case, user: User) -> Case:
+    if case.claimed_by_id != user.id and user.role is not Role.manager:
+        raise ReviewError(_l("Only the holder or a manager can release this case."))
+    return _set(actor, case, CaseStatus.open, None, "case.release")
+
+
+def hold(actor: Actor, case: Case, user: User, reason: str) -> Case:
+    """Put the case on hold for help: the lease stops running until someone takes it over."""
+    if not holds_claim(case, user):
+        raise ReviewError(_l("Claim the case before putting it on hold."))
+    if not reason.strip():
+        raise ReviewError(_l("Say what help is needed."))
+    return _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)
+
+
+def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
+    if not holds_claim(case, user):
+        raise ReviewError(_l("Claim the case before escalating it."))
+    if not reason.strip():
+        raise ReviewError(_l("Say why the case needs a senior reviewer."))
+    return _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
+
+
+def reassign(actor: Actor, case: Case, target: User) -> Case:
+    if target.role not in REVIEW_ROLES or not target.is_enabled:
+        raise ReviewError(_l("Cases can only be assigned to enabled reviewers."))
+    if case.status not in (CaseStatus.open, CaseStatus.in_review, CaseStatus.on_hold, CaseStatus.escalated):
+        raise ReviewError(_l("This case is no longer open."))
+    return _take(actor, case, target, utcnow(), "case.reassign")
+
+
+def _set(actor: Actor, case: Case, status: CaseStatus, holder: int | None, action: str, reason: str = "") -> Case:
+    before = {"status": case.status.value, "claimed_by": case.claimed_by_id}
+    case.status, case.claimed_by_id, case.claim_expires_at = status, holder, None
+    db.session.flush()
+    record(actor, action, "case", case.id, before=before,
+           after={"status": status.value, "claimed_by": holder, **({"reason": reason} if reason else {})})
+    return case

@@ -1,0 +1,194 @@
+"""Deciding a case: preview, four-eyes approval, and applying everything in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
+
+from backoffice.accounts.models import Role, User
+from backoffice.audit.operations import Actor, record
+from backoffice.cases.models import Case, CaseStatus, FlagStatus
+from backoffice.db import db, utcnow
+from backoffice.ledger.models import LedgerEntry
+from backoffice.notifications.operations import notify_merchant, notify_user
+from backoffice.penalties import operations as penalties
+from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
+from backoffice.review.claims import ReviewError, holds_claim
+from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+
+
+class DecisionConflict(ReviewError):
+    """The case changed since the reviewer loaded it; nothing was applied."""
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    verdict: Verdict
+    rationale: str
+    rule_code: str | None = None
+    severity: str | None = None
+    params: Mapping[str, Any] | None = None
+    dropped: tuple[str, ...] = ()
+    deviation_reason: str = ""
+
+
+def threshold() -> Decimal:
+    return Decimal(str(current_app.config.get("APPROVAL_DEPOSIT_THRESHOLD", "5000")))
+
+
+def preview(case: Case, data: DecisionInput) -> MeasurePlan:
+    """The measures a violation verdict would impose now (nothing is written)."""
+    if not data.rule_code or not data.severity:
+        raise ReviewError(_l("Choose the rule and the severity."))
+    try:
+        return penalties.preview(case.merchant, data.rule_code, data.severity, data.params or {})
+    except (ParameterError, UnknownRuleError, penalties.PenaltyError) as exc:
+        raise ReviewError(str(exc)) from exc
+
+
+def approval_reasons(plan: MeasurePlan, dropped: Iterable[str]) -> list[str]:
+    """Why a manager must approve before the measures take effect (four-eyes)."""
+    dropped = set(dropped)
+    kept = [m for m in plan.measures if m.type not in dropped]
+    reasons = []
+    if any(m.type == "removal" for m in kept):
+        reasons.append("removal")
+    if any(m.type == "deposit_deduction" and max(m.requested or 0, m.applied or 0) > threshold() for m in kept):
+        reasons.append("deposit_above_threshold")
+    if dropped:
+        reasons.append("deviation")
+    return reasons
+
+
+def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: int) -> CaseDecision:
+    """Record the reviewer's verdict; apply it now or hold it for a manager's approval."""
+    reviewer = actor.user
+    if case.version != expected_version:
+        raise DecisionConflict(_l("The case changed since you opened it. Reload it and decide again."))
+    if reviewer is None or not holds_claim(case, reviewer):
+        raise ReviewError(_l("Claim the case before deciding it."))
+    if not data.rationale.strip():
+        raise ReviewError(_l("Write the reasons for the decision."))
+    plan = preview(case, data) if data.verdict is Verdict.violation else None
+    if plan is not None:
+        unknown = set(data.dropped) - {m.type for m in plan.measures}
+        if unknown:
+            raise ReviewError(_l("These measures are not in the computed plan: %(m)s", m=", ".join(sorted(unknown))))
+        if data.dropped and not data.deviation_reason.strip():
+            raise ReviewError(_l("Leaving out a computed measure needs a reason (and a manager's approval)."))
+    reasons = approval_reasons(plan, data.dropped) if plan else []
+    decision = CaseDecision(
+        case_id=case.id, verdict=data.verdict, rule_code=data.rule_code if plan else case.rule_code,
+        severity=data.severity if plan else None, rationale=data.rationale.strip(), params=dict(data.params or {}),
+        dropped=sorted(data.dropped), deviation_reason=data.deviation_reason.strip(),
+        preview=plan.to_dict() if plan else None, approval_reasons=reasons,
+        status=DecisionStatus.pending_approval if reasons else DecisionStatus.applied,
+        decided_by_id=reviewer.id, decided_at=utcnow(),
+    )
+    db.session.add(decision)
+    try:
+        if reasons:
+            case.status, case.claim_expires_at = CaseStatus.awaiting_approval, None
+            db.session.flush()
+            record(actor, "case.decide", "case", case.id, after=_summary(decision))
+        else:
+            db.session.flush()
+            record(actor, "case.decide", "case", case.id, after=_summary(decision))
+            _apply(actor, case, decision)
+    except StaleDataError as exc:
+        raise DecisionConflict(_l("The case changed since you opened it. Reload it and decide again.")) from exc
+    return decision
+
+
+def approve(actor: Actor, decision: CaseDecision, approved: bool, note: str) -> CaseDecision:
+    """A manager approves or refuses a decision held for four-eyes review."""
+    manager = actor.user
+    if manager is None or manager.role is not Role.manager:
+        raise ReviewError(_l("Only a manager can approve decisions."))
+    if decision.status is not DecisionStatus.pending_approval:
+        raise ReviewError(_l("This decision is not waiting for approval."))
+    if decision.decided_by_id == manager.id:
+        raise ReviewError(_l("The manager who approves cannot be the reviewer who decided."))
+    if not approved and not note.strip():
+        raise ReviewError(_l("Say why the decision is refused."))
+    decision.approved_by_id, decision.approved_at, decision.approval_note = manager.id, utcnow(), note.strip()
+    case = decision.case
+    if approved:
+        record(actor, "case.approve", "case", case.id, after={"decision": decision.id, "note": note})
+        _apply(actor, case, decision)
+    else:
+        decision.status = DecisionStatus.refused
+        case.status, case.claimed_by_id, case.claim_expires_at = CaseStatus.open, None, None
+        db.session.flush()
+        record(actor, "case.refuse", "case", case.id, after={"decision": decision.id, "note": note})
+        if decision.decided_by is not None:
+            notify_user(decision.decided_by, "decision_refused", str(_l("Decision refused")),
+                        str(_l("Case %(id)d: %(note)s", id=case.id, note=note)), f"/cases/{case.id}")
+    return decision
+
+
+def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
+    """Write the ledger, lift automatic measures, resolve flags, close the case, notify the merchant."""
+    now = utcnow()
+    if decision.verdict is Verdict.violation:
+        penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity, decision.params,
+                                   drop=decision.dropped, reason=decision.rationale)
+        decision.penalty_decision_id = penalty.id
+    _lift_automatic(actor, case, decision)
+    flag_status = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
+                   Verdict.insufficient_evidence: FlagStatus.inconclusive}[decision.verdict]
+    for flag in case.flags:
+        if flag.status is FlagStatus.open:
+            flag.status = flag_status
+    decision.status = DecisionStatus.applied
+    case.status = CaseStatus.decided if decision.verdict is Verdict.violation else CaseStatus.dismissed
+    case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
+    db.session.flush()
+    record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value})
+    if decision.verdict is Verdict.violation:
+        notify_merchant(case.merchant_id, "ruling", lambda: (
+            _l("New ruling on your shop"),
+            _l("Ruling %(id)d: %(rule)s. See the measures, the reasons and how to appeal.",
+               id=decision.id, rule=decision.rule_code)), link=f"/merchant/rulings/{decision.id}")
+
+
+def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:
+    # The ruling's own measures replace the provisional ones; a dismissal simply lifts them.
+    ids = list(db.session.scalars(sa.select(LedgerEntry.id).where(
+        LedgerEntry.case_id == case.id, LedgerEntry.is_provisional, LedgerEntry.reverses_id.is_(None))))
+    if ids:
+        penalties.lift_provisional(actor, case.merchant, ids, f"case {case.id}: {decision.verdict.value}")
+
+
+def bulk_dismiss(actor: Actor, cases: Iterable[Case], reason: str) -> int:
+    """Dismiss obvious false positives; one audit event per case."""
+    if not reason.strip():
+        raise ReviewError(_l("Give a reason for dismissing."))
+    count = 0
+    for case in cases:
+        if case.status not in (CaseStatus.open, CaseStatus.in_review) or (
+                case.status is CaseStatus.in_review and actor.user and case.claimed_by_id not in (None, actor.user.id)
+                and case.claim_expires_at and case.claim_expires_at > utcnow()):
+            continue
+        decision = CaseDecision(case_id=case.id, verdict=Verdict.no_violation, rule_code=case.rule_code,
+                                rationale=reason.strip(), status=DecisionStatus.applied,
+                                decided_by_id=actor.user.id if actor.user else None, decided_at=utcnow())
+        db.session.add(decision)
+        db.session.flush()
+        record(actor, "case.dismiss", "case", case.id, after={"reason": reason, "bulk": True})
+        _apply(actor, case, decision)
+        count += 1
+    return count
+
+
+def _summary(decision: CaseDecision) -> dict:
+    return {"decision": decision.id, "verdict": decision.verdict.value, "rule": decision.rule_code,
+            "severity": decision.severity, "dropped": decision.dropped, "approval": decision.approval_reasons,
+            "rationale": decision.rationale}

@@ -1,0 +1,125 @@
+"""The reviewers' queue: filters, next case, claims and bulk dismissal."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from backoffice.accounts.models import REVIEW_ROLES, Role, User
+from backoffice.accounts.permissions import roles_required
+from backoffice.audit.operations import Actor
+from backoffice.cases.models import Case, CaseStatus
+from backoffice.db import db
+from backoffice.policy import get_rulebook
+from backoffice.review import claims, decisions
+from backoffice.review.forms import BulkDismissForm, ReasonForm, ReassignForm
+from backoffice.review.queries import QueueFilter, queue_page
+
+bp = Blueprint("cases", __name__, url_prefix="/cases")
+FILTER_KEYS = ("status", "platform", "rule", "category", "severity", "assignee", "merchant", "source", "sort")
+
+
+def actor() -> Actor:
+    return Actor(current_user._get_current_object(), "web")
+
+
+def load_case(case_id: int) -> Case:
+    return db.get_or_404(Case, case_id)
+
+
+@bp.get("")
+@roles_required(*REVIEW_ROLES)
+def queue():
+    args = {k: request.args.get(k) or None for k in FILTER_KEYS}
+    flt = QueueFilter(**{k: v for k, v in args.items() if v is not None},
+                      older_than_hours=request.args.get("older_than_hours", type=int),
+                      after=request.args.get("after"))
+    page = queue_page(flt, current_user.id)
+    return render_template("cases/queue.html", page=page, flt=flt, rules=get_rulebook().rules(),
+                           bulk=BulkDismissForm(), filter_args={k: v for k, v in args.items() if v})
+
+
+@bp.post("/next")
+@roles_required(*REVIEW_ROLES)
+def claim_next():
+    escalated = request.form.get("escalated") == "1" and current_user.role in (Role.senior_reviewer, Role.manager)
+    case = claims.claim_next(actor(), current_user._get_current_object(), escalated=escalated)
+    db.session.commit()
+    if case is None:
+        flash(_("No case is waiting. Well done."), "info")
+        return redirect(url_for("cases.queue"))
+    return redirect(url_for("cases.show", case_id=case.id))
+
+
+@bp.post("/dismiss")
+@roles_required(*REVIEW_ROLES)
+def bulk_dismiss():
+    form = BulkDismissForm()
+    ids = [int(i) for i in request.form.getlist("case_id") if i.isdigit()]
+    if not form.validate_on_submit() or not ids:
+        flash(_("Select cases and give a reason for dismissing them."), "error")
+        return redirect(url_for("cases.queue"))
+    cases = db.session.scalars(sa.select(Case).where(Case.id.in_(ids))).all()
+    count = decisions.bulk_dismiss(actor(), cases, form.reason.data)
+    db.session.commit()
+    flash(_("%(n)d case(s) dismissed as false positives.", n=count), "success")
+    return redirect(url_for("cases.queue"))
+
+
+def _act(case_id: int, action) -> object:
+    case = load_case(case_id)
+    try:
+        action(case)
+    except claims.ReviewError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+    else:
+        db.session.commit()
+    return redirect(url_for("cases.show", case_id=case_id))
+
+
+@bp.post("/<int:case_id>/claim")
+@roles_required(*REVIEW_ROLES)
+def claim(case_id: int):
+    return _act(case_id, lambda c: claims.claim(actor(), c, current_user._get_current_object()))
+
+
+@bp.post("/<int:case_id>/release")
+@roles_required(*REVIEW_ROLES)
+def release(case_id: int):
+    return _act(case_id, lambda c: claims.release(actor(), c, current_user._get_current_object()))
+
+
+@bp.post("/<int:case_id>/hold")
+@roles_required(*REVIEW_ROLES)
+def hold(case_id: int):
+    form = ReasonForm()
+    reason = form.reason.data if form.validate_on_submit() else ""
+    return _act(case_id, lambda c: claims.hold(actor(), c, current_user._get_current_object(), reason))
+
+
+@bp.post("/<int:case_id>/escalate")
+@roles_required(*REVIEW_ROLES)
+def escalate(case_id: int):
+    form = ReasonForm()
+    reason = form.reason.data if form.validate_on_submit() else ""
+    return _act(case_id, lambda c: claims.escalate(actor(), c, current_user._get_current_object(), reason))
+
+
+@bp.post("/<int:case_id>/reassign")
+@roles_required(Role.manager)
+def reassign(case_id: int):
+    form = ReassignForm()
+    form.user.choices = [SelectChoice(u.id, u.login) for u in reviewers()]
+    if not form.validate_on_submit():
+        abort(400)
+    target = db.get_or_404(User, form.user.data)
+    return _act(case_id, lambda c: claims.reassign(actor(), c, target))
+
+
+def reviewers() -> list[User]:
+    return list(db.session.scalars(sa.select(User).where(User.role.in_(REVIEW_ROLES), User.is_enabled)
+                                   .order_by(User.login)))

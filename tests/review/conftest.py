@@ -1,0 +1,77 @@
+"""Helpers for the reviewer-workspace tests: cases from ingested chats, or many cases at once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from itertools import count
+
+import pytest
+import sqlalchemy as sa
+
+from backoffice.audit.operations import Actor
+from backoffice.cases.models import Case, CaseStatus
+from backoffice.conversations.models import Channel, Conversation
+from backoffice.db import utcnow
+from backoffice.extensions import db
+from backoffice.ingest.operations import ingest
+
+CLI = Actor(None, "cli")
+WECHAT = "加我薇信 abc12345 详聊"
+
+
+def web(user) -> Actor:
+    return Actor(user, "web")
+
+
+def chat(external_id: str, merchant: str, *texts: tuple[str, str], platform: str = "zbj",
+         reports: list[dict] | None = None) -> dict:
+    """A conversation; ``texts`` are (sender_role, text) one minute apart, ending an hour ago."""
+    start = utcnow() - timedelta(hours=1, minutes=len(texts))
+    payload = {
+        "platform": platform, "external_id": external_id, "channel": "im",
+        "merchant": {"external_id": merchant, "name": "重庆山城品牌设计工作室"},
+        "customer": {"external_id": f"u-{external_id}", "name": "王女士"},
+        "messages": [{"external_id": str(n), "sender_role": role, "sent_at": (start + timedelta(minutes=n)).isoformat(),
+                      "text": text} for n, (role, text) in enumerate(texts, 1)],
+    }
+    if reports is not None:
+        payload["reports"] = reports
+    return payload
+
+
+@pytest.fixture
+def merchant(make_merchant):
+    return make_merchant("m-1", deposit="10000.00")
+
+
+@pytest.fixture
+def open_case(app, merchant):
+    """Ingest a chat (by default: the ZBJ merchant gives a WeChat id) and return its one new case."""
+    numbers = count(1)
+
+    def make(*texts: tuple[str, str], merchant_id: str = "m-1", platform: str = "zbj",
+             reports: list[dict] | None = None) -> Case:
+        texts = texts or (("customer", "你好，logo设计多少钱？"), ("merchant", WECHAT))
+        result = ingest(CLI, chat(f"c-{next(numbers)}", merchant_id, *texts, platform=platform, reports=reports))
+        db.session.commit()
+        assert len(result.cases_opened) == 1, result
+        return db.session.get(Case, result.cases_opened[0])
+
+    return make
+
+
+def bulk_cases(merchant, n: int, *, priority=lambda i: i % 7, platform="zbj") -> list[int]:
+    """``n`` open cases inserted directly (one conversation each), committed; their ids."""
+    now = utcnow()
+    conv_ids = db.session.scalars(sa.insert(Conversation).returning(Conversation.id), [
+        {"platform": merchant.platform, "external_id": f"bulk-{i}", "channel": Channel.im,
+         "merchant_id": merchant.id, "customer_external_id": f"u-{i}", "customer_name": "客户", "created_at": now}
+        for i in range(n)]).all()
+    ids = db.session.scalars(sa.insert(Case).returning(Case.id), [
+        {"platform": merchant.platform, "merchant_id": merchant.id, "conversation_id": cid,
+         "rule_code": "zbj.offsite_contact", "category": "offsite_contact", "status": CaseStatus.open,
+         "priority": priority(i), "opened_at": now - timedelta(minutes=i), "last_flag_at": now,
+         "has_detector": True, "flag_count": 1, "version": 1}
+        for i, cid in enumerate(conv_ids)]).all()
+    db.session.commit()
+    return list(ids)

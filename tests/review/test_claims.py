@@ -1,0 +1,200 @@
+"""Leases on cases: next case by priority, no double claims, expiry, release, hold, escalate, reassign."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from backoffice.audit.models import AuditEvent
+from backoffice.cases.models import Case, CaseStatus
+from backoffice.db import utcnow
+from backoffice.extensions import db
+from backoffice.review import claims
+from backoffice.review.claims import ReviewError
+from tests.review.conftest import bulk_cases, web
+
+
+def test_claim_next_takes_the_highest_priority_then_the_oldest(app, merchant, make_user):
+    ids = bulk_cases(merchant, 6, priority=lambda i: {2: 90, 4: 90}.get(i, 10))
+    alice, bob, carol = make_user("reviewer", "alice"), make_user("reviewer", "bob"), make_user("reviewer", "carol")
+    first = claims.claim_next(web(alice), alice)
+    second = claims.claim_next(web(bob), bob)
+    db.session.commit()
+    # both have priority 90; case 4 was opened two minutes before case 2
+    assert (first.id, second.id) == (ids[4], ids[2])
+    assert first.claimed_by_id == alice.id and first.status is CaseStatus.in_review
+    assert first.claim_expires_at > utcnow() + timedelta(minutes=14)
+    third = claims.claim_next(web(carol), carol)
+    assert third.id not in (ids[2], ids[4]) and third.priority == 10
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent)
+                             .where(AuditEvent.action == "case.claim")) == 3
+
+
+def test_claim_next_never_hands_out_a_held_case_and_returns_none_when_empty(app, merchant, make_user):
+    ids = bulk_cases(merchant, 3)
+    users = [make_user("reviewer", f"r{n}") for n in range(4)]
+    got = [claims.claim_next(web(u), u) for u in users]
+    db.session.commit()
+    assert sorted(c.id for c in got[:3]) == sorted(ids)
+    assert got[3] is None
+
+
+def test_claim_next_under_concurrency_on_postgresql(app, merchant, make_user):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("row locks with SKIP LOCKED exist only on PostgreSQL; SQLite serialises its writers")
+    ids = bulk_cases(merchant, 200)
+    users = [make_user("reviewer", f"r{n:02d}") for n in range(16)]
+    user_ids = [u.id for u in users]
+    claimed: list[tuple[int, int]] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(len(users))
+    lock = threading.Lock()
+
+    def work(user_id: int) -> None:
+        try:
+            with app.app_context():
+                from backoffice.accounts.models import User
+
+                user = db.session.get(User, user_id)
+                barrier.wait()
+                while True:
+                    case = claims.claim_next(web(user), user)
+                    if case is None:
+                        db.session.commit()
+                        break
+                    case_id = case.id
+                    db.session.commit()
+                    with lock:
+                        claimed.append((case_id, user_id))
+                db.session.remove()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(uid,)) for uid in user_ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    assert not any(t.is_alive() for t in threads)
+    per_case = Counter(case_id for case_id, _ in claimed)
+    assert sorted(per_case) == sorted(ids)
+    assert set(per_case.values()) == {1}
+    db.session.expire_all()
+    holders = dict(db.session.execute(sa.select(Case.id, Case.claimed_by_id)).all())
+    assert holders == dict(claimed)
+    assert len({uid for _, uid in claimed}) > 1  # the work was actually shared
+
+
+def test_an_expired_lease_can_be_claimed_by_someone_else(app, merchant, make_user):
+    (case_id,) = bulk_cases(merchant, 1)
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    case = claims.claim_next(web(alice), alice)
+    db.session.commit()
+    with pytest.raises(ReviewError):
+        claims.claim(web(bob), case, bob)
+    assert claims.claim_next(web(bob), bob) is None
+    case.claim_expires_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    assert not claims.holds_claim(case, alice)
+    taken = claims.claim_next(web(bob), bob)
+    db.session.commit()
+    assert taken.id == case_id and taken.claimed_by_id == bob.id
+    assert claims.holds_claim(taken, bob)
+
+
+def test_release_by_the_holder_or_a_manager_only(app, merchant, make_user):
+    bulk_cases(merchant, 1)
+    alice, bob, boss = make_user("reviewer", "alice"), make_user("reviewer", "bob"), make_user("manager", "boss")
+    case = claims.claim_next(web(alice), alice)
+    with pytest.raises(ReviewError):
+        claims.release(web(bob), case, bob)
+    claims.release(web(alice), case, alice)
+    db.session.commit()
+    assert (case.status, case.claimed_by_id, case.claim_expires_at) == (CaseStatus.open, None, None)
+    claims.claim(web(bob), case, bob)
+    claims.release(web(boss), case, boss)
+    db.session.commit()
+    assert case.status is CaseStatus.open
+    assert claims.claim_next(web(alice), alice).id == case.id
+
+
+def test_hold_for_help_stops_the_lease_and_another_reviewer_takes_over(app, merchant, make_user):
+    bulk_cases(merchant, 1)
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    case = claims.claim_next(web(alice), alice)
+    with pytest.raises(ReviewError):
+        claims.hold(web(alice), case, alice, "  ")
+    with pytest.raises(ReviewError):
+        claims.hold(web(bob), case, bob, "help")
+    claims.hold(web(alice), case, alice, "不确定是否算引流")
+    db.session.commit()
+    assert (case.status, case.claimed_by_id, case.claim_expires_at) == (CaseStatus.on_hold, alice.id, None)
+    # long after any lease would have run out, it is still alice's and not in anyone's "next case"
+    assert claims.holds_claim(case, alice, utcnow() + timedelta(days=3))
+    assert claims.claim_next(web(bob), bob, now=utcnow() + timedelta(days=3)) is None
+    claims.claim(web(bob), case, bob)
+    db.session.commit()
+    assert (case.status, case.claimed_by_id) == (CaseStatus.in_review, bob.id)
+    assert not claims.holds_claim(case, alice)
+    event = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "case.hold")).one()
+    assert event.after["reason"] == "不确定是否算引流"
+
+
+def test_escalated_cases_go_to_senior_reviewers_and_managers_only(app, merchant, make_user):
+    bulk_cases(merchant, 1)
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    senior, boss = make_user("senior_reviewer", "senior"), make_user("manager", "boss")
+    case = claims.claim_next(web(alice), alice)
+    with pytest.raises(ReviewError):
+        claims.escalate(web(alice), case, alice, "")
+    claims.escalate(web(alice), case, alice, "涉及金额大")
+    db.session.commit()
+    assert (case.status, case.claimed_by_id) == (CaseStatus.escalated, None)
+    assert claims.claim_next(web(bob), bob) is None
+    with pytest.raises(ReviewError):
+        claims.claim(web(bob), case, bob)
+    with pytest.raises(ReviewError):
+        claims.claim(web(alice), case, alice)
+    assert claims.claim_next(web(senior), senior) is None  # the ordinary queue does not hand it out
+    taken = claims.claim_next(web(senior), senior, escalated=True)
+    db.session.commit()
+    assert taken.id == case.id and taken.claimed_by_id == senior.id
+    claims.escalate(web(senior), case, senior, "需要经理")
+    claims.claim(web(boss), case, boss)
+    assert case.claimed_by_id == boss.id
+
+
+def test_reassign_through_the_web_is_for_managers_only(app, client, login, merchant, make_user):
+    (case_id,) = bulk_cases(merchant, 1)
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    make_user("manager", "boss")
+    case = claims.claim_next(web(alice), alice)
+    db.session.commit()
+    login("bob")
+    assert client.post(f"/cases/{case_id}/reassign", data={"user": bob.id}).status_code == 403
+    client.post("/logout")
+    login("boss")
+    response = client.post(f"/cases/{case_id}/reassign", data={"user": bob.id})
+    assert response.status_code == 302
+    db.session.expire_all()
+    case = db.session.get(Case, case_id)
+    assert (case.status, case.claimed_by_id) == (CaseStatus.in_review, bob.id)
+    assert db.session.scalars(sa.select(AuditEvent.action).where(AuditEvent.subject_type == "case")).all()[-1] \
+        == "case.reassign"
+
+
+def test_reassign_refuses_a_merchant_account_or_a_closed_case(app, merchant, make_user):
+    (case_id,) = bulk_cases(merchant, 1)
+    case = db.session.get(Case, case_id)
+    shop = make_user("merchant", "shop", merchant=merchant)
+    with pytest.raises(ReviewError):
+        claims.reassign(web(None), case, shop)
+    case.status = CaseStatus.decided
+    db.session.commit()
+    with pytest.raises(ReviewError):
+        claims.reassign(web(None), case, make_user("reviewer", "alice"))
