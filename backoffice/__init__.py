@@ -57,12 +57,12 @@ def _configure_http(app: Flask) -> None:
     @app.after_request
     def security_headers(response):
         headers = response.headers
-        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault(
             "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+            "default-src 'self'; img-src 'self' data:; media-src 'self'; object-src 'none'; frame-ancestors 'self'; "
             "base-uri 'self'; form-action 'self'",
         )
         return response
@@ -103,13 +103,15 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.ingest import api as ingest_api
     from backoffice.merchants import api as merchants_api
     from backoffice.policy import api as rules_api
+    from backoffice.appeals import views as appeals_views
+    from backoffice.portal import appeal_views, fraud  # noqa: F401  (add routes to the portal blueprint)
     from backoffice.portal import views as portal_views
     from backoffice.review import api as review_api
     from backoffice.review import approvals, case_views  # noqa: F401  (case_views adds routes to cases)
     from backoffice.review import views as cases_views
 
     for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views, approvals,
-                   dashboard_views, portal_views):
+                   appeals_views, dashboard_views, portal_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
     for api in (api_views, merchants_api, rules_api, ingest_api, review_api):

@@ -42,6 +42,10 @@ CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise W
 SENDER_LABELS = {"merchant": _l("Merchant"), "customer": _l("Customer"), "system": _l("System")}
 STANDING_LABELS = {"active": _l("Active"), "restricted": _l("Business restricted"), "muted": _l("Muted"),
                    "removed": _l("Removed")}
+APPEAL_STATUS_LABELS = {"draft": _l("Draft"), "submitted": _l("With the reviewers"),
+                        "awaiting_evidence": _l("More evidence requested"), "decided": _l("Decided")}
+APPEAL_OUTCOME_LABELS = {"upheld": _l("Ruling upheld"), "overturned": _l("Ruling overturned"),
+                         "reduced": _l("Penalty reduced")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
                    "deviation": _l("changed measures")}
 
@@ -101,3 +105,21 @@ def _with_times(text: str, get, kind: str) -> str:
     elif starts and kind == "risk_notice":
         text += _(", shown from %(start)s", start=_when(starts))
     return text
+
+
+def countdown(until) -> str:
+    """Time left until a moment, for people: '3 days 4 hours', '25 minutes'."""
+    from backoffice.db import utcnow
+
+    if until is None:
+        return ""
+    seconds = int((until - utcnow()).total_seconds())
+    if seconds <= 0:
+        return _("ended")
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    if days:
+        return _("%(d)d days %(h)d hours left", d=days, h=hours)
+    if hours:
+        return _("%(h)d hours %(m)d minutes left", h=hours, m=rest // 60)
+    return _("%(m)d minutes left", m=max(rest // 60, 1))

@@ -10,3 +10,4 @@ from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa:
 from backoffice.cases.models import Case, Flag, Report  # noqa: F401
 from backoffice.notifications.models import Notification, OutboxEmail  # noqa: F401
 from backoffice.review.models import CaseDecision, CaseNote  # noqa: F401
+from backoffice.appeals.models import Appeal, Evidence, ExamAttempt  # noqa: F401

@@ -37,6 +37,14 @@ def json_text(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _unread() -> int:
+    if not current_user.is_authenticated:
+        return 0
+    from backoffice.notifications.operations import unread_count
+
+    return unread_count(current_user)
+
+
 def _nav() -> list[tuple[str, str]]:
     """(endpoint, label) pairs for the signed-in user's role."""
     from flask_babel import gettext as _
@@ -47,12 +55,15 @@ def _nav() -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     if role in (Role.reviewer, Role.senior_reviewer, Role.manager):
         items.append(("cases.queue", _("Case queue")))
+    if role in (Role.senior_reviewer, Role.manager):
+        items.append(("appeals.index", _("Appeals")))
     if role is Role.manager:
         items.append(("approvals.index", _("Approvals")))
     if role in (Role.manager, Role.admin):
         items.append(("dashboard.index", _("Dashboard")))
     if role is Role.merchant:
-        items.append(("portal.index", _("My shop")))
+        items += [("portal.index", _("My shop")), ("portal.conversations", _("Conversations"))]
+    items.append(("portal.notifications", _("Notifications")))
     if role is Role.admin:
         items += [("admin.users", _("Accounts")), ("tokens.index", _("API tokens")),
                   ("audit.index", _("Audit trail"))]
@@ -86,9 +97,11 @@ def init_app(app: Flask) -> None:
     app.add_template_global(ROLE_LABELS, "ROLE_LABELS")
     app.add_template_global(PLATFORM_LABELS, "platform_labels")
     for name in ("CATEGORY_LABELS", "STATUS_LABELS", "VERDICT_LABELS", "SEVERITY_LABELS", "SOURCE_LABELS",
-                 "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES"):
+                 "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
+                 "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
+    app.add_template_filter(labels.countdown, "countdown")
     app.add_template_filter(rule_title, "rule_title")
     app.add_template_global(utcnow, "utcnow")
 
@@ -96,6 +109,7 @@ def init_app(app: Flask) -> None:
     def inject():
         return {
             "nav_items": _nav(),
+            "unread_notifications": _unread(),
             "current_locale": str(get_locale()),
             "current_path": request.full_path.rstrip("?") if request else "/",
             "timezone_name": _timezone_label(app.config["TIMEZONE"]),

@@ -28,10 +28,16 @@ OPEN_STATUSES = frozenset({CaseStatus.open, CaseStatus.in_review, CaseStatus.on_
                            CaseStatus.awaiting_approval})
 
 
+class CaseKind(enum.StrEnum):
+    violation = "violation"  # a possible violation by the merchant
+    fraud_report = "fraud_report"  # the merchant reports a customer for fraud (ZBJ 举报诈骗)
+
+
 class FlagSource(enum.StrEnum):
     detector = "detector"
     report = "report"
     sweep = "sweep"
+    merchant_report = "merchant_report"
 
 
 class FlagStatus(enum.StrEnum):
@@ -55,6 +61,8 @@ class Case(db.Model):
     # None when a customer report names no category the platform's rules cover.
     rule_code: Mapped[str | None] = mapped_column(sa.String(64))
     category: Mapped[str | None] = mapped_column(sa.String(32))
+    kind: Mapped[CaseKind] = mapped_column(enum_type(CaseKind, 16), default=CaseKind.violation,
+                                           server_default=CaseKind.violation.value)
     status: Mapped[CaseStatus] = mapped_column(enum_type(CaseStatus), default=CaseStatus.open)
     priority: Mapped[int] = mapped_column(default=0)
     max_confidence: Mapped[float] = mapped_column(default=0.0)

@@ -98,3 +98,23 @@ def resolve_flags(case: Case, confirmed: bool) -> None:
         if flag.status is FlagStatus.open:
             flag.status = status
     db.session.flush()
+
+
+def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
+    """A merchant's report of customer fraud: its own case kind, never a penalty on the merchant."""
+    from backoffice.cases.models import CaseKind, FlagSource
+    from backoffice.db import utcnow
+
+    now = utcnow()
+    case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id, conversation_id=conversation.id,
+                kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now, flag_count=1, report_count=1,
+                max_confidence=1.0, has_detector=False, has_report=True, prior_offences=0, priority=50)
+    hours = _sla_hours(conversation.platform.value)
+    case.sla_due_at = now + timedelta(hours=hours) if hours else None
+    db.session.add(case)
+    db.session.flush()
+    db.session.add(Flag(case_id=case.id, conversation_id=conversation.id, source=FlagSource.merchant_report,
+                        detector="merchant_fraud_report", matched=text[:500], where="report", confidence=1.0))
+    db.session.flush()
+    record(actor, "case.fraud_report", "case", case.id, after={"conversation": conversation.external_id, "text": text})
+    return case

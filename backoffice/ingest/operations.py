@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -111,10 +111,15 @@ def _insert_messages(conversation: Conversation, fresh: list[dict]) -> set[int]:
 def _detector_flags(conversation: Conversation, platform: Platform, new_ids: set[int], now: datetime) -> list[Flag]:
     if not new_ids:
         return []
-    context = list(db.session.scalars(
-        sa.select(Message).where(Message.conversation_id == conversation.id)
-        .order_by(Message.sent_at.desc(), Message.id.desc()).limit(len(new_ids) + CONTEXT_MESSAGES)))
-    context.reverse()
+    # Everything from CONTEXT_MESSAGES before the earliest new message on (new messages may be
+    # back-filled between old ones; all of them must be scanned).
+    in_conversation = Message.conversation_id == conversation.id
+    earliest = db.session.scalar(sa.select(sa.func.min(Message.sent_at)).where(Message.id.in_(new_ids)))
+    floor = db.session.scalar(
+        sa.select(Message.sent_at).where(in_conversation, Message.sent_at < earliest)
+        .order_by(Message.sent_at.desc()).offset(CONTEXT_MESSAGES - 1).limit(1))
+    stmt = sa.select(Message).where(in_conversation).order_by(Message.sent_at, Message.id)
+    context = list(db.session.scalars(stmt if floor is None else stmt.where(Message.sent_at >= floor)))
     conv = {"messages": [{
         "external_id": m.external_id, "sender_role": m.sender_role.value,
         "sent_at": m.sent_at.isoformat(), "text": m.text, "attachments": m.attachments or [],
@@ -124,7 +129,7 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_ids: set
         sa.select(Flag.message_id).where(Flag.conversation_id == conversation.id, Flag.detector == "reply_time")))
     flags = []
     for hit in scan_conversation(conv, platform.value, rule_map, str(platform_tz()),
-                                 scanner=default_scanner(), now=now):
+                                 scanner=default_scanner(), now=now, **_reply_settings(platform)):
         message = context[hit.message_index]
         is_new = message.id in new_ids
         late_reply = hit.detector == "reply_time" and message.id not in already_timed
@@ -137,6 +142,19 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_ids: set
             attachment_index=hit.attachment_index, confidence=hit.confidence,
         ))
     return flags
+
+
+def _reply_settings(platform: Platform) -> dict:
+    """The negative-service rule's own service hours and reply limit (defaults where it has none)."""
+    rule = get_rulebook().rule_for(platform.value, "negative_service")
+    params = rule.detector if rule else {}
+    settings = {}
+    if "reply_minutes" in params:
+        settings["reply_limit"] = timedelta(minutes=int(params["reply_minutes"]))
+    for key in ("service_start", "service_end"):
+        if key in params:
+            settings[key] = time.fromisoformat(str(params[key]))
+    return settings
 
 
 def _rule_map(platform: Platform) -> dict[str, str | None]:

@@ -1,24 +1,68 @@
-"""The merchant's own pages: standing and rulings."""
+"""The merchant's own pages: standing, rulings, notifications."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
-from backoffice.conversations.models import Conversation
-from backoffice.db import db
+from backoffice.appeals.exam_operations import exam_offer
+from backoffice.appeals.operations import appeal_deadline
+from backoffice.db import db, utcnow
+from backoffice.ledger.operations import standing_of
+from backoffice.notifications.models import Notification
+from backoffice.policy import get_rulebook
+from backoffice.portal import queries as q
+from backoffice.review.highlight import segments
+from backoffice.timeutil import platform_tz
 
 bp = Blueprint("portal", __name__, url_prefix="/merchant")
+
+
+def merchant_id() -> int:
+    return current_user.merchant_id
 
 
 @bp.get("")
 @roles_required(Role.merchant)
 def index():
     merchant = current_user.merchant
-    conversations = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Conversation).filter_by(merchant_id=merchant.id)
+    items = [(r, appeal_deadline(r)) for r in q.rulings(merchant.id)]
+    return render_template(
+        "portal/index.html", merchant=merchant, standing=standing_of(merchant, platform_tz()),
+        rulings=items, notices=q.risk_notices(merchant.id), now=utcnow(),
     )
-    return render_template("portal/index.html", merchant=merchant, conversations=conversations, rulings=[])
+
+
+@bp.get("/rulings/<int:ruling_id>")
+@roles_required(Role.merchant)
+def ruling(ruling_id: int):
+    view = q.ruling_view(q.ruling_of(merchant_id(), ruling_id))
+    rule = get_rulebook().rule(view.ruling.rule_code)
+    quoted = [(m, segments(m.text, [(f.start, f.end, f.rule_code or "") for f in flags if f.where == "text"],
+                           f"q-{m.id}")) for m, flags in view.quoted]
+    return render_template(
+        "portal/ruling.html", view=view, rule=rule, quoted=quoted, deadline=appeal_deadline(view.ruling),
+        now=utcnow(), exam=exam_offer(view.ruling), confirm=ConfirmForm(),
+    )
+
+
+@bp.get("/notifications")
+@roles_required(Role.merchant, Role.reviewer, Role.senior_reviewer, Role.manager, Role.admin)
+def notifications():
+    items = list(db.session.scalars(sa.select(Notification).filter_by(user_id=current_user.id)
+                                    .order_by(Notification.id.desc()).limit(100)))
+    return render_template("portal/notifications.html", items=items, confirm=ConfirmForm())
+
+
+@bp.post("/notifications/read")
+@roles_required(Role.merchant, Role.reviewer, Role.senior_reviewer, Role.manager, Role.admin)
+def mark_read():
+    if ConfirmForm().validate_on_submit():
+        db.session.execute(sa.update(Notification).where(Notification.user_id == current_user.id,
+                                                          Notification.read_at.is_(None)).values(read_at=utcnow()))
+        db.session.commit()
+    return redirect(url_for("portal.notifications"))

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import NotFound
 
 from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, CaseStatus, FlagSource
 from backoffice.db import db
 from backoffice.review import claims, decisions
 from backoffice.review import queries as q
-from backoffice.review.models import CaseDecision, Verdict
+from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.review.serialize import case_json, decision_json
 
 bp = Blueprint("review_api", __name__, url_prefix="/api/v1")
@@ -33,13 +35,37 @@ def _body() -> dict:
     return data
 
 
+_CHOICES = {
+    "status": {q.ACTIVE, *CaseStatus.__members__},
+    "source": set(FlagSource.__members__),
+    "sort": {"priority", "age"},
+}
+
+
+def _queue_filter() -> q.QueueFilter:
+    """The queue filter from the query string; a value the queue would ignore is refused instead."""
+    args = {k: request.args.get(k) for k in ("status", "platform", "rule", "category", "severity", "assignee",
+                                              "merchant", "source", "sort", "after")}
+    args = {k: v for k, v in args.items() if v}
+    for name, allowed in _CHOICES.items():
+        if name in args and args[name] not in allowed:
+            raise ApiError(400, f"'{name}' must be one of {', '.join(sorted(allowed))}.")
+    assignee = args.get("assignee")
+    if assignee is not None and assignee not in ("me", "none") and not assignee.isdigit():
+        raise ApiError(400, "'assignee' must be me, none or a user id.")
+    hours = request.args.get("older_than_hours")
+    if hours is not None and (not hours.isdigit() or int(hours) < 1):
+        raise ApiError(400, "'older_than_hours' must be a positive whole number.")
+    flt = q.QueueFilter(**args, older_than_hours=int(hours) if hours else None)
+    if flt.after and q._cursor_condition(flt) is None:
+        raise ApiError(400, "'after' is not a cursor of this sort order; pass the 'next' value of a page.")
+    return flt
+
+
 @bp.get("/cases")
 @api_access(Scope.read, *REVIEW_ROLES)
 def list_cases():
-    args = {k: request.args.get(k) for k in ("status", "platform", "rule", "category", "severity", "assignee",
-                                              "merchant", "source", "sort", "after")}
-    flt = q.QueueFilter(**{k: v for k, v in args.items() if v},
-                        older_than_hours=request.args.get("older_than_hours", type=int))
+    flt = _queue_filter()
     page = q.queue_page(flt, g.api_user.id)
     return jsonify(cases=[case_json(c) for c in page.cases], next=page.next_cursor, counts=page.counts)
 
@@ -57,9 +83,12 @@ def claim_case(case_id: int):
     case = _case(case_id)
     try:
         claims.claim(api_actor(), case, g.api_user)
+        db.session.commit()
     except claims.ReviewError as exc:
         raise ApiError(409, str(exc), code="conflict") from exc
-    db.session.commit()
+    except StaleDataError as exc:  # another reviewer's claim committed first
+        raise ApiError(409, str(_l("This case is held by someone else or is no longer open.")),
+                       code="conflict") from exc
     return jsonify(case_json(case))
 
 
@@ -89,12 +118,15 @@ def decide(case_id: int):
     if not isinstance(dropped, list) or not all(isinstance(x, str) for x in dropped):
         raise ApiError(422, "'leave_out' must be a list of measure types.")
     expected = data.get("version", case.version)
-    if not isinstance(expected, int):
+    if not isinstance(expected, int) or isinstance(expected, bool):
         raise ApiError(422, "'version' must be the case version you read.")
+    for key in ("rule", "severity", "rationale", "deviation_reason"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise ApiError(422, f"'{key}' must be a string.")
     inp = decisions.DecisionInput(
-        verdict=verdict, rationale=str(data.get("rationale") or ""), rule_code=data.get("rule") or case.rule_code,
+        verdict=verdict, rationale=data.get("rationale") or "", rule_code=data.get("rule") or case.rule_code,
         severity=data.get("severity"), params=params, dropped=tuple(dropped),
-        deviation_reason=str(data.get("deviation_reason") or ""),
+        deviation_reason=data.get("deviation_reason") or "",
     )
     try:
         decision = decisions.decide(api_actor(), case, inp, expected_version=expected)
@@ -121,9 +153,15 @@ def decide_approval(decision_id: int):
     data = _body()
     if not isinstance(data.get("approve"), bool):
         raise ApiError(422, "'approve' must be true or false.")
+    if data.get("reason") is not None and not isinstance(data["reason"], str):
+        raise ApiError(422, "'reason' must be a string.")
     try:
-        decisions.approve(api_actor(), decision, data["approve"], str(data.get("reason") or ""))
+        decisions.approve(api_actor(), decision, data["approve"], data.get("reason") or "")
     except claims.ReviewError as exc:
-        raise ApiError(409 if "not waiting" in str(exc) else 422, str(exc)) from exc
+        if decision.status is not DecisionStatus.pending_approval:
+            raise ApiError(409, str(exc), code="conflict") from exc
+        if decision.decided_by_id == g.api_user.id:
+            raise ApiError(403, str(exc)) from exc
+        raise ApiError(422, str(exc)) from exc
     db.session.commit()
     return jsonify(decision_json(decision))

@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import Role, User
 from backoffice.audit.operations import Actor, record
-from backoffice.cases.models import Case, CaseStatus, FlagStatus
+from backoffice.cases.models import Case, CaseKind, CaseStatus, FlagStatus
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.operations import notify_merchant, notify_user
@@ -22,6 +22,10 @@ from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
 from backoffice.review.claims import ReviewError, holds_claim
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+
+
+VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("not confirmed"),
+                 Verdict.insufficient_evidence: _l("insufficient evidence")}
 
 
 class DecisionConflict(ReviewError):
@@ -76,7 +80,9 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
         raise ReviewError(_l("Claim the case before deciding it."))
     if not data.rationale.strip():
         raise ReviewError(_l("Write the reasons for the decision."))
-    plan = preview(case, data) if data.verdict is Verdict.violation else None
+    # A merchant's fraud report is judged too, but never penalises the reporting merchant.
+    penalising = data.verdict is Verdict.violation and case.kind is CaseKind.violation
+    plan = preview(case, data) if penalising else None
     if plan is not None:
         unknown = set(data.dropped) - {m.type for m in plan.measures}
         if unknown:
@@ -137,7 +143,7 @@ def approve(actor: Actor, decision: CaseDecision, approved: bool, note: str) -> 
 def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     """Write the ledger, lift automatic measures, resolve flags, close the case, notify the merchant."""
     now = utcnow()
-    if decision.verdict is Verdict.violation:
+    if decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
         penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity, decision.params,
                                    drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
@@ -152,7 +158,11 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
     db.session.flush()
     record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value})
-    if decision.verdict is Verdict.violation:
+    if case.kind is CaseKind.fraud_report:
+        notify_merchant(case.merchant_id, "fraud_report", lambda: (
+            _l("Your fraud report has been reviewed"),
+            _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))
+    elif decision.verdict is Verdict.violation:
         notify_merchant(case.merchant_id, "ruling", lambda: (
             _l("New ruling on your shop"),
             _l("Ruling %(id)d: %(rule)s. See the measures, the reasons and how to appeal.",

@@ -139,3 +139,11 @@ def test_conversations_are_kept_apart(put, chat):
     result = put(other)
     assert result.new_messages == 3 and len(result.cases_opened) == 1
     assert len(all_of(Case)) == 2
+
+
+def test_a_back_filled_older_message_is_scanned_too(put, day):
+    chatter = [msg(str(i), "customer" if i % 2 else "merchant", at(day, 10, i), "好的，收到") for i in range(1, 31)]
+    put(conv("c-5", *chatter))
+    late = conv("c-5", *chatter, msg("0", "merchant", at(day, 9, 59), "我的电话13812345678"))
+    assert put(late).flags == 1
+    assert [f.message.external_id for f in all_of(Flag)] == ["0"]

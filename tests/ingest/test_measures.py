@@ -127,3 +127,15 @@ def test_every_ingestion_is_audited(put, chat, day):
         ("conversation", str(first.conversation_id), "cli")] * 2
     assert [e.after["new_messages"] for e in events] == [3, 1]
     assert events[0].after["flags"] == 1 and events[0].after["cases_opened"] == [all_of(Case)[0].id]
+
+
+def test_reply_time_follows_the_rule_parameters(put, day, monkeypatch):
+    from backoffice.policy import get_rulebook
+
+    monkeypatch.setitem(get_rulebook().rule("pdd.negative_service").detector, "reply_minutes", 10)
+    put(_pdd(msg("1", "customer", at(day, 10), "在吗？"), msg("2", "merchant", at(day, 10, 8), "在的亲")),
+        now=at(day, 10, 30))
+    assert all_of(Flag) == []
+    put(_pdd(msg("3", "customer", at(day, 11), "发货了吗？"), msg("4", "merchant", at(day, 11, 11), "发了")),
+        now=at(day, 11, 30))
+    assert [f.message.external_id for f in all_of(Flag)] == ["3"]

@@ -1,0 +1,77 @@
+"""Exam-learning (seed 004): a question bank in rules/exams/, graded on submit."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import yaml
+from flask import current_app
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from backoffice.policy import get_rulebook
+
+
+class ExamBankError(ValueError):
+    pass
+
+
+class Option(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    zh: str
+    en: str
+    options: tuple[Option, ...] = Field(min_length=2)
+    answer: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _answer_exists(self):
+        if self.answer >= len(self.options):
+            raise ValueError(f"answer {self.answer} is not one of the {len(self.options)} options")
+        return self
+
+
+class Bank(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    platform: str
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+@cache
+def _load(path: str) -> Bank:
+    try:
+        return Bank.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise ExamBankError(f"{path}: {exc}") from exc
+
+
+def bank(platform: str) -> Bank | None:
+    path = Path(current_app.config["RULES_DIR"]) / "exams" / f"{platform}.yaml"
+    return _load(str(path)) if path.exists() else None
+
+
+def draw(platform: str, seed: int | None = None) -> list[Question]:
+    b = bank(platform)
+    if b is None:
+        return []
+    count = int(get_rulebook().setting(platform, "exam_questions").value)
+    rng = random.Random(seed)
+    return rng.sample(list(b.questions), min(count, len(b.questions)))
+
+
+def grade(platform: str, question_ids: list[str], answers: dict[str, int]) -> int:
+    """Percentage of correct answers (0–100)."""
+    by_id = {q.id: q for q in bank(platform).questions}
+    correct = sum(1 for qid in question_ids if answers.get(qid) == by_id[qid].answer)
+    return round(100 * correct / len(question_ids)) if question_ids else 0
+
+
+def pass_mark(platform: str) -> int:
+    return int(get_rulebook().setting(platform, "exam_pass_mark").value)

@@ -1,0 +1,195 @@
+"""Domain verbs for appeals: open, add evidence, submit, ask for more, decide."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from backoffice.accounts.models import Role, User
+from backoffice.appeals import storage
+from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
+from backoffice.audit.operations import Actor, record
+from backoffice.cases.models import FlagStatus
+from backoffice.db import db, utcnow
+from backoffice.notifications.operations import notify_merchant
+from backoffice.penalties import operations as penalties
+from backoffice.penalties.models import DecisionState, PenaltyDecision
+from backoffice.policy import get_rulebook
+from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.timeutil import platform_day_bounds, platform_tz
+
+
+class AppealError(ValueError):
+    """An appeal action that cannot be carried out; the message is for people."""
+
+
+def ruling_time(ruling: CaseDecision) -> datetime:
+    """When the ruling took effect (approval time for four-eyes decisions)."""
+    return ruling.approved_at or ruling.decided_at
+
+
+def appeal_deadline(ruling: CaseDecision) -> datetime:
+    """End of the last day of the rule's appeal window, counted in platform days from the ruling."""
+    days = get_rulebook().rule(ruling.rule_code).appeal.days
+    local_day = ruling_time(ruling).astimezone(platform_tz()).date()
+    _, end = platform_day_bounds(local_day + timedelta(days=days))
+    return end
+
+
+def appealable(ruling: CaseDecision) -> bool:
+    return (ruling.verdict is Verdict.violation and ruling.status is DecisionStatus.applied
+            and ruling.penalty_decision_id is not None)
+
+
+def effective_deadline(appeal: Appeal, now: datetime | None = None) -> datetime | None:
+    """The moment filing or adding evidence closes; None while the clock is paused in review."""
+    if appeal.status is AppealStatus.submitted:
+        return None
+    return appeal.deadline_at
+
+
+def _open_for_merchant(appeal: Appeal, now: datetime) -> None:
+    if appeal.status is AppealStatus.decided:
+        raise AppealError(_l("This appeal has been decided and cannot be reopened."))
+    deadline = effective_deadline(appeal, now)
+    if deadline is not None and now >= deadline:
+        raise AppealError(_l("The appeal period has ended."))
+
+
+def start(actor: Actor, ruling: CaseDecision, *, now: datetime | None = None) -> Appeal:
+    """Open the (single) appeal of a ruling as a draft, or return the one that exists."""
+    now = now or utcnow()
+    if not appealable(ruling):
+        raise AppealError(_l("This ruling cannot be appealed."))
+    existing = db.session.scalar(sa.select(Appeal).filter_by(ruling_id=ruling.id))
+    if existing is not None:
+        return existing
+    deadline = appeal_deadline(ruling)
+    if now >= deadline:
+        raise AppealError(_l("The appeal period has ended."))
+    appeal = Appeal(ruling_id=ruling.id, merchant_id=ruling.case.merchant_id, deadline_at=deadline,
+                    status=AppealStatus.draft)
+    db.session.add(appeal)
+    db.session.flush()
+    record(actor, "appeal.open", "appeal", appeal.id, after={"ruling": ruling.id, "deadline": deadline})
+    return appeal
+
+
+def save_statement(actor: Actor, appeal: Appeal, statement: str, *, now: datetime | None = None) -> None:
+    _open_for_merchant(appeal, now or utcnow())
+    statement = statement.strip()
+    if len(statement) > 5000:
+        raise AppealError(_l("The statement may be at most 5000 characters."))
+    if statement != appeal.statement:
+        appeal.statement = statement
+        db.session.flush()
+        record(actor, "appeal.statement", "appeal", appeal.id, after={"length": len(statement)})
+
+
+def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now: datetime | None = None) -> Evidence:
+    """Check and store one file, within the per-appeal limits."""
+    _open_for_merchant(appeal, now or utcnow())
+    if len(appeal.evidence) >= storage.MAX_FILES:
+        raise storage.UploadRejected(f"An appeal may have at most {storage.MAX_FILES} files.")
+    stored = storage.store(stream, name)
+    total = sum(e.size for e in appeal.evidence) + stored.size
+    if total > storage.MAX_TOTAL_BYTES:
+        raise storage.UploadRejected(
+            f"All files of an appeal together may be at most {storage.MAX_TOTAL_BYTES // (1024 * 1024)} MB.")
+    if any(e.sha256 == stored.sha256 for e in appeal.evidence):
+        raise storage.UploadRejected("This file is already attached to the appeal.")
+    evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime, kind=stored.kind,
+                        size=stored.size, has_thumbnail=stored.has_thumbnail)
+    db.session.add(evidence)
+    db.session.flush()
+    record(actor, "appeal.evidence", "appeal", appeal.id,
+           after={"sha256": stored.sha256, "name": stored.name, "size": stored.size})
+    return evidence
+
+
+def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appeal:
+    """Send the appeal (or the added evidence) to the senior reviewers; the clock pauses."""
+    now = now or utcnow()
+    _open_for_merchant(appeal, now)
+    if not appeal.statement.strip():
+        raise AppealError(_l("Explain why the ruling is wrong before submitting."))
+    if appeal.status not in (AppealStatus.draft, AppealStatus.awaiting_evidence):
+        raise AppealError(_l("This appeal is already with the reviewers."))
+    appeal.remaining_seconds = max(int((appeal.deadline_at - now).total_seconds()), 0)
+    appeal.status, appeal.submitted_at = AppealStatus.submitted, appeal.submitted_at or now
+    db.session.flush()
+    record(actor, "appeal.submit", "appeal", appeal.id, after={"files": len(appeal.evidence)})
+    return appeal
+
+
+def _check_reviewer(appeal: Appeal, user: User | None) -> User:
+    if user is None or user.role not in (Role.senior_reviewer, Role.manager):
+        raise AppealError(_l("Appeals are decided by senior reviewers."))
+    ruling = appeal.ruling
+    if user.id in (ruling.decided_by_id, ruling.approved_by_id):
+        raise AppealError(_l("You took part in the original decision, so another reviewer must decide the appeal."))
+    return user
+
+
+def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetime | None = None) -> Appeal:
+    """Ask the merchant for more; their filing clock runs again with the time that was left."""
+    now = now or utcnow()
+    _check_reviewer(appeal, actor.user)
+    if appeal.status is not AppealStatus.submitted:
+        raise AppealError(_l("Only a submitted appeal can be sent back for evidence."))
+    if not message.strip():
+        raise AppealError(_l("Say what evidence is needed."))
+    appeal.status, appeal.evidence_requested_at = AppealStatus.awaiting_evidence, now
+    appeal.evidence_request = message.strip()
+    appeal.deadline_at = now + timedelta(seconds=appeal.remaining_seconds or 0)
+    db.session.flush()
+    record(actor, "appeal.request_evidence", "appeal", appeal.id, after={"message": message, "due": appeal.deadline_at})
+    notify_merchant(appeal.merchant_id, "appeal_evidence", lambda: (
+        _l("More evidence needed for your appeal"),
+        _l("The reviewer asks: %(msg)s. Add it before %(due)s.", msg=message.strip(),
+           due=appeal.deadline_at.astimezone(platform_tz()).strftime("%Y-%m-%d %H:%M"))), link=f"/merchant/appeals/{appeal.id}")
+    return appeal
+
+
+def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *, severity: str | None = None,
+           drop: tuple[str, ...] = (), now: datetime | None = None) -> Appeal:
+    """Uphold, overturn or reduce; the ledger changes in the same transaction."""
+    _check_reviewer(appeal, actor.user)
+    if appeal.status is not AppealStatus.submitted:
+        raise AppealError(_l("Only a submitted appeal can be decided."))
+    if not reason.strip():
+        raise AppealError(_l("Give the reasons for the outcome; the merchant will read them."))
+    penalty = db.session.get(PenaltyDecision, appeal.ruling.penalty_decision_id)
+    if penalty.state is not DecisionState.in_force:
+        raise AppealError(_l("The penalty of this ruling is no longer in force."))
+    try:
+        if outcome is AppealOutcome.overturned:
+            penalties.overturn(actor, penalty, f"appeal {appeal.id}: {reason}")
+            for flag in appeal.ruling.case.flags:
+                if flag.status is FlagStatus.confirmed:
+                    flag.status = FlagStatus.dismissed
+        elif outcome is AppealOutcome.reduced:
+            if not severity and not drop:
+                raise AppealError(_l("A reduction needs a lower severity or measures to leave out."))
+            successor = penalties.reduce(actor, penalty, severity=severity, drop=drop, reason=f"appeal {appeal.id}: {reason}")
+            appeal.successor_penalty_id = successor.id
+    except penalties.PenaltyError as exc:
+        raise AppealError(str(exc)) from exc
+    appeal.status, appeal.outcome, appeal.outcome_reason = AppealStatus.decided, outcome, reason.strip()
+    appeal.decided_at, appeal.decided_by_id = now or utcnow(), actor.user.id
+    db.session.flush()
+    record(actor, "appeal.decide", "appeal", appeal.id, after={"outcome": outcome.value, "reason": reason})
+    notify_merchant(appeal.merchant_id, "appeal_decided", lambda: (
+        _l("Your appeal has been decided"),
+        _l("Outcome: %(o)s. Reasons: %(r)s", o=str(OUTCOME_LABELS[outcome]), r=reason.strip())),
+        link=f"/merchant/appeals/{appeal.id}")
+    return appeal
+
+
+OUTCOME_LABELS = {
+    AppealOutcome.upheld: _l("ruling upheld"),
+    AppealOutcome.overturned: _l("ruling overturned, every measure reversed"),
+    AppealOutcome.reduced: _l("penalty reduced"),
+}

@@ -1,0 +1,145 @@
+"""Evidence files: checked by content, stored content-addressed by SHA-256, never half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import filetype
+from flask import current_app
+from PIL import Image, UnidentifiedImageError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILES = 10
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+#: What a merchant may upload, by the type read from the content (never the name).
+ALLOWED = {
+    "image/jpeg": "image", "image/png": "image", "image/webp": "image",
+    "application/pdf": "pdf",
+    "audio/mpeg": "audio", "audio/x-wav": "audio", "audio/mp4": "audio", "audio/amr": "audio",
+    "audio/ogg": "audio", "video/mp4": "audio",  # phone call recordings are often saved as .m4a / mp4
+}
+THUMBNAIL_SIZE = (320, 320)
+
+
+class UploadRejected(ValueError):
+    """The file cannot be accepted; the message tells the merchant what to do."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    mime: str
+    kind: str
+    name: str
+    has_thumbnail: bool
+
+
+def upload_root() -> Path:
+    return Path(current_app.config["UPLOAD_DIR"])
+
+
+def path_for(sha256: str, thumbnail: bool = False) -> Path:
+    sub = upload_root() / ("thumbs" if thumbnail else "files") / sha256[:2] / sha256[2:4]
+    return sub / (f"{sha256}.jpg" if thumbnail else sha256)
+
+
+def clean_name(name: str | None) -> str:
+    """Keep letters, digits and a few marks of a file name; drop paths and control characters."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = unicodedata.normalize("NFC", base)
+    kept = "".join(ch for ch in base if ch.isalnum() or ch in "._-()（） ")
+    kept = kept.strip(" .")[:100]
+    return kept or "file"
+
+
+def _sniff(head: bytes, data_path: Path) -> tuple[str, str]:
+    kind = filetype.guess(head)
+    if kind is not None and kind.mime in ALLOWED:
+        return kind.mime, ALLOWED[kind.mime]
+    if kind is None and _is_text(data_path):
+        return "text/plain", "text"
+    raise UploadRejected("Only photos (JPEG, PNG, WebP), PDF files, call recordings (MP3, M4A, WAV, AMR, OGG) "
+                         "and plain text can be uploaded; this file's content is none of these.")
+
+
+def _is_text(path: Path) -> bool:
+    data = path.read_bytes()
+    if b"\x00" in data:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return "<script" not in text.lower() and "<html" not in text.lower()
+
+
+def _check_image(path: Path, mime: str) -> None:
+    """Reject images that do not decode or that carry another file after the picture (polyglots)."""
+    data = path.read_bytes()
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise UploadRejected("The photo is damaged or not really an image.") from exc
+    end = {"image/jpeg": b"\xff\xd9", "image/png": b"IEND\xaeB`\x82"}.get(mime)
+    if end:
+        cut = data.rfind(end)
+        trailing = data[cut + len(end):] if cut >= 0 else data
+        if cut < 0 or trailing.strip(b"\x00\r\n "):
+            raise UploadRejected("The photo carries extra data after the picture; export it again and upload that.")
+    for marker in (b"<script", b"<html", b"%PDF-", b"PK\x03\x04", b"<?php"):
+        if marker in data.lower() if marker.startswith(b"<") else marker in data:
+            raise UploadRejected("The photo carries embedded content that is not part of a picture.")
+
+
+def _thumbnail(src: Path, dest: Path) -> bool:
+    try:
+        with Image.open(src) as img:
+            img = img.convert("RGB")
+            img.thumbnail(THUMBNAIL_SIZE)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_suffix(".tmp")
+            img.save(tmp, "JPEG", quality=80)
+            os.replace(tmp, dest)
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def store(stream, name: str | None) -> StoredFile:
+    """Copy an upload to a temporary file while hashing it, check it, then move it into place."""
+    root = upload_root()
+    (root / "tmp").mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    fd, tmp_name = tempfile.mkstemp(dir=root / "tmp", prefix="upload-")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while chunk := stream.read(64 * 1024):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise UploadRejected(f"Each file may be at most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+                digest.update(chunk)
+                out.write(chunk)
+        if size == 0:
+            raise UploadRejected("The file is empty.")
+        with tmp.open("rb") as fh:
+            head = fh.read(8192)
+        mime, kind = _sniff(head, tmp)
+        if kind == "image":
+            _check_image(tmp, mime)
+        sha = digest.hexdigest()
+        final = path_for(sha)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, final)  # atomic: readers see the whole file or none
+        thumb = _thumbnail(final, path_for(sha, thumbnail=True)) if kind == "image" else False
+        return StoredFile(sha, size, mime, kind, clean_name(name), thumb)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,106 @@
+"""Merchants appeal a ruling with evidence, take the exam, and report a customer for fraud."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from backoffice.accounts.forms import ConfirmForm
+from backoffice.accounts.models import Role
+from backoffice.accounts.permissions import roles_required
+from backoffice.appeals import exams, storage
+from backoffice.appeals import operations as appeals
+from backoffice.appeals.exam_operations import ExamError, start_exam, submit_exam
+from backoffice.appeals.models import ExamAttempt
+from backoffice.audit.operations import Actor
+from backoffice.db import db
+from backoffice.policy import get_rulebook
+from backoffice.portal import queries as q
+from backoffice.portal.views import bp, merchant_id
+
+
+def _actor() -> Actor:
+    return Actor(current_user._get_current_object(), "web")
+
+
+@bp.route("/rulings/<int:ruling_id>/appeal", methods=["GET", "POST"])
+@roles_required(Role.merchant)
+def appeal(ruling_id: int):
+    ruling = q.ruling_of(merchant_id(), ruling_id)
+    form = ConfirmForm()
+    item = q.appeal_for_ruling(ruling.id)
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            item = item or appeals.start(_actor(), ruling)
+            appeals.save_statement(_actor(), item, request.form.get("statement", ""))
+            for upload in request.files.getlist("files"):
+                if upload and upload.filename:
+                    appeals.add_evidence(_actor(), item, upload.stream, upload.filename)
+            if request.form.get("action") == "submit":
+                appeals.submit(_actor(), item)
+        except (appeals.AppealError, storage.UploadRejected) as exc:
+            db.session.rollback()  # nothing of this request is kept: no half an appeal, no orphan file row
+            flash(str(exc), "error")
+        else:
+            db.session.commit()
+            if item.status.value == "submitted":
+                flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
+                      "success")
+            else:
+                flash(_("Saved. Your draft is kept until you submit it."), "info")
+        return redirect(url_for("portal.appeal", ruling_id=ruling.id))
+    if item is None and not appeals.appealable(ruling):
+        flash(_("This ruling cannot be appealed."), "error")
+        return redirect(url_for("portal.ruling", ruling_id=ruling.id))
+    rule = get_rulebook().rule(ruling.rule_code)
+    return render_template("portal/appeal.html", ruling=ruling, appeal=item, rule=rule, form=form,
+                           deadline=item.deadline_at if item else appeals.appeal_deadline(ruling),
+                           limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES, storage.MAX_TOTAL_BYTES // 2**20))
+
+
+@bp.get("/evidence/<int:evidence_id>")
+@roles_required(Role.merchant)
+def evidence(evidence_id: int):
+    item = q.evidence_of(merchant_id(), evidence_id)
+    return send_evidence(item, thumbnail=request.args.get("thumb") == "1")
+
+
+def send_evidence(item, thumbnail: bool = False):
+    path = storage.path_for(item.sha256, thumbnail=thumbnail and item.has_thumbnail)
+    if not path.exists():
+        abort(404)
+    mime = "image/jpeg" if thumbnail and item.has_thumbnail else item.mime
+    inline = item.kind in ("image", "pdf", "audio")
+    return send_file(path, mimetype=mime, as_attachment=not inline, download_name=item.name,
+                     conditional=True, max_age=0)
+
+
+@bp.route("/rulings/<int:ruling_id>/exam", methods=["GET", "POST"])
+@roles_required(Role.merchant)
+def exam(ruling_id: int):
+    ruling = q.ruling_of(merchant_id(), ruling_id)
+    form = ConfirmForm()
+    try:
+        if request.method == "POST" and form.validate_on_submit():
+            attempt = db.get_or_404(ExamAttempt, request.form.get("attempt", type=int))
+            if attempt.ruling_id != ruling.id:
+                abort(404)
+            answers = {qid: request.form.get(qid, type=int) for qid in attempt.question_ids}
+            submit_exam(_actor(), attempt, answers)
+            db.session.commit()
+            if attempt.passed:
+                flash(_("Passed with %(n)d points: the penalty is revoked as the rules say.", n=attempt.score), "success")
+            else:
+                flash(_("%(n)d points: not passed. You can try again.", n=attempt.score), "error")
+            return redirect(url_for("portal.ruling", ruling_id=ruling.id))
+        attempt = start_exam(_actor(), ruling)
+        db.session.commit()
+    except ExamError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("portal.ruling", ruling_id=ruling.id))
+    bank = {question.id: question for question in exams.bank(get_rulebook().rule(ruling.rule_code).platform).questions}
+    return render_template("portal/exam.html", ruling=ruling, attempt=attempt,
+                           questions=[bank[qid] for qid in attempt.question_ids], form=form,
+                           pass_mark=exams.pass_mark(get_rulebook().rule(ruling.rule_code).platform))
