@@ -103,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.ingest import api as ingest_api
     from backoffice.merchants import api as merchants_api
     from backoffice.policy import api as rules_api
+    from backoffice.appeals import api as appeals_api
     from backoffice.appeals import views as appeals_views
     from backoffice.portal import appeal_views, fraud  # noqa: F401  (add routes to the portal blueprint)
     from backoffice.portal import views as portal_views
@@ -114,7 +115,7 @@ def _register_blueprints(app: Flask) -> None:
                    appeals_views, dashboard_views, portal_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
-    for api in (api_views, merchants_api, rules_api, ingest_api, review_api):
+    for api in (api_views, merchants_api, rules_api, ingest_api, review_api, appeals_api):
         csrf.exempt(api.bp)
         app.register_blueprint(api.bp)
 

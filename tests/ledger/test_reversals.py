@@ -197,3 +197,47 @@ def test_exam_is_refused_where_the_rule_has_none(make_merchant, impose, t0):
     decision = impose(make_merchant(platform="taobao"), "taobao.malicious_harassment", at=t0)
     with pytest.raises(PenaltyError, match="not eligible"):
         penalties.revoke_by_exam(ACTOR, decision, passed_at=t0 + timedelta(days=1))
+
+
+def test_reduce_after_a_top_up_takes_no_more_than_was_taken(make_merchant, impose, standing, t0):
+    from backoffice.ledger.operations import top_up
+
+    merchant = make_merchant(deposit="3000.00")
+    decision = impose(merchant, "zbj.offsite_contact", at=t0)  # 3000 applied, 2000 shortfall
+    top_up(merchant, D(10000), "replenished")
+    db.session.commit()
+    at = t0 + timedelta(days=1)
+    penalties.reduce(ACTOR, decision, drop=["business_restriction"], reason="r", at=at)
+    db.session.commit()
+    s = standing(merchant, at)
+    assert (s.deposit_balance, s.status, s.integrity_points) == (D(10000), "active", 60)
+
+
+def test_reduce_whole_deposit_case_after_a_top_up(make_merchant, impose, standing, t0):
+    from backoffice.ledger.operations import top_up
+
+    merchant = make_merchant()
+    decision = impose(merchant, "zbj.illegal_service", "serious", at=t0)
+    top_up(merchant, D(500), "new deposit")
+    db.session.commit()
+    penalties.reduce(ACTOR, decision, drop=["content_removal"], reason="r", at=t0 + timedelta(days=1))
+    db.session.commit()
+    s = standing(merchant, t0 + timedelta(days=1))
+    assert (s.deposit_balance, s.status) == (D(500), "removed")
+
+
+def test_measures_dropped_by_one_reduction_stay_dropped_in_the_next(make_merchant, impose, standing, t0):
+    merchant = make_merchant()
+    decision = impose(merchant, "zbj.offsite_contact", at=t0)
+    first = penalties.reduce(ACTOR, decision, drop=["deposit_deduction"], reason="r1", at=t0 + timedelta(days=1))
+    assert [m["type"] for m in first.plan["measures"]] == ["integrity_points", "business_restriction"]
+    second = penalties.reduce(ACTOR, first, drop=["business_restriction"], reason="r2", at=t0 + timedelta(days=2))
+    db.session.commit()
+    assert [m["type"] for m in second.plan["measures"]] == ["integrity_points"]
+    s = standing(merchant, t0 + timedelta(days=2))
+    assert (s.deposit_balance, s.status, s.integrity_points) == (D(10000), "active", 60)
+    removal = impose(make_merchant(), "zbj.ads_spam", "serious", at=t0)
+    kept = penalties.reduce(ACTOR, removal, drop=["removal"], reason="r1", at=t0 + timedelta(hours=1))
+    penalties.reduce(ACTOR, kept, drop=["content_removal"], reason="r2", at=t0 + timedelta(hours=2))
+    db.session.commit()
+    assert standing(removal.merchant, t0 + timedelta(hours=2)).status == "active"

@@ -1,0 +1,112 @@
+"""Appeals over the JSON API: merchants file them, senior reviewers decide them."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, g, jsonify, request
+from werkzeug.exceptions import NotFound
+
+from backoffice.accounts.models import Role
+from backoffice.api.auth import api_access, api_actor
+from backoffice.api.errors import ApiError
+from backoffice.api.models import Scope
+from backoffice.appeals import operations as appeals
+from backoffice.appeals import storage
+from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
+from backoffice.cases.models import Case
+from backoffice.db import db
+from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+
+bp = Blueprint("appeals_api", __name__, url_prefix="/api/v1")
+SENIOR = (Role.senior_reviewer, Role.manager)
+
+
+def _iso(v):
+    return v.isoformat() if v else None
+
+
+def appeal_json(a: Appeal) -> dict:
+    return {
+        "id": a.id, "ruling": a.ruling_id, "case": a.ruling.case_id, "status": a.status.value,
+        "statement": a.statement, "deadline": _iso(appeals.effective_deadline(a)),
+        "submitted_at": _iso(a.submitted_at), "evidence_request": a.evidence_request or None,
+        "outcome": a.outcome.value if a.outcome else None, "reason": a.outcome_reason or None,
+        "decided_at": _iso(a.decided_at),
+        "evidence": [{"id": e.id, "name": e.name, "mime": e.mime, "size": e.size, "sha256": e.sha256}
+                     for e in a.evidence],
+    }
+
+
+def _visible(appeal_id: int) -> Appeal:
+    appeal = db.session.get(Appeal, appeal_id)
+    user = g.api_user
+    if appeal is None or (user.role is Role.merchant and appeal.merchant_id != user.merchant_id):
+        raise NotFound(f"No appeal {appeal_id}.")
+    return appeal
+
+
+@bp.post("/cases/<int:case_id>/appeal")
+@api_access(Scope.appeal, Role.merchant)
+def file_appeal(case_id: int):
+    case = db.session.get(Case, case_id)
+    if case is None or case.merchant_id != g.api_user.merchant_id:
+        raise NotFound(f"No case {case_id}.")
+    ruling = db.session.scalar(sa.select(CaseDecision).where(
+        CaseDecision.case_id == case.id, CaseDecision.verdict == Verdict.violation,
+        CaseDecision.status == DecisionStatus.applied))
+    if ruling is None:
+        raise ApiError(409, "This case has no ruling in force to appeal.", code="conflict")
+    statement = request.form.get("statement", "")
+    try:
+        appeal = appeals.start(api_actor(), ruling)
+        appeals.save_statement(api_actor(), appeal, statement)
+        for upload in request.files.getlist("files"):
+            if upload and upload.filename:
+                appeals.add_evidence(api_actor(), appeal, upload.stream, upload.filename)
+        if appeal.status in (AppealStatus.draft, AppealStatus.awaiting_evidence):
+            appeals.submit(api_actor(), appeal)
+    except storage.UploadRejected as exc:
+        raise ApiError(422, str(exc), code="upload_rejected") from exc
+    except appeals.AppealError as exc:
+        raise ApiError(409 if "decided" in str(exc) or "ended" in str(exc) else 422, str(exc)) from exc
+    db.session.commit()
+    return jsonify(appeal_json(appeal)), 201
+
+
+@bp.get("/appeals")
+@api_access(Scope.read, *SENIOR)
+def list_appeals():
+    status = request.args.get("status", AppealStatus.submitted.value)
+    stmt = sa.select(Appeal).order_by(Appeal.submitted_at).limit(500)
+    if status in AppealStatus.__members__:
+        stmt = stmt.where(Appeal.status == AppealStatus(status))
+    return jsonify(appeals=[appeal_json(a) for a in db.session.scalars(stmt)])
+
+
+@bp.get("/appeals/<int:appeal_id>")
+@api_access(Scope.read, *SENIOR, Role.merchant)
+def get_appeal(appeal_id: int):
+    return jsonify(appeal_json(_visible(appeal_id)))
+
+
+@bp.post("/appeals/<int:appeal_id>/decision")
+@api_access(Scope.review, *SENIOR)
+def decide_appeal(appeal_id: int):
+    appeal = _visible(appeal_id)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ApiError(400, "Send a JSON object with Content-Type: application/json.")
+    try:
+        outcome = AppealOutcome(data.get("outcome"))
+    except ValueError:
+        raise ApiError(422, "'outcome' must be upheld, overturned or reduced.") from None
+    drop = data.get("leave_out") or []
+    if not isinstance(drop, list):
+        raise ApiError(422, "'leave_out' must be a list of measure types.")
+    try:
+        appeals.decide(api_actor(), appeal, outcome, str(data.get("reason") or ""),
+                       severity=data.get("severity"), drop=tuple(drop))
+    except appeals.AppealError as exc:
+        raise ApiError(403 if "original decision" in str(exc) else 422, str(exc)) from exc
+    db.session.commit()
+    return jsonify(appeal_json(appeal))
