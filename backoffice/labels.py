@@ -43,7 +43,7 @@ SENDER_LABELS = {"merchant": _l("Merchant"), "customer": _l("Customer"), "system
 STANDING_LABELS = {"active": _l("Active"), "restricted": _l("Business restricted"), "muted": _l("Muted"),
                    "removed": _l("Removed")}
 APPEAL_STATUS_LABELS = {"draft": _l("Draft"), "submitted": _l("With the reviewers"),
-                        "awaiting_evidence": _l("More evidence requested"), "decided": _l("Decided")}
+                        "awaiting_evidence": _l("More evidence requested"), "decided": _l("Appeal decided")}
 APPEAL_OUTCOME_LABELS = {"upheld": _l("Ruling upheld"), "overturned": _l("Ruling overturned"),
                          "reduced": _l("Penalty reduced")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),

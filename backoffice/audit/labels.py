@@ -34,11 +34,11 @@ ACTION_LABELS = {
     "case.escalate": _l("Escalated"),
     "case.reassign": _l("Reassigned"),
     "case.note": _l("Note added"),
-    "case.decide": _l("Decided"),
+    "case.decide": _l("Decision made"),
     "case.approve": _l("Approved"),
     "case.refuse": _l("Refused"),
     "case.apply": _l("Decision took effect"),
-    "case.dismiss": _l("Dismissed"),
+    "case.dismiss": _l("Dismissed as a false positive"),
 }
 
 

@@ -49,14 +49,14 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
     data = validate(payload)
     now = now or utcnow()
     platform = Platform(data["platform"])
-    conversation = _conversation(actor, data, platform)
-    known = set(db.session.scalars(
+    conversation, created = _conversation(actor, data, platform)
+    known = set() if created else set(db.session.scalars(
         sa.select(Message.external_id).where(Message.conversation_id == conversation.id)))
     fresh = [m for m in data["messages"] if m["external_id"] not in known]
     result = IngestResult(conversation.id, conversation.external_id, new_messages=len(fresh))
     new_rows = _insert_messages(conversation, fresh)
     by_rule: dict[tuple[str | None, str | None], list[Flag]] = {}
-    for flag in _detector_flags(conversation, platform, new_rows, now):
+    for flag in _detector_flags(conversation, platform, new_rows, now, created):
         by_rule.setdefault((flag.rule_code, flag.category), []).append(flag)
     for flag in _report_flags(conversation, platform, data.get("reports") or [], result):
         by_rule.setdefault((flag.rule_code, flag.category), []).append(flag)
@@ -70,7 +70,7 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
     return result
 
 
-def _conversation(actor: Actor, data: dict, platform: Platform) -> Conversation:
+def _conversation(actor: Actor, data: dict, platform: Platform) -> tuple[Conversation, bool]:
     merchant = merchants.find(data["merchant"]["external_id"])
     if merchant is None:
         merchant, _ = merchants.upsert(actor, data["merchant"]["external_id"], platform,
@@ -89,59 +89,74 @@ def _conversation(actor: Actor, data: dict, platform: Platform) -> Conversation:
         )
         db.session.add(conversation)
         db.session.flush()
-    elif conversation.merchant_id != merchant.id:
+        return conversation, True
+    if conversation.merchant_id != merchant.id:
         raise InvalidConversation(f"merchant.external_id: conversation {conversation.external_id} "
                                   "belongs to another merchant")
-    return conversation
+    return conversation, False
 
 
-def _insert_messages(conversation: Conversation, fresh: list[dict]) -> set[int]:
+def _insert_messages(conversation: Conversation, fresh: list[dict]) -> dict[int, dict]:
+    """Insert the new messages; return their rows by id."""
     if not fresh:
-        return set()
+        return {}
     rows = [{
         "conversation_id": conversation.id, "external_id": m["external_id"],
         "sender_role": SenderRole(m["sender_role"]), "sent_at": m["_sent_at"], "text": m["text"],
         "attachments": [{k: a[k] for k in ("kind", "name", "sha256", "text") if k in a}
                         for a in m.get("attachments") or []],
     } for m in fresh]
-    ids = db.session.scalars(sa.insert(Message).returning(Message.id), rows).all()
-    return set(ids)
+    ids = db.session.scalars(sa.insert(Message).returning(Message.id, sort_by_parameter_order=True), rows).all()
+    return {id_: row | {"id": id_} for id_, row in zip(ids, rows, strict=True)}
 
 
-def _detector_flags(conversation: Conversation, platform: Platform, new_ids: set[int], now: datetime) -> list[Flag]:
-    if not new_ids:
+def _detector_flags(conversation: Conversation, platform: Platform, new_rows: dict[int, dict], now: datetime,
+                    created: bool) -> list[Flag]:
+    if not new_rows:
         return []
-    # Everything from CONTEXT_MESSAGES before the earliest new message on (new messages may be
-    # back-filled between old ones; all of them must be scanned).
-    in_conversation = Message.conversation_id == conversation.id
-    earliest = db.session.scalar(sa.select(sa.func.min(Message.sent_at)).where(Message.id.in_(new_ids)))
-    floor = db.session.scalar(
-        sa.select(Message.sent_at).where(in_conversation, Message.sent_at < earliest)
-        .order_by(Message.sent_at.desc()).offset(CONTEXT_MESSAGES - 1).limit(1))
-    stmt = sa.select(Message).where(in_conversation).order_by(Message.sent_at, Message.id)
-    context = list(db.session.scalars(stmt if floor is None else stmt.where(Message.sent_at >= floor)))
+    if created:  # the whole conversation is new and in hand: no need to read anything back
+        context = sorted(new_rows.values(), key=lambda m: (m["sent_at"], m["id"]))
+        already_timed: set[int | None] = set()
+    else:
+        context = _context(conversation, min(m["sent_at"] for m in new_rows.values()))
+        already_timed = set(db.session.scalars(sa.select(Flag.message_id).where(
+            Flag.conversation_id == conversation.id, Flag.detector == "reply_time")))
     conv = {"messages": [{
-        "external_id": m.external_id, "sender_role": m.sender_role.value,
-        "sent_at": m.sent_at.isoformat(), "text": m.text, "attachments": m.attachments or [],
+        "external_id": m["external_id"], "sender_role": m["sender_role"].value,
+        "sent_at": m["sent_at"].isoformat(), "text": m["text"], "attachments": m["attachments"] or [],
     } for m in context]}
     rule_map = _rule_map(platform)
-    already_timed = set(db.session.scalars(
-        sa.select(Flag.message_id).where(Flag.conversation_id == conversation.id, Flag.detector == "reply_time")))
     flags = []
     for hit in scan_conversation(conv, platform.value, rule_map, str(platform_tz()),
                                  scanner=default_scanner(), now=now, **_reply_settings(platform)):
-        message = context[hit.message_index]
-        is_new = message.id in new_ids
-        late_reply = hit.detector == "reply_time" and message.id not in already_timed
+        message_id = context[hit.message_index]["id"]
+        is_new = message_id in new_rows
+        late_reply = hit.detector == "reply_time" and message_id not in already_timed
         if hit.rule is None or not (is_new or late_reply):
             continue
         flags.append(Flag(
-            conversation_id=conversation.id, message_id=message.id, source=FlagSource.detector,
+            conversation_id=conversation.id, message_id=message_id, source=FlagSource.detector,
             rule_code=hit.rule, category=hit.category, detector=hit.detector, term=hit.term,
             start=hit.start, end=hit.end, matched=(hit.matched or "")[:500], where=hit.source,
             attachment_index=hit.attachment_index, confidence=hit.confidence,
         ))
     return flags
+
+
+def _context(conversation: Conversation, earliest: datetime) -> list[dict]:
+    """Stored messages from CONTEXT_MESSAGES before the earliest new one on, in time order.
+
+    New messages may be back-filled between old ones; every one of them must be scanned.
+    """
+    in_conversation = Message.conversation_id == conversation.id
+    floor = db.session.scalar(
+        sa.select(Message.sent_at).where(in_conversation, Message.sent_at < earliest)
+        .order_by(Message.sent_at.desc()).offset(CONTEXT_MESSAGES - 1).limit(1))
+    columns = [Message.id, Message.external_id, Message.sender_role, Message.sent_at, Message.text,
+               Message.attachments]
+    stmt = sa.select(*columns).where(in_conversation).order_by(Message.sent_at, Message.id)
+    rows = db.session.execute(stmt if floor is None else stmt.where(Message.sent_at >= floor))
+    return [row._asdict() for row in rows]
 
 
 def _reply_settings(platform: Platform) -> dict:

@@ -166,14 +166,24 @@ def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = No
     remaining = ledger.remaining_effects(entries)
     held = -sum((remaining[e.id].quantity for e in originals if e.kind is EntryKind.deposit_deduction),
                 Decimal("0"))
-    # The lighter plan is computed as of the original decision, as if its deduction were not made.
+    # The lighter plan is computed as of the original decision, as if its deduction were not made:
+    # against what is held now plus what it took, but never more than the merchant had then
+    # (deposit topped up since is not there to be taken).
     standing = ledger.standing_of(merchant, platform_tz(), at)
+    available = sum((e.deposit_delta for e in entries if e.deposit_delta is not None), Decimal("0")) + held
+    if originals:
+        first = min(e.id for e in originals)
+        then = sum((e.deposit_delta for e in entries if e.id < first and e.deposit_delta is not None), Decimal("0"))
+        available = min(available, then)
+    snap = ledger.snapshot(standing, available - standing.deposit_balance)
     old = MeasurePlan.from_dict(decision.plan)
-    new_plan = compute_measures(rule, severity or decision.severity, decision.offence_no,
-                                ledger.snapshot(standing, held + _unseen_deposit(merchant, standing)),
+    new_plan = compute_measures(rule, severity or decision.severity, decision.offence_no, snap,
                                 params if params is not None else old.params,
                                 decision.decided_at, platform_tz())
-    dropped = set(drop)
+    # Measures the decision in force no longer has (dropped by an earlier reduction) stay dropped.
+    as_ruled = compute_measures(rule, decision.severity, decision.offence_no, snap, old.params,  # type: ignore[arg-type]
+                                decision.decided_at, platform_tz())
+    dropped = set(drop) | ({m.type for m in as_ruled.measures} - {m.type for m in old.measures})
     kept_measures = tuple(m for m in new_plan.measures if m.type not in dropped)
     lowered = SEVERITIES.index(new_plan.severity) < SEVERITIES.index(decision.severity)  # type: ignore[arg-type]
     if SEVERITIES.index(new_plan.severity) > SEVERITIES.index(decision.severity):  # type: ignore[arg-type]
