@@ -25,7 +25,10 @@ class AuditEvent(db.Model):
     subject_id: Mapped[str] = mapped_column(sa.String(64))
     before: Mapped[dict | None] = mapped_column(sa.JSON)
     after: Mapped[dict | None] = mapped_column(sa.JSON)
-    prev_hash: Mapped[str] = mapped_column(sa.String(64))
-    hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    # Filled in by the sealer (audit.operations.seal) shortly after the event commits: the chain is
+    # built in seal order, so writers never wait on each other for the previous hash.
+    seq: Mapped[int | None] = mapped_column(unique=True)
+    prev_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     __table_args__ = (sa.Index("ix_audit_events_subject", "subject_type", "subject_id"),)

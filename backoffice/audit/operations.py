@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from backoffice.audit.models import AuditEvent
 from backoffice.db import db, utcnow
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from backoffice.accounts.models import User
 
 GENESIS_HASH = "0" * 64
-# Arbitrary constant naming the PostgreSQL advisory lock that serialises chain appends.
+# Arbitrary constant naming the PostgreSQL advisory lock that serialises sealing.
 _CHAIN_LOCK_KEY = 0x6B6F5F61756469
 
 
@@ -54,12 +54,7 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain within the caller's transaction."""
-    session = db.session
-    if session.get_bind().dialect.name == "postgresql":
-        # Held until commit, so concurrent writers append in a single line.
-        session.execute(sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY)))
-    prev = session.scalar(sa.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    """Append one event within the caller's transaction; it is sealed into the chain after commit."""
     entry = AuditEvent(
         created_at=utcnow(),
         actor_id=actor.user.id if actor.user is not None else None,
@@ -71,29 +66,63 @@ def record(
         subject_id=str(subject_id),
         before=_plain(before),
         after=_plain(after),
-        prev_hash=prev or GENESIS_HASH,
     )
-    entry.hash = event_hash(entry)
+    session = db.session()
     session.add(entry)
     session.flush()
+    session.info["audit_pending"] = True
     return entry
 
 
-def event_hash(entry: AuditEvent) -> str:
+def event_hash(event, seq: int, prev_hash: str) -> str:
+    """SHA-256 over the event's content, its place in the chain and the previous event's hash."""
     payload = {
-        "prev": entry.prev_hash,
-        "at": entry.created_at.isoformat(),
-        "actor_id": entry.actor_id,
-        "actor": entry.actor_label,
-        "via": entry.via,
-        "token_id": entry.token_id,
-        "action": entry.action,
-        "subject": [entry.subject_type, entry.subject_id],
-        "before": entry.before,
-        "after": entry.after,
+        "seq": seq,
+        "prev": prev_hash,
+        "at": event.created_at.isoformat(),
+        "actor_id": event.actor_id,
+        "actor": event.actor_label,
+        "via": event.via,
+        "token_id": event.token_id,
+        "action": event.action,
+        "subject": [event.subject_type, event.subject_id],
+        "before": event.before,
+        "after": event.after,
     }
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def seal(*, wait: bool = False) -> int:
+    """Chain every committed, unsealed event in id order; return how many were sealed.
+
+    Writers append without a lock; one sealer at a time (an advisory lock on PostgreSQL) gives
+    each new event its place (seq) and hashes. Without ``wait`` a busy sealer is left to finish.
+    """
+    table = AuditEvent.__table__
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            if wait:
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY)))
+            elif not conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_CHAIN_LOCK_KEY))):
+                return 0
+        head = conn.execute(sa.select(table.c.seq, table.c.hash).where(table.c.seq.is_not(None))
+                            .order_by(table.c.seq.desc()).limit(1)).first()
+        seq, prev = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+        pending = conn.execute(sa.select(table).where(table.c.seq.is_(None)).order_by(table.c.id)).all()
+        updates = []
+        for event in pending:
+            seq += 1
+            digest = event_hash(event, seq, prev)
+            updates.append({"event_id": event.id, "seq": seq, "prev_hash": prev, "hash": digest})
+            prev = digest
+        if updates:
+            conn.execute(
+                table.update().where(table.c.id == sa.bindparam("event_id"))
+                .values(seq=sa.bindparam("seq"), prev_hash=sa.bindparam("prev_hash"), hash=sa.bindparam("hash")),
+                updates,
+            )
+    return len(updates)
 
 
 @dataclass(frozen=True)
@@ -103,23 +132,27 @@ class ChainProblem:
 
 
 def verify_chain() -> tuple[int, list[ChainProblem]]:
-    """Walk the whole chain; return the number of events checked and every problem found."""
+    """Seal what is waiting, then walk the whole chain; return events checked and problems found."""
+    seal(wait=True)
     problems: list[ChainProblem] = []
-    expected_prev = GENESIS_HASH
-    count = 0
-    for entry in _events_in_order():
-        count += 1
-        if entry.prev_hash != expected_prev:
-            problems.append(ChainProblem(entry.id, "link to the previous event is broken"))
-        if event_hash(entry) != entry.hash:
-            problems.append(ChainProblem(entry.id, "content does not match its hash"))
-        expected_prev = entry.hash
+    expected_prev, expected_seq, count = GENESIS_HASH, 1, 0
+    table = AuditEvent.__table__
+    with db.engine.connect() as conn:
+        rows = conn.execution_options(yield_per=1000).execute(
+            sa.select(table).order_by(table.c.seq.is_(None), table.c.seq, table.c.id))
+        for event in rows:
+            count += 1
+            if event.seq is None:
+                problems.append(ChainProblem(event.id, "not sealed into the chain"))
+                continue
+            if event.seq != expected_seq:
+                problems.append(ChainProblem(event.id, "an event is missing before this one"))
+            if event.prev_hash != expected_prev:
+                problems.append(ChainProblem(event.id, "link to the previous event is broken"))
+            if event_hash(event, event.seq, event.prev_hash or "") != event.hash:
+                problems.append(ChainProblem(event.id, "content does not match its hash"))
+            expected_prev, expected_seq = event.hash, event.seq + 1
     return count, problems
-
-
-def _events_in_order() -> Iterator[AuditEvent]:
-    stmt = sa.select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=1000)
-    yield from db.session.scalars(stmt)
 
 
 def _plain(value: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -127,6 +160,12 @@ def _plain(value: dict[str, Any] | None) -> dict[str, Any] | None:
     if value is None:
         return None
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
+
+
+@event.listens_for(Session, "after_commit")
+def _seal_after_commit(session: Session) -> None:
+    if session.info.pop("audit_pending", False):
+        seal()
 
 
 @event.listens_for(AuditEvent, "before_update")

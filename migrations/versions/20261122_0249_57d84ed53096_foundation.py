@@ -8,7 +8,7 @@ Create Date: 2026-11-22 02:49:22.200330
 import sqlalchemy as sa
 from alembic import op
 
-from backoffice.audit.triggers import create_append_only, drop_append_only
+from backoffice.audit.triggers import create_sealable_append_only, drop_append_only
 
 
 # revision identifiers, used by Alembic.
@@ -117,12 +117,14 @@ def upgrade():
     sa.Column('subject_id', sa.String(length=64), nullable=False),
     sa.Column('before', sa.JSON(), nullable=True),
     sa.Column('after', sa.JSON(), nullable=True),
-    sa.Column('prev_hash', sa.String(length=64), nullable=False),
-    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=True),
+    sa.Column('prev_hash', sa.String(length=64), nullable=True),
+    sa.Column('hash', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_audit_events_actor_id_users')),
     sa.ForeignKeyConstraint(['token_id'], ['api_tokens.id'], name=op.f('fk_audit_events_token_id_api_tokens')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_events')),
-    sa.UniqueConstraint('hash', name=op.f('uq_audit_events_hash'))
+    sa.UniqueConstraint('hash', name=op.f('uq_audit_events_hash')),
+    sa.UniqueConstraint('seq', name=op.f('uq_audit_events_seq'))
     )
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_events_action'), ['action'], unique=False)
@@ -130,7 +132,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_audit_events_created_at'), ['created_at'], unique=False)
         batch_op.create_index('ix_audit_events_subject', ['subject_type', 'subject_id'], unique=False)
 
-    create_append_only("audit_events")
+    create_sealable_append_only("audit_events")
 
 
 def downgrade():

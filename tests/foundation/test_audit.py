@@ -24,9 +24,23 @@ def _three_events():
 def test_events_link_into_a_chain(app):
     _three_events()
     events = db.session.scalars(sa.select(AuditEvent).order_by(AuditEvent.id)).all()
+    assert [e.seq for e in events] == [1, 2, 3]  # sealed right after the commit
     assert events[0].prev_hash == GENESIS_HASH
     assert [e.prev_hash for e in events[1:]] == [e.hash for e in events[:-1]]
     assert verify_chain() == (3, [])
+
+
+def test_writers_append_without_waiting_and_seal_later(app):
+    from backoffice.audit.operations import seal
+
+    entry = record(Actor(None, "cli"), "test.event", "thing", 1)
+    assert entry.hash is None  # not chained inside the writer's transaction
+    db.session.info.pop("audit_pending")
+    db.session.commit()  # nothing sealed it: the after-commit hook saw no pending flag
+    assert db.session.scalar(sa.select(AuditEvent.seq)) is None
+    count, problems = verify_chain()  # verification seals what is waiting first
+    assert (count, problems) == (1, [])
+    assert seal() == 0
 
 
 def test_orm_refuses_to_change_or_delete_events(app):
@@ -79,7 +93,8 @@ def test_verification_detects_a_deleted_row(app):
     _three_events()
     _tamper("DELETE FROM audit_events WHERE id = 2")
     _, problems = verify_chain()
-    assert [p.event_id for p in problems] == [3]
+    assert {p.event_id for p in problems} == {3}
+    assert "an event is missing before this one" in {p.problem for p in problems}
 
 
 def test_verify_command_reports_an_intact_chain(app, runner):
