@@ -87,8 +87,10 @@ def open_case(app, make_merchant):
         result = ingest(Actor(None, "cli"), payload)
         db.session.commit()
         assert len(result.cases_opened) == 1, result
+        make.payloads[result.cases_opened[0]] = payload
         return db.session.get(Case, result.cases_opened[0])
 
+    make.payloads = {}  # case id -> the conversation that opened it (to send more of it)
     return make
 
 
