@@ -106,7 +106,8 @@ def _insert_messages(conversation: Conversation, fresh: list[dict]) -> dict[int,
         "attachments": [{k: a[k] for k in ("kind", "name", "sha256", "text") if k in a}
                         for a in m.get("attachments") or []],
     } for m in fresh]
-    ids = db.session.scalars(sa.insert(Message).returning(Message.id, sort_by_parameter_order=True), rows).all()
+    stmt = sa.insert(Message).returning(Message.id, sort_by_parameter_order=True)
+    ids = db.session.scalars(stmt, rows).all()
     return {id_: row | {"id": id_} for id_, row in zip(ids, rows, strict=True)}
 
 

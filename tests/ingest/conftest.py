@@ -45,7 +45,8 @@ def conv(external_id: str = "c-1", *messages: dict, platform: str = "zbj", merch
 
 
 def report(reason: str, reported_at: datetime, text: str = "商家让我加微信") -> dict:
-    return {"reporter_role": "customer", "reason": reason, "text": text, "reported_at": reported_at.isoformat()}
+    return {"reporter_role": "customer", "reason": reason, "text": text,
+            "reported_at": reported_at.isoformat()}
 
 
 @pytest.fixture

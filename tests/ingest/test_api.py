@@ -46,7 +46,8 @@ def test_one_conversation_is_stored_and_answered_with_201(client, token, chat):
     (event,) = all_of(AuditEvent, action="conversation.ingest")
     assert (event.via, event.actor_label, event.token_id is not None) == ("api", "reviewer-api", True)
     again = client.post("/api/v1/conversations", json=chat, headers=headers)
-    assert again.status_code == 201 and again.json["new_messages"] == 0
+    assert again.status_code == 201
+    assert again.json["new_messages"] == 0
 
 
 def test_a_bad_conversation_gets_a_json_422_and_leaves_nothing(client, token, bad, snapshot):
@@ -94,13 +95,15 @@ def test_more_than_500_is_413_and_stores_nothing(client, token, chat, count_rows
 def test_500_is_allowed(client, token, day, count_rows):
     items = [conv(f"c-{i}", msg("1", "customer", at(day, 9), "你好")) for i in range(500)]
     response = client.post("/api/v1/conversations:batch", json=items, headers=token())
-    assert response.status_code == 200 and len(response.json["accepted"]) == 500
+    assert response.status_code == 200
+    assert len(response.json["accepted"]) == 500
     assert count_rows(Conversation) == 500
 
 
 @pytest.mark.parametrize("path", ["/api/v1/conversations", "/api/v1/conversations:batch"])
 def test_a_token_without_the_ingest_scope_is_403(client, token, chat, path, count_rows):
-    response = client.post(path, json=[chat] if "batch" in path else chat, headers=token("reviewer", "read", "review"))
+    headers = token("reviewer", "read", "review")
+    response = client.post(path, json=[chat] if "batch" in path else chat, headers=headers)
     assert response.status_code == 403
     assert response.json["error"]["code"] == "insufficient_scope"
     assert count_rows(Conversation) == 0

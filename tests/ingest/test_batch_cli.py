@@ -55,7 +55,9 @@ def test_cli_names_the_lines_and_exits_1(runner, three, tmp_path, monkeypatch):
     assert "line 2: invalid JSON" in result.stderr
     assert "line 4: messages[1].sender_role: 'seller' is not one of" in result.stderr
     assert "line 5: (the conversation): expected a JSON object" in result.stderr
-    assert "line 3" not in result.stderr and "line 1:" not in result.stderr and "line 6" not in result.stderr
+    assert "line 3" not in result.stderr
+    assert "line 1:" not in result.stderr
+    assert "line 6" not in result.stderr
     assert result.stdout.strip() == ("Ingested 2 conversations, 4 new messages, 1 flags, 1 new cases; "
                                      "3 rejected.")
     assert [c.external_id for c in all_of(Conversation)] == ["c-1", "c-3"]
@@ -65,7 +67,8 @@ def test_cli_exits_0_when_everything_went_in(runner, three, tmp_path):
     path = _write(tmp_path, [json.dumps(three[0]), json.dumps(three[2])])
     result = runner.invoke(args=["ingest", str(path)])
     assert result.exit_code == 0, result.output
-    assert "0 rejected" in result.stdout and "line" not in result.stderr
+    assert "0 rejected" in result.stdout
+    assert "line" not in result.stderr
     again = runner.invoke(args=["ingest", str(path)])
     assert again.exit_code == 0
     assert again.stdout.startswith("Ingested 2 conversations, 0 new messages, 0 flags, 0 new cases")

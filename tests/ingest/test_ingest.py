@@ -32,7 +32,8 @@ def test_new_messages_are_appended_and_only_they_are_scanned(put, chat, day):
     # the old phone number is not flagged a second time; the new WeChat id is flagged once
     assert [(f.message.external_id, f.detector) for f in flags] == [
         ("2", "phone"), ("5", "solicit"), ("5", "wechat_id")]
-    assert result.flags == 2 and len(all_of(Case)) == 1
+    assert result.flags == 2
+    assert len(all_of(Case)) == 1
 
 
 def test_a_customer_who_sends_a_number_raises_no_flag(put, day):
@@ -40,7 +41,8 @@ def test_a_customer_who_sends_a_number_raises_no_flag(put, day):
                       msg("1", "customer", at(day, 10), "我的电话13812345678，加我薇信abc123也行"),
                       msg("2", "merchant", at(day, 10, 1), "请在平台上沟通，谢谢")))
     assert result.flags == 0
-    assert all_of(Flag) == [] and all_of(Case) == []
+    assert all_of(Flag) == []
+    assert all_of(Case) == []
 
 
 def test_flags_record_rule_category_span_detector_and_confidence(put, chat):
@@ -70,7 +72,8 @@ def test_flags_of_the_same_rule_join_the_open_case(put, chat, day):
     more["messages"].append(msg("4", "merchant", at(day, 10, 5), "打我手机13712345678也可以"))
     result = put(more)
     (case,) = all_of(Case)
-    assert result.cases_opened == [] and result.cases_updated == [case.id]
+    assert result.cases_opened == []
+    assert result.cases_updated == [case.id]
     assert result.flags == 2  # 打我手机 (lexicon) and the number (phone)
     assert case.flag_count == 3 == len(case.flags)
 
@@ -104,7 +107,8 @@ def test_a_decided_case_is_not_reopened_by_new_flags(put, chat, day):
     ("offsite_contact", "zbj.offsite_contact", "offsite_contact"),
 ])
 def test_a_report_always_opens_a_case(put, day, reason, rule, category):
-    quiet = conv("c-4", msg("1", "customer", at(day, 10), "你好"), msg("2", "merchant", at(day, 10, 1), "您好，在的"),
+    quiet = conv("c-4", msg("1", "customer", at(day, 10), "你好"),
+                 msg("2", "merchant", at(day, 10, 1), "您好，在的"),
                  reports=[report(reason, at(day, 11), "他态度很差")])
     result = put(quiet)
     (case,) = all_of(Case)
@@ -113,7 +117,8 @@ def test_a_report_always_opens_a_case(put, day, reason, rule, category):
         rule, category, 1, True, False)
     assert (flag.source, flag.detector, flag.message_id, flag.matched) == (
         FlagSource.report, "customer_report", None, "他态度很差")
-    assert result.new_reports == 1 and result.cases_opened == [case.id]
+    assert result.new_reports == 1
+    assert result.cases_opened == [case.id]
     (stored,) = all_of(Report)
     assert (stored.reason, stored.flag_id) == (reason, flag.id)
 
@@ -129,7 +134,8 @@ def test_a_report_is_stored_once_and_joins_the_detector_case(put, chat, day):
     assert len(all_of(Report)) == 1
     reported["reports"].append(report("offsite_contact", at(day, 11, 30), "又发了一次电话"))
     assert put(reported).new_reports == 1
-    assert len(all_of(Report)) == 2 and all_of(Case)[0].report_count == 2
+    assert len(all_of(Report)) == 2
+    assert all_of(Case)[0].report_count == 2
 
 
 def test_conversations_are_kept_apart(put, chat):
@@ -137,12 +143,14 @@ def test_conversations_are_kept_apart(put, chat):
     other = copy.deepcopy(chat)
     other["external_id"] = "c-9"
     result = put(other)
-    assert result.new_messages == 3 and len(result.cases_opened) == 1
+    assert result.new_messages == 3
+    assert len(result.cases_opened) == 1
     assert len(all_of(Case)) == 2
 
 
 def test_a_back_filled_older_message_is_scanned_too(put, day):
-    chatter = [msg(str(i), "customer" if i % 2 else "merchant", at(day, 10, i), "好的，收到") for i in range(1, 31)]
+    chatter = [msg(str(i), "customer" if i % 2 else "merchant", at(day, 10, i), "好的，收到")
+               for i in range(1, 31)]
     put(conv("c-5", *chatter))
     late = conv("c-5", *chatter, msg("0", "merchant", at(day, 9, 59), "我的电话13812345678"))
     assert put(late).flags == 1

@@ -67,14 +67,16 @@ def test_pdd_unanswered_for_five_minutes_is_negative_service(put, day):
 def test_pdd_answered_within_three_minutes_is_fine(put, day):
     put(_pdd(msg("1", "customer", at(day, 10), "在吗？这个还有货吗"),
              msg("2", "merchant", at(day, 10, 2, 59), "亲，有货的，今天下单明天发")), now=at(day, 10, 30))
-    assert all_of(Flag) == [] and all_of(Case) == []
+    assert all_of(Flag) == []
+    assert all_of(Case) == []
 
 
 def test_pdd_before_service_hours_is_fine(put, day):
     put(_pdd(msg("1", "customer", at(day, 7, 50), "在吗？这个还有货吗")), now=at(day, 7, 58))
     put(_pdd(msg("1", "customer", at(day, 7, 50), "在吗？这个还有货吗"),
              msg("2", "merchant", at(day, 8, 30), "亲，早上好，有货的")), now=at(day, 8, 31))
-    assert all_of(Flag) == [] and all_of(Case) == []
+    assert all_of(Flag) == []
+    assert all_of(Case) == []
 
 
 def test_a_late_reply_is_flagged_when_it_arrives_and_only_once(put, day):
@@ -97,7 +99,8 @@ def test_zbj_has_no_negative_service_rule(put, day):
 
 def test_a_report_raises_priority(put, chat, day):
     put(chat)
-    reported = copy.deepcopy(chat) | {"external_id": "c-2", "reports": [report("offsite_contact", at(day, 11))]}
+    reported = copy.deepcopy(chat) | {"external_id": "c-2",
+                                      "reports": [report("offsite_contact", at(day, 11))]}
     put(reported)
     plain, with_report = all_of(Case)
     assert (plain.report_count, with_report.report_count) == (0, 1)
@@ -126,7 +129,8 @@ def test_every_ingestion_is_audited(put, chat, day):
     assert [(e.subject_type, e.subject_id, e.via) for e in events] == [
         ("conversation", str(first.conversation_id), "cli")] * 2
     assert [e.after["new_messages"] for e in events] == [3, 1]
-    assert events[0].after["flags"] == 1 and events[0].after["cases_opened"] == [all_of(Case)[0].id]
+    assert events[0].after["flags"] == 1
+    assert events[0].after["cases_opened"] == [all_of(Case)[0].id]
 
 
 def test_reply_time_follows_the_rule_parameters(put, day, monkeypatch):

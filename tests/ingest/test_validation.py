@@ -44,15 +44,18 @@ def _drop(key: str):
 CASES = [
     ("missing platform", _drop("platform"), "(the conversation)", "'platform' is a required property"),
     ("bad channel", _set("channel", "sms"), "channel:", "'sms' is not one of"),
-    ("bad sender_role", _set("messages/1/sender_role", "bot"), "messages[1].sender_role:", "'bot' is not one of"),
+    ("bad sender_role", _set("messages/1/sender_role", "bot"), "messages[1].sender_role:",
+     "'bot' is not one of"),
     ("sent_at without offset", _set("messages/0/sent_at", "2026-03-14T10:00:00"), "messages[0].sent_at:",
      "has no UTC offset"),
     ("non-ISO time", _set("messages/2/sent_at", "14/03/2026 10:02 AM"), "messages[2].sent_at:",
      "is not an ISO 8601 date and time"),
-    ("duplicate message ids", _set("messages/2/external_id", "1"), "messages[2].external_id:", "appears twice"),
-    ("too-long text", _set("messages/0/text", "长" * 20001), "messages[0].text:", "longer than 20000"),
-    ("bad sha256", _set("messages/1/attachments/0/sha256", "not-a-hash"), "messages[1].attachments[0].sha256:",
-     "does not match"),
+    ("duplicate message ids", _set("messages/2/external_id", "1"), "messages[2].external_id:",
+     "appears twice"),
+    ("too-long text", _set("messages/0/text", "长" * 20001), "messages[0].text:",
+     "longer than 20000"),
+    ("bad sha256", _set("messages/1/attachments/0/sha256", "not-a-hash"),
+     "messages[1].attachments[0].sha256:", "does not match"),
     ("bad report reason", _set("reports/0/reason", "spam"), "reports[0].reason:", "'spam' is not one of"),
     ("report time without offset", _set("reports/0/reported_at", "2026-03-14 11:00:00"),
      "reports[0].reported_at:", "has no UTC offset"),
@@ -94,7 +97,8 @@ def test_a_bad_conversation_leaves_nothing_behind(bad, put, chat, day, snapshot,
     before = snapshot() | {"Merchant": count_rows(Merchant), "AuditEvent": count_rows(AuditEvent)}
     if bad == "schema":
         payload = copy.deepcopy(chat)
-        payload["messages"].append(msg("4", "merchant", at(day, 11), "加我微信", attachments=[{"kind": "pdf"}]))
+        pdf = [{"kind": "pdf"}]  # not an attachment kind
+        payload["messages"].append(msg("4", "merchant", at(day, 11), "加我微信", attachments=pdf))
     elif bad == "other merchant":
         payload = _bad_after_writes(day)
     else:  # everything is written (messages, flags, cases, ledger, report) before the last group fails
