@@ -54,7 +54,7 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event within the caller's transaction; it is sealed into the chain after commit."""
+    """Append one event within the caller's transaction; it is sealed into the chain as it commits."""
     entry = AuditEvent(
         created_at=utcnow(),
         actor_id=actor.user.id if actor.user is not None else None,
@@ -93,35 +93,39 @@ def event_hash(event, seq: int, prev_hash: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def seal(*, wait: bool = False) -> int:
-    """Chain every committed, unsealed event in id order; return how many were sealed.
+def seal(*, wait: bool = False, conn: sa.Connection | None = None) -> int:
+    """Chain every visible unsealed event in id order; return how many were sealed.
 
-    Writers append without a lock; one sealer at a time (an advisory lock on PostgreSQL) gives
-    each new event its place (seq) and hashes. Without ``wait`` a busy sealer is left to finish.
+    Writers append without a lock. Sealing runs inside the writer's own transaction just before
+    it commits (``conn``), or on its own; one sealer at a time holds an advisory lock on
+    PostgreSQL, and without ``wait`` a writer that finds the sealer busy leaves its events to
+    the next one instead of waiting.
     """
+    if conn is None:
+        with db.engine.begin() as own:
+            return seal(wait=wait, conn=own)
     table = AuditEvent.__table__
-    with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            if wait:
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY)))
-            elif not conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_CHAIN_LOCK_KEY))):
-                return 0
-        head = conn.execute(sa.select(table.c.seq, table.c.hash).where(table.c.seq.is_not(None))
-                            .order_by(table.c.seq.desc()).limit(1)).first()
-        seq, prev = (head.seq, head.hash) if head else (0, GENESIS_HASH)
-        pending = conn.execute(sa.select(table).where(table.c.seq.is_(None)).order_by(table.c.id)).all()
-        updates = []
-        for event in pending:
-            seq += 1
-            digest = event_hash(event, seq, prev)
-            updates.append({"event_id": event.id, "seq": seq, "prev_hash": prev, "hash": digest})
-            prev = digest
-        if updates:
-            conn.execute(
-                table.update().where(table.c.id == sa.bindparam("event_id"))
-                .values(seq=sa.bindparam("seq"), prev_hash=sa.bindparam("prev_hash"), hash=sa.bindparam("hash")),
-                updates,
-            )
+    if conn.dialect.name == "postgresql":
+        if wait:
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY)))
+        elif not conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_CHAIN_LOCK_KEY))):
+            return 0
+    head = conn.execute(sa.select(table.c.seq, table.c.hash).where(table.c.seq.is_not(None))
+                        .order_by(table.c.seq.desc()).limit(1)).first()
+    seq, prev = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+    pending = conn.execute(sa.select(table).where(table.c.seq.is_(None)).order_by(table.c.id)).all()
+    updates = []
+    for event in pending:
+        seq += 1
+        digest = event_hash(event, seq, prev)
+        updates.append({"event_id": event.id, "seq": seq, "prev_hash": prev, "hash": digest})
+        prev = digest
+    if updates:
+        conn.execute(
+            table.update().where(table.c.id == sa.bindparam("event_id"))
+            .values(seq=sa.bindparam("seq"), prev_hash=sa.bindparam("prev_hash"), hash=sa.bindparam("hash")),
+            updates,
+        )
     return len(updates)
 
 
@@ -162,10 +166,17 @@ def _plain(value: dict[str, Any] | None) -> dict[str, Any] | None:
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
-@event.listens_for(Session, "after_commit")
-def _seal_after_commit(session: Session) -> None:
+@event.listens_for(Session, "before_commit")
+def _seal_before_commit(session: Session) -> None:
+    # Inside the committing transaction, on its own connection: no second connection is needed,
+    # and a busy sealer is skipped rather than waited for.
     if session.info.pop("audit_pending", False):
-        seal()
+        seal(conn=session.connection())
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop("audit_pending", None)
 
 
 @event.listens_for(AuditEvent, "before_update")

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.audit.operations import Actor, record
@@ -39,10 +40,18 @@ def holds_claim(case: Case, user: User, now: datetime | None = None) -> bool:
     return case.status is CaseStatus.in_review and case.claim_expires_at is not None and case.claim_expires_at > now
 
 
+def _flush_or_taken() -> None:
+    """Write the case; someone else changed it since it was read (a concurrent claim): refuse."""
+    try:
+        db.session.flush()
+    except StaleDataError as exc:
+        raise ReviewError(_l("This case is held by someone else or is no longer open.")) from exc
+
+
 def _take(actor: Actor, case: Case, user: User, now: datetime, action: str) -> Case:
     before = {"status": case.status.value, "claimed_by": case.claimed_by_id}
     case.status, case.claimed_by_id, case.claim_expires_at = CaseStatus.in_review, user.id, now + lease_length()
-    db.session.flush()
+    _flush_or_taken()
     record(actor, action, "case", case.id, before=before, after={"status": "in_review", "claimed_by": user.id})
     return case
 
@@ -99,6 +108,9 @@ def renew(case: Case, user: User, now: datetime | None = None) -> None:
 def release(actor: Actor, case: Case, user: User) -> Case:
     if case.claimed_by_id != user.id and user.role is not Role.manager:
         raise ReviewError(_l("Only the holder or a manager can release this case."))
+    if case.status not in (CaseStatus.in_review, CaseStatus.on_hold):
+        # A decision waiting for approval, or a closed case, must not go back to the queue.
+        raise ReviewError(_l("This case is held by someone else or is no longer open."))
     return _set(actor, case, CaseStatus.open, None, "case.release")
 
 
@@ -130,7 +142,7 @@ def reassign(actor: Actor, case: Case, target: User) -> Case:
 def _set(actor: Actor, case: Case, status: CaseStatus, holder: int | None, action: str, reason: str = "") -> Case:
     before = {"status": case.status.value, "claimed_by": case.claimed_by_id}
     case.status, case.claimed_by_id, case.claim_expires_at = status, holder, None
-    db.session.flush()
+    _flush_or_taken()
     record(actor, action, "case", case.id, before=before,
            after={"status": status.value, "claimed_by": holder, **({"reason": reason} if reason else {})})
     return case

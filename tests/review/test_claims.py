@@ -20,18 +20,28 @@ from tests.review.conftest import bulk_cases, web
 
 def test_claim_next_takes_the_highest_priority_then_the_oldest(app, merchant, make_user):
     ids = bulk_cases(merchant, 6, priority=lambda i: {2: 90, 4: 90}.get(i, 10))
-    alice, bob, carol = make_user("reviewer", "alice"), make_user("reviewer", "bob"), make_user("reviewer", "carol")
+    alice, bob, carol = (
+        make_user("reviewer", "alice"),
+        make_user("reviewer", "bob"),
+        make_user("reviewer", "carol"),
+    )
     first = claims.claim_next(web(alice), alice)
     second = claims.claim_next(web(bob), bob)
     db.session.commit()
     # both have priority 90; case 4 was opened two minutes before case 2
     assert (first.id, second.id) == (ids[4], ids[2])
-    assert first.claimed_by_id == alice.id and first.status is CaseStatus.in_review
+    assert first.claimed_by_id == alice.id
+    assert first.status is CaseStatus.in_review
     assert first.claim_expires_at > utcnow() + timedelta(minutes=14)
     third = claims.claim_next(web(carol), carol)
-    assert third.id not in (ids[2], ids[4]) and third.priority == 10
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEvent)
-                             .where(AuditEvent.action == "case.claim")) == 3
+    assert third.id not in (ids[2], ids[4])
+    assert third.priority == 10
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count()).select_from(AuditEvent).where(AuditEvent.action == "case.claim")
+        )
+        == 3
+    )
 
 
 def test_claim_next_never_hands_out_a_held_case_and_returns_none_when_empty(app, merchant, make_user):
@@ -43,22 +53,36 @@ def test_claim_next_never_hands_out_a_held_case_and_returns_none_when_empty(app,
     assert got[3] is None
 
 
-def test_claim_next_under_concurrency_on_postgresql(app, merchant, make_user):
+def test_claim_next_under_concurrency_on_postgresql(app, merchant):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("row locks with SKIP LOCKED exist only on PostgreSQL; SQLite serialises its writers")
+    from backoffice.accounts.models import Role, User
+
     ids = bulk_cases(merchant, 200)
-    users = [make_user("reviewer", f"r{n:02d}") for n in range(16)]
+    # accounts without a usable password: hashing sixteen real ones would dominate the test
+    users = [User(login=f"r{n:02d}", role=Role.reviewer, password_hash="!") for n in range(16)]  # noqa: S106
+    db.session.add_all(users)
+    db.session.flush()
     user_ids = [u.id for u in users]
+    db.session.commit()  # the test's own session holds no connection while the threads run
+    # The same application with a pool no thread waits on: each committing thread needs two connections at
+    # once (the audit sealer runs in after_commit on a connection of its own), so 16 threads need 32.
+    from backoffice import create_app
+
+    workers = create_app(
+        {
+            **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR")},
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": 32, "max_overflow": 0},
+        }
+    )
     claimed: list[tuple[int, int]] = []
     errors: list[BaseException] = []
-    barrier = threading.Barrier(len(users))
+    barrier = threading.Barrier(len(users), timeout=60)
     lock = threading.Lock()
 
     def work(user_id: int) -> None:
         try:
-            with app.app_context():
-                from backoffice.accounts.models import User
-
+            with workers.app_context():
                 user = db.session.get(User, user_id)
                 barrier.wait()
                 while True:
@@ -79,6 +103,8 @@ def test_claim_next_under_concurrency_on_postgresql(app, merchant, make_user):
         t.start()
     for t in threads:
         t.join(timeout=120)
+    with workers.app_context():
+        db.engine.dispose()
     assert not errors, errors
     assert not any(t.is_alive() for t in threads)
     per_case = Counter(case_id for case_id, _ in claimed)
@@ -103,13 +129,18 @@ def test_an_expired_lease_can_be_claimed_by_someone_else(app, merchant, make_use
     assert not claims.holds_claim(case, alice)
     taken = claims.claim_next(web(bob), bob)
     db.session.commit()
-    assert taken.id == case_id and taken.claimed_by_id == bob.id
+    assert taken.id == case_id
+    assert taken.claimed_by_id == bob.id
     assert claims.holds_claim(taken, bob)
 
 
 def test_release_by_the_holder_or_a_manager_only(app, merchant, make_user):
     bulk_cases(merchant, 1)
-    alice, bob, boss = make_user("reviewer", "alice"), make_user("reviewer", "bob"), make_user("manager", "boss")
+    alice, bob, boss = (
+        make_user("reviewer", "alice"),
+        make_user("reviewer", "bob"),
+        make_user("manager", "boss"),
+    )
     case = claims.claim_next(web(alice), alice)
     with pytest.raises(ReviewError):
         claims.release(web(bob), case, bob)
@@ -163,7 +194,8 @@ def test_escalated_cases_go_to_senior_reviewers_and_managers_only(app, merchant,
     assert claims.claim_next(web(senior), senior) is None  # the ordinary queue does not hand it out
     taken = claims.claim_next(web(senior), senior, escalated=True)
     db.session.commit()
-    assert taken.id == case.id and taken.claimed_by_id == senior.id
+    assert taken.id == case.id
+    assert taken.claimed_by_id == senior.id
     claims.escalate(web(senior), case, senior, "需要经理")
     claims.claim(web(boss), case, boss)
     assert case.claimed_by_id == boss.id
@@ -184,8 +216,10 @@ def test_reassign_through_the_web_is_for_managers_only(app, client, login, merch
     db.session.expire_all()
     case = db.session.get(Case, case_id)
     assert (case.status, case.claimed_by_id) == (CaseStatus.in_review, bob.id)
-    assert db.session.scalars(sa.select(AuditEvent.action).where(AuditEvent.subject_type == "case")).all()[-1] \
+    assert (
+        db.session.scalars(sa.select(AuditEvent.action).where(AuditEvent.subject_type == "case")).all()[-1]
         == "case.reassign"
+    )
 
 
 def test_reassign_refuses_a_merchant_account_or_a_closed_case(app, merchant, make_user):
@@ -198,3 +232,49 @@ def test_reassign_refuses_a_merchant_account_or_a_closed_case(app, merchant, mak
     db.session.commit()
     with pytest.raises(ReviewError):
         claims.reassign(web(None), case, make_user("reviewer", "alice"))
+
+
+def test_a_case_waiting_for_approval_or_closed_cannot_be_released_back_to_the_queue(
+    claimed, make_user, client, login
+):
+    from backoffice.review import decisions
+    from tests.review.conftest import violation
+
+    case, alice = claimed
+    boss = make_user("manager", "boss")
+    decisions.decide(web(alice), case, violation("serious"), expected_version=case.version)
+    db.session.commit()
+    for who in (alice, boss):
+        with pytest.raises(ReviewError):
+            claims.release(web(who), case, who)
+        db.session.rollback()
+    login("alice")
+    client.post(f"/cases/{case.id}/release")
+    db.session.expire_all()
+    assert db.session.get(Case, case.id).status is CaseStatus.awaiting_approval
+    (other,) = bulk_cases(case.merchant, 1)
+    closed = db.session.get(Case, other)
+    closed.status = CaseStatus.decided
+    db.session.commit()
+    with pytest.raises(ReviewError):
+        claims.release(web(boss), closed, boss)
+
+
+def test_two_reviewers_claiming_the_same_case_at_once_get_a_message_not_a_crash(app, merchant, make_user):
+    """The second claim was read before the first committed; its write must not go through or crash."""
+    (case_id,) = bulk_cases(merchant, 1)
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    stale = db.session.get(Case, case_id)  # bob's view of the case: still open
+    assert stale.status is CaseStatus.open
+    with app.app_context():  # alice, in her own request, claims and commits first
+        from backoffice.accounts.models import User
+
+        claims.claim(
+            web(db.session.get(User, alice.id)), db.session.get(Case, case_id), db.session.get(User, alice.id)
+        )
+        db.session.commit()
+        db.session.remove()
+    with pytest.raises(ReviewError):
+        claims.claim(web(bob), stale, bob)
+    db.session.rollback()
+    assert db.session.get(Case, case_id).claimed_by_id == alice.id

@@ -1,0 +1,249 @@
+"""The queue page, next case, the case page in context, deciding through the form, notes, access."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import pytest
+import sqlalchemy as sa
+
+from backoffice.audit.models import AuditEvent
+from backoffice.cases.models import Case, CaseStatus
+from backoffice.extensions import db
+from backoffice.review import claims
+from backoffice.review.models import CaseDecision, CaseNote, DecisionStatus
+from backoffice.review.queries import PAGE_SIZE
+from tests.review.conftest import WECHAT, bulk_cases, standing, web
+
+CASE_LINK = re.compile(r'href="/cases/(\d+)"')
+
+
+def listed(html: str) -> list[int]:
+    return list(dict.fromkeys(int(i) for i in CASE_LINK.findall(html)))
+
+
+@pytest.fixture
+def alice(make_user, login):
+    user = make_user("reviewer", "alice")
+    login("alice")
+    return user
+
+
+def test_the_queue_lists_cases_with_counts(client, alice, open_case):
+    cases = [open_case() for _ in range(3)]
+    html = client.get("/cases").get_data(as_text=True)
+    assert set(listed(html)) == {c.id for c in cases}
+    assert re.search(r'status=active"[^>]*aria-current="page">\s*\S+ <span class="count">3</span>', html)
+
+
+def test_filters_narrow_the_list(client, alice, open_case, make_merchant):
+    make_merchant("pdd-1", platform="pdd")
+    zbj = open_case()
+    ads = open_case(("customer", "在吗"), ("merchant", "诚招代理，日结工资，在家赚钱"))
+    reported = open_case(
+        ("merchant", "您好"),
+        reports=[
+            {
+                "reporter_role": "customer",
+                "reason": "offsite_contact",
+                "text": "商家让我加微信",
+                "reported_at": "2026-01-01T10:00:00+08:00",
+            }
+        ],
+    )
+    pdd = open_case(("merchant", "加我薇信 abc12345 详聊"), merchant_id="pdd-1", platform="pdd")
+    assert (ads.category, reported.has_report, pdd.platform.value) == ("ads_spam", True, "pdd")
+    assert listed(client.get("/cases?platform=pdd").get_data(as_text=True)) == [pdd.id]
+    assert listed(client.get("/cases?category=ads_spam").get_data(as_text=True)) == [ads.id]
+    assert listed(client.get("/cases?source=report").get_data(as_text=True)) == [reported.id]
+    assert listed(client.get("/cases?assignee=me").get_data(as_text=True)) == []
+    claims.claim(web(alice), zbj, alice)
+    db.session.commit()
+    assert listed(client.get("/cases?assignee=me").get_data(as_text=True)) == [zbj.id]
+    mine = client.get("/cases?status=in_review").get_data(as_text=True)
+    assert listed(mine) == [zbj.id]
+
+
+def test_keyset_pagination_continues_without_overlap(client, alice, merchant):
+    ids = bulk_cases(merchant, PAGE_SIZE + 15, priority=lambda i: i % 3)
+    first = client.get("/cases").get_data(as_text=True)
+    page1 = listed(first)
+    assert len(page1) == PAGE_SIZE
+    after = re.search(r'href="(/cases\?[^"]*after=[^"]+)"', first).group(1).replace("&amp;", "&")
+    page2 = listed(client.get(after).get_data(as_text=True))
+    assert len(page2) == 15
+    assert not set(page1) & set(page2)
+    assert set(page1) | set(page2) == set(ids)
+    order = {c.id: (-c.priority, c.opened_at, c.id) for c in db.session.scalars(sa.select(Case))}
+    assert page1 + page2 == sorted(ids, key=order.__getitem__)
+
+
+def test_next_case_redirects_to_the_claimed_case(client, alice, merchant):
+    ids = bulk_cases(merchant, 3, priority=lambda i: [5, 50, 20][i])
+    response = client.post("/cases/next")
+    assert response.status_code == 302
+    assert response.location.endswith(f"/cases/{ids[1]}")
+    db.session.expire_all()
+    assert db.session.get(Case, ids[1]).claimed_by_id == alice.id
+    for _ in range(2):
+        client.post("/cases/next")
+    empty = client.post("/cases/next")
+    assert empty.location.endswith("/cases")
+
+
+def test_the_case_page_shows_the_conversation_with_marks_on_the_flagged_text(client, alice, open_case):
+    case = open_case(
+        ("customer", "<script>alert(1)</script> 你好"), ("merchant", WECHAT), ("customer", "好的")
+    )
+    html = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert escape("<script>alert(1)</script>") in html
+    assert html.index(escape("<script>alert(1)")) < html.index("加我薇信") < html.index("好的")
+    marks = re.findall(r'<mark id="hit-\d+-\d+" class="hit" title="([^"]*)">(.*?)</mark>', html)
+    assert marks == [("zbj.offsite_contact", "加我薇信 abc12345")]
+    assert "加我薇信 abc12345</mark> 详聊" in html
+
+
+def test_preview_then_confirm_through_the_form(client, alice, open_case):
+    case = open_case()
+    client.post(f"/cases/{case.id}/claim")
+    page = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    form = {
+        "version": version,
+        "verdict": "violation",
+        "rule": "zbj.offsite_contact",
+        "severity": "general",
+        "rationale": "发送微信号",
+    }
+    preview = client.post(f"/cases/{case.id}/decision", data={**form, "action": "preview"})
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200
+    assert 'name="dropped" value="deposit_deduction"' in html
+    assert "5000" in html
+    db.session.expire_all()
+    assert db.session.get(Case, case.id).status is CaseStatus.in_review
+    confirm = client.post(f"/cases/{case.id}/decision", data={**form, "action": "confirm"})
+    assert confirm.status_code == 302
+    db.session.expire_all()
+    case = db.session.get(Case, case.id)
+    assert case.status is CaseStatus.decided
+    assert standing(case).deposit_balance == 5000
+    stale = client.post(f"/cases/{case.id}/decision", data={**form, "action": "confirm"})
+    assert stale.status_code in (409, 422)
+
+
+def test_a_stale_form_is_refused_with_409(client, alice, open_case, count_rows):
+    case = open_case()
+    client.post(f"/cases/{case.id}/claim")
+    db.session.expire_all()
+    version = db.session.get(Case, case.id).version
+    response = client.post(
+        f"/cases/{case.id}/decision",
+        data={"version": version - 1, "verdict": "no_violation", "rationale": "误报", "action": "confirm"},
+    )
+    assert response.status_code == 409
+    assert count_rows(CaseDecision) == 0
+
+
+def test_bulk_dismissal_writes_one_audit_event_per_case(client, alice, open_case):
+    cases = [open_case() for _ in range(3)]
+    response = client.post(
+        "/cases/dismiss", data={"case_id": [c.id for c in cases[:2]], "reason": "商品名误报"}
+    )
+    assert response.status_code == 302
+    events = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "case.dismiss")).all()
+    assert sorted(e.subject_id for e in events) == sorted(str(c.id) for c in cases[:2])
+    db.session.expire_all()
+    assert [db.session.get(Case, c.id).status for c in cases] == [
+        CaseStatus.dismissed,
+        CaseStatus.dismissed,
+        CaseStatus.open,
+    ]
+    client.post("/cases/dismiss", data={"case_id": [cases[2].id], "reason": ""})
+    assert db.session.get(Case, cases[2].id).status is CaseStatus.open
+
+
+def test_notes_are_saved_and_shown(client, alice, open_case):
+    case = open_case()
+    client.post(f"/cases/{case.id}/notes", data={"body": "请资深审核看一下"})
+    (note,) = db.session.scalars(sa.select(CaseNote)).all()
+    assert (note.case_id, note.author_id, note.body) == (case.id, alice.id, "请资深审核看一下")
+    assert "请资深审核看一下" in client.get(f"/cases/{case.id}").get_data(as_text=True)
+
+
+def test_the_approvals_page_lists_pending_decisions_for_managers_only(client, login, make_user, open_case):
+    alice, _boss = make_user("reviewer", "alice"), make_user("manager", "boss")
+    case = open_case()
+    claims.claim(web(alice), case, alice)
+    from backoffice.review import decisions
+    from tests.review.conftest import violation
+
+    decision = decisions.decide(web(alice), case, violation("serious"), expected_version=case.version)
+    db.session.commit()
+    login("alice")
+    assert client.get("/approvals").status_code == 403
+    assert client.post(f"/approvals/{decision.id}", data={"approve": "1"}).status_code == 403
+    client.post("/logout")
+    login("boss")
+    html = client.get("/approvals").get_data(as_text=True)
+    assert f'action="/approvals/{decision.id}"' in html
+    assert f"/cases/{case.id}" in html
+    client.post(f"/approvals/{decision.id}", data={"approve": "1", "note": "同意"})
+    db.session.expire_all()
+    assert db.session.get(CaseDecision, decision.id).status is DecisionStatus.applied
+    assert f'action="/approvals/{decision.id}"' not in client.get("/approvals").get_data(as_text=True)
+
+
+def test_a_merchant_account_gets_403_on_every_case_and_approval_route(
+    app, client, login, make_user, merchant, open_case
+):
+    case = open_case()
+    make_user("merchant", "shop", merchant=merchant)
+    login("shop")
+    routes = [r for r in app.url_map.iter_rules() if r.rule.startswith(("/cases", "/approvals"))]
+    assert len(routes) >= 12
+    for rule in routes:
+        path = rule.rule.replace("<int:case_id>", str(case.id)).replace("<int:decision_id>", "1")
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            assert client.open(path, method=method).status_code == 403, (method, path)
+    db.session.expire_all()
+    assert db.session.get(Case, case.id).status is CaseStatus.open
+
+
+def test_the_form_requires_a_rationale_and_applies_nothing_without_it(client, alice, open_case, count_rows):
+    case = open_case()
+    client.post(f"/cases/{case.id}/claim")
+    db.session.expire_all()
+    response = client.post(
+        f"/cases/{case.id}/decision",
+        data={
+            "version": db.session.get(Case, case.id).version,
+            "verdict": "violation",
+            "rule": "zbj.offsite_contact",
+            "severity": "general",
+            "rationale": "",
+            "action": "confirm",
+        },
+    )
+    assert response.status_code == 422
+    assert count_rows(CaseDecision) == 0
+    assert db.session.get(Case, case.id).status is CaseStatus.in_review
+
+
+def test_someone_else_cannot_decide_a_claimed_case_through_the_form(
+    client, login, make_user, open_case, count_rows
+):
+    alice, _bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    case = open_case()
+    claims.claim(web(alice), case, alice)
+    db.session.commit()
+    login("bob")
+    response = client.post(
+        f"/cases/{case.id}/decision",
+        data={"version": case.version, "verdict": "no_violation", "rationale": "误报", "action": "confirm"},
+    )
+    assert response.status_code == 422
+    assert count_rows(CaseDecision) == 0
+    assert f'action="/cases/{case.id}/decision"' not in response.get_data(as_text=True)
