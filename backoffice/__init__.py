@@ -110,12 +110,14 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.review import api as review_api
     from backoffice.review import approvals, case_views  # noqa: F401  (case_views adds routes to cases)
     from backoffice.review import views as cases_views
+    from backoffice.rulings import api as rulings_api
+    from backoffice.rulings import views as rulings_views
 
     for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views, approvals,
-                   appeals_views, dashboard_views, portal_views):
+                   appeals_views, dashboard_views, portal_views, rulings_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
-    for api in (api_views, merchants_api, rules_api, ingest_api, review_api, appeals_api):
+    for api in (api_views, merchants_api, rules_api, ingest_api, review_api, appeals_api, rulings_api):
         csrf.exempt(api.bp)
         app.register_blueprint(api.bp)
 

@@ -14,6 +14,8 @@ def register(app: Flask) -> None:
     from backoffice.ingest.cli import ingest_cli
     from backoffice.ledger.cli import ledger_cli
     from backoffice.notifications.outbox import outbox_cli
+    from backoffice.rulings.cli import rulings_cli
 
-    for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, ingest_cli, outbox_cli):
+    for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, ingest_cli, outbox_cli,
+                  rulings_cli):
         app.cli.add_command(group)

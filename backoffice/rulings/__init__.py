@@ -1,0 +1,1 @@
+"""Rulings as documents: PDF rendering, content hashes, verification and bulk export."""

@@ -1,0 +1,168 @@
+"""Bulk export: every ruling matching a filter as one ZIP of PDFs, restartable without duplicates.
+
+The calling process reads the database and renders the HTML (fast); a pool of long-lived
+worker processes turns HTML into PDF (slow), each importing WeasyPrint once. Each finished PDF
+is written atomically into a staging folder beside the target; a restarted export skips the
+rulings already there. The ZIP is built from the staging folder and renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import zipfile
+from collections import deque
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from backoffice.cases.models import Case
+from backoffice.db import db
+from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.rulings.context import get_ruling
+from backoffice.rulings.render import ruling_html
+from backoffice.timeutil import platform_day_bounds
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    since: date
+    until: date | None = None  # inclusive, in platform days
+    platform: str | None = None
+    rule: str | None = None
+    lang: str = "zh"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["since"] = self.since.isoformat()
+        data["until"] = self.until.isoformat() if self.until else None
+        return data
+
+
+def ruling_ids(flt: ExportFilter) -> list[int]:
+    """Ids of the applied violation rulings whose effective time falls in the filter's platform days."""
+    start, _ = platform_day_bounds(flt.since)
+    when = sa.func.coalesce(CaseDecision.approved_at, CaseDecision.decided_at)
+    query = (sa.select(CaseDecision.id).join(Case, Case.id == CaseDecision.case_id)
+             .where(CaseDecision.verdict == Verdict.violation, CaseDecision.status == DecisionStatus.applied,
+                    when >= start).order_by(CaseDecision.id))
+    if flt.until:
+        query = query.where(when < platform_day_bounds(flt.until)[1])
+    if flt.platform:
+        query = query.where(Case.platform == flt.platform)
+    if flt.rule:
+        query = query.where(CaseDecision.rule_code == flt.rule)
+    return list(db.session.scalars(query))
+
+
+# --- worker side: nothing here touches Flask or the database -------------------------------------
+
+def _init_worker() -> None:
+    import backoffice.rulings.pdf  # noqa: F401  (WeasyPrint and the shared FontConfiguration, once)
+
+
+def _render(name: str, html: str) -> tuple[str, bytes]:
+    from backoffice.rulings.pdf import html_to_pdf
+
+    return name, html_to_pdf(html)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+# --- the export --------------------------------------------------------------------------------
+
+def staging_dir(out: Path) -> Path:
+    return out.with_name(out.name + ".parts")
+
+
+def run_export(flt: ExportFilter, out: Path, *, processes: int = 2, progress: Progress | None = None,
+               pool_factory=None) -> int:
+    """Write the ZIP to ``out``; return the number of rulings in it. Needs an application context."""
+    out = Path(out)
+    staging = staging_dir(out)
+    staging.mkdir(parents=True, exist_ok=True)
+    ids = ruling_ids(flt)
+    done_names = {p.name for p in staging.glob("*.pdf")}
+    manifest_path = staging / "manifest.jsonl"
+    total, done = len(ids), 0
+    todo = []
+    for ruling_id in ids:
+        if f"{ruling_id:08d}.pdf" in done_names:
+            done += 1
+        else:
+            todo.append(ruling_id)
+    if progress:
+        progress(done, total)
+
+    def finished(name: str, pdf: bytes) -> None:
+        nonlocal done
+        _write_atomic(staging / name, pdf)
+        done += 1
+        if progress:
+            progress(done, total)
+
+    manifest = _read_manifest(manifest_path)
+    documents = (_document(ruling_id, flt.lang, manifest, manifest_path) for ruling_id in todo)
+    if processes <= 0:
+        for name, html in documents:
+            finished(*_render(name, html))
+    else:
+        ctx = multiprocessing.get_context("spawn")  # no forked copies of database connections
+        with (pool_factory or ctx.Pool)(processes, initializer=_init_worker, maxtasksperchild=200) as pool:
+            pending: deque = deque()
+            for name, html in documents:
+                pending.append(pool.apply_async(_render, (name, html)))
+                while len(pending) >= processes * 2:
+                    finished(*pending.popleft().get())
+            while pending:
+                finished(*pending.popleft().get())
+    _zip(staging, out, ids, manifest, flt)
+    shutil.rmtree(staging)
+    return total
+
+
+def _document(ruling_id: int, lang: str, manifest: dict, manifest_path: Path) -> tuple[str, str]:
+    document = ruling_html(get_ruling(ruling_id), lang)
+    entry = {"number": document.number, "sha256": document.content_hash}
+    manifest[str(ruling_id)] = entry
+    with manifest_path.open("a") as fh:
+        fh.write(json.dumps({str(ruling_id): entry}) + "\n")
+    db.session.expire_all()  # keep the session small over thousands of rulings
+    return f"{ruling_id:08d}.pdf", document.html
+
+
+def _read_manifest(path: Path) -> dict:
+    """Numbers and hashes noted by an earlier, interrupted run (a torn last line is ignored)."""
+    manifest: dict = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            try:
+                manifest.update(json.loads(line))
+            except ValueError:
+                continue
+    return manifest
+
+
+def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFilter) -> None:
+    tmp = out.with_name(out.name + ".tmp")
+    index = []
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
+        for ruling_id in ids:
+            entry = manifest.get(str(ruling_id)) or {}
+            arcname = f"{entry.get('number', ruling_id)}.pdf"
+            archive.write(staging / f"{ruling_id:08d}.pdf", arcname)
+            index.append({"file": arcname, "ruling_id": ruling_id, **entry})
+        archive.writestr("index.json", json.dumps({"filter": flt.to_dict(), "rulings": index},
+                                                  ensure_ascii=False, indent=1))
+    os.replace(tmp, out)

@@ -1,0 +1,79 @@
+"""Background export jobs for the web page: a worker thread with its own application context.
+
+State lives in files under ``instance/exports/`` (one ``<id>.json`` beside ``<id>.zip``), so any
+web process can show the progress. A later issue moves long jobs onto a job queue.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from backoffice.db import utcnow
+from backoffice.rulings.export import ExportFilter, run_export
+
+_ID_CHARS = frozenset("0123456789abcdef")
+
+
+def exports_dir(app: Flask | None = None) -> Path:
+    path = Path((app or current_app).instance_path) / "exports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _save(directory: Path, job: dict) -> None:
+    tmp = directory / f"{job['id']}.json.tmp"
+    tmp.write_text(json.dumps(job))
+    os.replace(tmp, directory / f"{job['id']}.json")
+
+
+def load(job_id: str) -> dict | None:
+    if len(job_id) != 16 or not set(job_id) <= _ID_CHARS:
+        return None
+    path = exports_dir() / f"{job_id}.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def all_jobs() -> list[dict]:
+    jobs = [json.loads(p.read_text()) for p in exports_dir().glob("*.json")]
+    return sorted(jobs, key=lambda j: j["created_at"], reverse=True)[:50]
+
+
+def zip_path(job_id: str) -> Path:
+    return exports_dir() / f"{job_id}.zip"
+
+
+def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
+    """Create a job and start its thread; return the job's state."""
+    app = current_app._get_current_object()
+    directory = exports_dir(app)
+    job = {"id": secrets.token_hex(8), "filter": flt.to_dict(), "user_id": user_id, "state": "running",
+           "done": 0, "total": None, "error": None, "created_at": utcnow().isoformat(), "finished_at": None}
+    _save(directory, job)
+    threading.Thread(target=_run, args=(app, directory, job, flt, processes), daemon=True,
+                     name=f"ruling-export-{job['id']}").start()
+    return job
+
+
+def _run(app: Flask, directory: Path, job: dict, flt: ExportFilter, processes: int) -> None:
+    def progress(done: int, total: int) -> None:
+        job.update(done=done, total=total)
+        _save(directory, job)
+
+    with app.app_context():
+        try:
+            run_export(flt, directory / f"{job['id']}.zip", processes=processes, progress=progress)
+            job["state"] = "done"
+        except Exception as exc:  # noqa: BLE001 - shown on the page; the staging folder allows a rerun
+            job.update(state="failed", error=f"{type(exc).__name__}: {exc}"[:500])
+        finally:
+            from backoffice.db import db
+
+            db.session.remove()
+        job["finished_at"] = utcnow().isoformat()
+        _save(directory, job)

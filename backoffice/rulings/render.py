@@ -1,0 +1,41 @@
+"""A ruling as an HTML document (for WeasyPrint or a browser's print), with its content hash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+
+from backoffice.review.models import CaseDecision
+from backoffice.rulings.context import content_hash, ruling_facts
+from backoffice.rulings.document import LANG_MODES, document_context
+
+
+@dataclass(frozen=True)
+class RulingDocument:
+    number: str
+    html: str
+    content_hash: str
+
+    def filename(self, mode: str) -> str:
+        return f"ruling-{self.number}-{mode}.pdf"
+
+
+def ruling_html(ruling: CaseDecision, mode: str = "zh") -> RulingDocument:
+    """Render ``templates/pdf/ruling.html`` for one ruling in ``zh``, ``en`` or ``both``."""
+    if mode not in LANG_MODES:
+        raise ValueError(f"unknown language mode {mode!r}")
+    facts = ruling_facts(ruling)
+    digest = content_hash(facts)
+    # Rendered straight from the environment: no request context, no context processors (also in
+    # the bulk export's worker thread); the template sees nothing but the plain-data context.
+    template = current_app.jinja_env.get_template("pdf/ruling.html")
+    html = template.render(**document_context(facts, mode, digest))
+    return RulingDocument(facts["number"], html, digest)
+
+
+def ruling_pdf(ruling: CaseDecision, mode: str = "zh") -> tuple[RulingDocument, bytes]:
+    from backoffice.rulings.pdf import html_to_pdf
+
+    document = ruling_html(ruling, mode)
+    return document, html_to_pdf(document.html)

@@ -1,0 +1,132 @@
+"""Ruling pages and downloads for staff and merchants, the public verification page, bulk exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from backoffice.accounts.models import STAFF_ROLES, Role
+from backoffice.accounts.permissions import public, roles_required
+from backoffice.portal import queries as pq
+from backoffice.review.models import CaseDecision
+from backoffice.rulings import jobs
+from backoffice.rulings.context import get_ruling
+from backoffice.rulings.document import LANG_MODES
+from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
+
+bp = Blueprint("rulings", __name__)
+EXPORTERS = (Role.manager, Role.admin)
+
+
+@bp.app_template_filter("iso_platform_time")
+def iso_platform_time(value: str | None) -> str:
+    from backoffice.rulings.document import fmt
+
+    return fmt(value)
+
+
+def lang_arg() -> str:
+    lang = request.args.get("lang", "zh")
+    if lang not in LANG_MODES:
+        abort(400)
+    return lang
+
+
+def send_ruling_pdf(ruling: CaseDecision, lang: str):
+    from backoffice.rulings.render import ruling_pdf
+
+    document, data = ruling_pdf(ruling, lang)
+    response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True,
+                         download_name=document.filename(lang))
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _staff_ruling(ruling_id: int) -> CaseDecision:
+    ruling = get_ruling(ruling_id)
+    if ruling is None:
+        abort(404)
+    return ruling
+
+
+@bp.get("/rulings/<int:ruling_id>")
+@roles_required(*STAFF_ROLES)
+def show(ruling_id: int):
+    from backoffice.rulings.context import content_hash, ruling_facts
+
+    facts = ruling_facts(_staff_ruling(ruling_id))
+    return render_template("rulings/show.html", f=facts, digest=content_hash(facts))
+
+
+@bp.get("/rulings/<int:ruling_id>.pdf")
+@roles_required(*STAFF_ROLES)
+def staff_pdf(ruling_id: int):
+    return send_ruling_pdf(_staff_ruling(ruling_id), lang_arg())
+
+
+@bp.get("/merchant/rulings/<int:ruling_id>.pdf")
+@roles_required(Role.merchant)
+def merchant_pdf(ruling_id: int):
+    return send_ruling_pdf(pq.ruling_of(current_user.merchant_id, ruling_id), lang_arg())
+
+
+@bp.route("/rulings/verify", methods=["GET", "POST"])
+@public
+def verify():
+    """Anyone holding a copy may check it; the answer names no person and shows no content."""
+    result: Result | None = None
+    if request.method == "POST":
+        upload = request.files.get("file")
+        try:
+            if upload and upload.filename:
+                result = verify_pdf(upload.read(8 * 1024 * 1024 + 1))
+            else:
+                result = verify_claim(request.form.get("number", "").strip()[:40],
+                                      request.form.get("sha256", "").strip()[:80])
+        except PdfTextError:
+            flash(_("The file is not a PDF ruling that can be read."), "error")
+    return render_template("rulings/verify.html", result=result)
+
+
+@bp.route("/rulings/exports", methods=["GET", "POST"])
+@roles_required(*EXPORTERS)
+def exports():
+    from backoffice.rulings.export import ExportFilter
+
+    if request.method == "POST":
+        try:
+            since = date.fromisoformat(request.form["since"])
+            until = date.fromisoformat(request.form["until"]) if request.form.get("until") else None
+        except (KeyError, ValueError):
+            flash(_("Give the first day as YYYY-MM-DD."), "error")
+            return redirect(url_for("rulings.exports"))
+        lang = request.form.get("lang", "zh") if request.form.get("lang") in LANG_MODES else "zh"
+        flt = ExportFilter(since, until, request.form.get("platform") or None,
+                           request.form.get("rule") or None, lang)
+        jobs.start(flt, current_user.id)
+        flash(_("The export has started; this page shows its progress."), "success")
+        return redirect(url_for("rulings.exports"))
+    return render_template("rulings/exports.html", jobs=jobs.all_jobs())
+
+
+@bp.get("/rulings/exports/<job_id>.json")
+@roles_required(*EXPORTERS)
+def export_status(job_id: str):
+    job = jobs.load(job_id)
+    if job is None:
+        abort(404)
+    return jsonify(job)
+
+
+@bp.get("/rulings/exports/<job_id>.zip")
+@roles_required(*EXPORTERS)
+def export_download(job_id: str):
+    job = jobs.load(job_id)
+    if job is None or job["state"] != "done" or not jobs.zip_path(job_id).exists():
+        abort(404)
+    return send_file(jobs.zip_path(job_id), mimetype="application/zip", as_attachment=True,
+                     download_name=f"rulings-{job['filter']['since']}-{job_id}.zip")

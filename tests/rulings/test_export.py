@@ -1,0 +1,57 @@
+"""A bulk export holds one PDF per ruling, also when it is restarted after an interruption."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from backoffice.db import utcnow
+from backoffice.rulings.export import ExportFilter, run_export, staging_dir
+from backoffice.timeutil import to_platform_tz
+
+
+class Interrupted(Exception):
+    pass
+
+
+def test_restarted_export_has_each_ruling_once(app, runner, make_ruling, postgres_only, tmp_path):
+    rulings = [make_ruling("m-a"), make_ruling("m-b")]
+    today = to_platform_tz(utcnow()).date()
+    out = tmp_path / "rulings.zip"
+
+    def stop_after_first(done, total):
+        if done == 1:
+            raise Interrupted
+
+    with pytest.raises(Interrupted):
+        run_export(ExportFilter(today), out, processes=0, progress=stop_after_first)
+    assert not out.exists()
+    assert len(list(staging_dir(out).glob("*.pdf"))) == 1
+
+    result = runner.invoke(args=["rulings", "export", "--since", today.isoformat(), "--until", today.isoformat(),
+                                 "--platform", "zbj", "--rule", "zbj.offsite_contact", "--processes", "1",
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 ruling(s)" in result.output
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        index = json.loads(archive.read("index.json"))
+        assert all(archive.read(n).startswith(b"%PDF-") for n in names if n.endswith(".pdf"))
+    pdfs = [n for n in names if n.endswith(".pdf")]
+    assert len(pdfs) == len(set(pdfs)) == 2
+    assert sorted(r["ruling_id"] for r in index["rulings"]) == sorted(r.id for r in rulings)
+    assert all(len(r["sha256"]) == 64 for r in index["rulings"])
+    assert not staging_dir(out).exists()
+
+
+def test_the_filter_selects_by_day_platform_and_rule(make_ruling):
+    from backoffice.rulings.export import ruling_ids
+
+    ruling = make_ruling()
+    today = to_platform_tz(utcnow()).date()
+    assert ruling_ids(ExportFilter(today, today, "zbj", "zbj.offsite_contact")) == [ruling.id]
+    assert ruling_ids(ExportFilter(today, platform="pdd")) == []
+    assert ruling_ids(ExportFilter(today, rule="zbj.ads_spam")) == []
+    assert ruling_ids(ExportFilter(today.replace(year=today.year + 1))) == []

@@ -1,0 +1,53 @@
+"""The PDF carries the required sections and quotes; a copy verifies until the ruling is tampered with."""
+
+from __future__ import annotations
+
+from flask_babel import force_locale
+
+from backoffice.extensions import db
+from backoffice.rulings.texts import TEXTS
+from tests.rulings.conftest import HTML_BAIT, pdf_text
+
+SECTIONS = ("title", "parties", "measures", "facts", "ground", "automation", "redress", "hash", "deadline",
+            "evidence", "decision_human", "detected_auto", "origin_own")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_pdf_in_chinese_and_english_and_verify(app, client, runner, make_ruling, make_user, login, postgres_only,
+                                               tmp_path):
+    ruling = make_ruling()
+    make_user("manager", login="boss")
+    login("boss")
+    texts = {}
+    for lang in ("zh", "en"):
+        response = client.get(f"/rulings/{ruling.id}.pdf?lang={lang}")
+        assert response.status_code == 200
+        assert response.mimetype == "application/pdf"
+        texts[lang] = text = pdf_text(response.data, tmp_path)
+        flat = _squash(text)
+        with force_locale(lang):
+            for key in SECTIONS:
+                assert _squash(str(TEXTS[key]))[:14] in flat, (lang, key)
+            page = str(TEXTS["page"]).format(page=1, pages=2)
+        assert _squash(page)[:6] in flat
+        # The quoted message: id, masked flagged id, HTML kept as text; the rule by clause and version.
+        assert "#msg-2" in text
+        assert "a******5" in text and "abc12345" not in text
+        assert HTML_BAIT in _squash(text).replace("imgsrc", "img src")
+        assert "王**" in text and "王女士" not in text
+        assert "zbj-2024.1" in text and "zbj.offsite_contact" in text
+        (tmp_path / f"ruling-{lang}.pdf").write_bytes(response.data)
+    assert "猪八戒网" in texts["zh"] and "引导脱离平台沟通" in texts["zh"]
+
+    result = runner.invoke(args=["rulings", "verify", str(tmp_path / "ruling-en.pdf")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("MATCH")
+
+    ruling.rationale = "改过的理由"
+    db.session.commit()
+    result = runner.invoke(args=["rulings", "verify", str(tmp_path / "ruling-zh.pdf")])
+    assert result.exit_code == 1
+    assert result.output.startswith("MISMATCH")
