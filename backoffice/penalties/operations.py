@@ -170,24 +170,27 @@ def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = No
     # against what is held now plus what it took, but never more than the merchant had then
     # (deposit topped up since is not there to be taken).
     standing = ledger.standing_of(merchant, platform_tz(), at)
-    available = sum((e.deposit_delta for e in entries if e.deposit_delta is not None), Decimal("0")) + held
+    moves = [(e.id, e.deposit_delta) for e in entries if e.deposit_delta is not None]
+    available = sum((d for _, d in moves), Decimal("0")) + held
     if originals:
         first = min(e.id for e in originals)
-        then = sum((e.deposit_delta for e in entries if e.id < first and e.deposit_delta is not None), Decimal("0"))
-        available = min(available, then)
+        available = min(available, sum((d for i, d in moves if i < first), Decimal("0")))
     snap = ledger.snapshot(standing, available - standing.deposit_balance)
     old = MeasurePlan.from_dict(decision.plan)
     new_plan = compute_measures(rule, severity or decision.severity, decision.offence_no, snap,
                                 params if params is not None else old.params,
                                 decision.decided_at, platform_tz())
     # Measures the decision in force no longer has (dropped by an earlier reduction) stay dropped.
-    as_ruled = compute_measures(rule, decision.severity, decision.offence_no, snap, old.params,  # type: ignore[arg-type]
-                                decision.decided_at, platform_tz())
+    as_ruled = compute_measures(rule, decision.severity, decision.offence_no,  # type: ignore[arg-type]
+                                snap, old.params, decision.decided_at, platform_tz())
     dropped = set(drop) | ({m.type for m in as_ruled.measures} - {m.type for m in old.measures})
     kept_measures = tuple(m for m in new_plan.measures if m.type not in dropped)
-    lowered = SEVERITIES.index(new_plan.severity) < SEVERITIES.index(decision.severity)  # type: ignore[arg-type]
-    if SEVERITIES.index(new_plan.severity) > SEVERITIES.index(decision.severity):  # type: ignore[arg-type]
-        raise PenaltyError(f"a reduction cannot raise the severity from {decision.severity} to {new_plan.severity}")
+    rank_old = SEVERITIES.index(decision.severity)  # type: ignore[arg-type]
+    rank_new = SEVERITIES.index(new_plan.severity)  # type: ignore[arg-type]
+    if rank_new > rank_old:
+        raise PenaltyError(f"a reduction cannot raise the severity from {decision.severity} "
+                           f"to {new_plan.severity}")
+    lowered = rank_new < rank_old
     held_keys = {_key(e.kind.value, e.track) for e in originals}
     added = [m.type for m in kept_measures if _key(m.type, m.track) not in held_keys]
     if added and not lowered:

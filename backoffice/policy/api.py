@@ -19,8 +19,12 @@ bp = Blueprint("rules_api", __name__, url_prefix="/api/v1/rules")
 def list_rules():
     platform = request.args.get("platform") or None
     book = get_rulebook()
-    return jsonify(rules=[rule.model_dump(mode="json") for rule in book.rules(platform)],
-                   versions={p.platform: p.version for p in book.packs})
+    try:
+        rules = book.rules(platform)
+    except UnknownRuleError:
+        raise NotFound(f"No policy pack for platform {platform}.") from None
+    return jsonify(rules=[rule.model_dump(mode="json") for rule in rules],
+                   versions={code: pack.version for code, pack in book.packs.items()})
 
 
 @bp.get("/<code>")

@@ -19,6 +19,7 @@ WHOLE = ["content_removal", "deposit_deduction", "removal"]
 
 # code, severity, params, integrity, deposit, violation points, status, restriction days,
 # mute (None, minutes:int, days:str "Nd", or "permanent"), entry kinds, consumer compensation
+# fmt: off
 ROWS = [
     ("zbj.ads_spam", "general", {}, 90, "10000.00", {}, "active", None, None,
      ["content_removal", "integrity_points"], None),
@@ -52,15 +53,43 @@ ROWS = [
     ("community.unfriendly", "especially_serious", {}, None, "10000.00", {}, "muted", None, "permanent",
      ["mute"], None),
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(
-    ("code", "severity", "params", "integrity", "deposit", "points", "status", "days", "mute", "entry_kinds",
-     "compensation"),
-    ROWS, ids=[f"{r[0]}-{r[1]}-{i}" for i, r in enumerate(ROWS)],
+    (
+        "code",
+        "severity",
+        "params",
+        "integrity",
+        "deposit",
+        "points",
+        "status",
+        "days",
+        "mute",
+        "entry_kinds",
+        "compensation",
+    ),
+    ROWS,
+    ids=[f"{r[0]}-{r[1]}-{i}" for i, r in enumerate(ROWS)],
 )
-def test_first_offence_row(make_merchant, impose, standing, t0, code, severity, params, integrity, deposit,
-                           points, status, days, mute, entry_kinds, compensation):
+def test_first_offence_row(
+    make_merchant,
+    impose,
+    standing,
+    t0,
+    code,
+    severity,
+    params,
+    integrity,
+    deposit,
+    points,
+    status,
+    days,
+    mute,
+    entry_kinds,
+    compensation,
+):
     merchant = make_merchant(platform=PLATFORM[code.split(".")[0]])
     decision = impose(merchant, code, severity, params, at=t0)
     assert decision.offence_no == 1
@@ -100,7 +129,9 @@ def test_restriction_and_removal_end_as_the_standing_says(make_merchant, impose,
     assert (after.status, after.restricted_until, after.integrity_points) == ("active", None, 80)
 
 
-def test_zbj_offsite_second_offence_removes_and_takes_the_remaining_deposit(make_merchant, impose, standing, t0):
+def test_zbj_offsite_second_offence_removes_and_takes_the_remaining_deposit(
+    make_merchant, impose, standing, t0
+):
     merchant = make_merchant()
     first = impose(merchant, "zbj.offsite_contact", at=t0)
     second = impose(merchant, "zbj.offsite_contact", at=t0 + timedelta(days=30))
@@ -120,11 +151,14 @@ def test_zbj_ads_general_costs_ten_points_every_time(make_merchant, impose, stan
     assert standing(merchant, t0 + timedelta(days=1)).integrity_points == 70
 
 
-@pytest.mark.parametrize(("severity", "ladder"), [
-    ("general", ["1d", "7d", "15d", "permanent", "permanent"]),
-    ("serious", ["7d", "15d", "permanent", "permanent"]),
-    ("especially_serious", ["permanent", "removal"]),
-])
+@pytest.mark.parametrize(
+    ("severity", "ladder"),
+    [
+        ("general", ["1d", "7d", "15d", "permanent", "permanent"]),
+        ("serious", ["7d", "15d", "permanent", "permanent"]),
+        ("especially_serious", ["permanent", "removal"]),
+    ],
+)
 def test_community_mutes_climb_with_each_offence(make_merchant, impose, standing, t0, severity, ladder):
     merchant = make_merchant(platform="community")
     for n, step in enumerate(ladder, start=1):
@@ -170,8 +204,13 @@ def test_pdd_compensation_above_the_cap_is_refused_and_writes_nothing(make_merch
 def test_taobao_compensation_is_fixed_not_a_reviewer_amount(make_merchant, impose, t0):
     merchant = make_merchant(platform="taobao")
     with pytest.raises(ParameterError, match="consumer_compensation"):
-        impose(merchant, "taobao.malicious_harassment", "general",
-               {"complaint_upheld": True, "consumer_compensation": "500.00"}, at=t0)
+        impose(
+            merchant,
+            "taobao.malicious_harassment",
+            "general",
+            {"complaint_upheld": True, "consumer_compensation": "500.00"},
+            at=t0,
+        )
 
 
 def test_rule_of_another_platform_is_refused(make_merchant, impose, t0):

@@ -16,26 +16,36 @@ from backoffice.ledger.verify import verify_all
 from backoffice.merchants.operations import top_up
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState
-from backoffice.penalties.operations import PenaltyError
 from backoffice.policy.schema import SEVERITIES
 
 from .conftest import ACTOR, core
 
 RULES = {
-    "zbj": [("zbj.ads_spam", ("general", "serious")), ("zbj.illegal_service", ("general", "serious")),
-            ("zbj.offsite_contact", ("general", "serious"))],
-    "taobao": [("taobao.malicious_harassment", SEVERITIES), ("taobao.ads_non_sale_listing", ("general",)),
-               ("taobao.ads_repeated", ("serious",))],
+    "zbj": [
+        ("zbj.ads_spam", ("general", "serious")),
+        ("zbj.illegal_service", ("general", "serious")),
+        ("zbj.offsite_contact", ("general", "serious")),
+    ],
+    "taobao": [
+        ("taobao.malicious_harassment", SEVERITIES),
+        ("taobao.ads_non_sale_listing", ("general",)),
+        ("taobao.ads_repeated", ("serious",)),
+    ],
 }
 
+IMPOSE = st.tuples(st.just("impose"), st.integers(0, 2), st.integers(0, 2), st.booleans())
 STEP = st.one_of(
-    st.tuples(st.just("impose"), st.integers(0, 2), st.integers(0, 2), st.booleans()),
+    IMPOSE,
+    IMPOSE,
     st.tuples(st.just("overturn"), st.integers(0, 9)),
+    st.tuples(st.just("reduce"), st.integers(0, 9), st.sampled_from(["lower", "drop"]), st.integers(0, 5)),
     st.tuples(st.just("reduce"), st.integers(0, 9), st.sampled_from(["lower", "drop"]), st.integers(0, 5)),
     st.tuples(st.just("topup"), st.integers(1, 1_000_000)),
     st.tuples(st.just("advance"), st.integers(1, 60 * 24 * 20)),
 )
-SETTINGS = settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def in_force(merchant):
@@ -68,7 +78,9 @@ def run_step(step, merchant, platform, clock):
         code, severities = RULES[platform][step[1]]
         severity = severities[step[2] % len(severities)]
         upheld = code == "taobao.malicious_harassment" and severity != "especially_serious" and step[3]
-        penalties.impose(ACTOR, merchant, code, severity, {"complaint_upheld": True} if upheld else {}, at=clock)
+        penalties.impose(
+            ACTOR, merchant, code, severity, {"complaint_upheld": True} if upheld else {}, at=clock
+        )
     elif kind == "topup":
         amount = Decimal(step[1]) / 100
         top_up(ACTOR, merchant, amount, "top-up")
@@ -97,32 +109,29 @@ def reduce(decision, step, clock):
         if not types:
             return
         change = {"drop": [types[step[3] % len(types)]]}
-    merchant = decision.merchant
-    before = core(standing_of(merchant, penalties.platform_tz(), clock))
-    try:
-        penalties.reduce(ACTOR, decision, reason="reduced on appeal", at=clock, **change)
-        event(f"reduce {step[2]}: done")
-    except PenaltyError as exc:
-        event(f"reduce {step[2]}: refused")
-        print("REFUSED", decision.rule_code, decision.severity, change, exc)
-        # A refused reduction (it would take more than is held) leaves no trace.
-        db.session.rollback()
-        assert core(standing_of(merchant, penalties.platform_tz(), clock)) == before
+    # A lower severity or fewer measures is always a valid reduction: it must not be refused.
+    penalties.reduce(ACTOR, decision, reason="reduced on appeal", at=clock, **change)
+    event(f"reduce {step[2]}")
 
 
 RULES_BY_CODE = [rule for rules in RULES.values() for rule in rules]
 
 
 @SETTINGS
-@given(platform=st.sampled_from(sorted(RULES)), deposit=st.integers(0, 2_000_000),
-       steps=st.lists(STEP, max_size=12))
-def test_random_histories_keep_the_ledger_sound_and_fully_reversible(make_merchant, tz, t0, platform, deposit,
-                                                                     steps):
+@given(
+    platform=st.sampled_from(sorted(RULES)),
+    deposit=st.integers(0, 2_000_000),
+    first=IMPOSE,
+    steps=st.lists(STEP, max_size=12),
+)
+def test_random_histories_keep_the_ledger_sound_and_fully_reversible(
+    make_merchant, tz, t0, platform, deposit, first, steps
+):
     opening = Decimal(deposit) / 100
     merchant = make_merchant(platform=platform, deposit=str(opening))
     start = core(standing_of(merchant, tz, t0))
     clock, topped_up = t0, Decimal(0)
-    for step in steps:
+    for step in [first, *steps]:
         clock += timedelta(minutes=step[1] if step[0] == "advance" else 1)
         topped_up += run_step(step, merchant, platform, clock)
         check_invariants(merchant, tz, clock)
@@ -134,19 +143,33 @@ def test_random_histories_keep_the_ledger_sound_and_fully_reversible(make_mercha
     check_invariants(merchant, tz, clock)
     end = core(standing_of(merchant, tz, clock))
     assert end == {**start, "deposit_balance": opening + topped_up}
-    assert end["status"] == "active" and end["violation_points_by_track"] == {}
+    assert end["status"] == "active"
+    assert end["violation_points_by_track"] == {}
     assert end["integrity_points"] == (100 if platform == "zbj" else None)
     assert all(d.state is not DecisionState.in_force for d in penalties.decisions_of(merchant))
 
 
 @SETTINGS
-@given(platform=st.sampled_from(sorted(RULES)), rule=st.integers(0, 2), severity=st.integers(0, 2),
-       upheld=st.booleans(), deposit=st.integers(0, 2_000_000), later=st.integers(0, 60 * 24 * 40))
-def test_one_overturn_restores_the_standing_of_the_moment_before(make_merchant, tz, t0, platform, rule, severity,
-                                                                 upheld, deposit, later):
+@given(
+    platform=st.sampled_from(sorted(RULES)),
+    rule=st.integers(0, 2),
+    severity=st.integers(0, 2),
+    upheld=st.booleans(),
+    deposit=st.integers(0, 2_000_000),
+    later=st.integers(0, 60 * 24 * 40),
+)
+def test_one_overturn_restores_the_standing_of_the_moment_before(
+    make_merchant, tz, t0, platform, rule, severity, upheld, deposit, later
+):
     merchant = make_merchant(platform=platform, deposit=str(Decimal(deposit) / 100))
-    penalties.impose(ACTOR, merchant, RULES[platform][0][0], "general",
-                     {"complaint_upheld": False} if platform == "taobao" else {}, at=t0)
+    penalties.impose(
+        ACTOR,
+        merchant,
+        RULES[platform][0][0],
+        "general",
+        {"complaint_upheld": False} if platform == "taobao" else {},
+        at=t0,
+    )
     db.session.commit()
     decided = t0 + timedelta(hours=1)
     at = decided + timedelta(minutes=later)

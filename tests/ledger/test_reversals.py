@@ -31,8 +31,12 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("platform", "code", "severity", "params"), CASES, ids=[f"{c[1]}-{c[2]}" for c in CASES])
-def test_overturn_restores_standing_exactly(make_merchant, impose, standing, t0, platform, code, severity, params):
+@pytest.mark.parametrize(
+    ("platform", "code", "severity", "params"), CASES, ids=[f"{c[1]}-{c[2]}" for c in CASES]
+)
+def test_overturn_restores_standing_exactly(
+    make_merchant, impose, standing, t0, platform, code, severity, params
+):
     merchant = make_merchant(platform=platform, deposit="7000.00")
     before = core(standing(merchant, t0))
     decision = impose(merchant, code, severity, params, at=t0)
@@ -42,12 +46,17 @@ def test_overturn_restores_standing_exactly(make_merchant, impose, standing, t0,
     at = t0 + timedelta(minutes=2)
     written = penalties.overturn(ACTOR, decision, "appeal upheld", at=at)
     db.session.commit()
-    assert written and all(e.reverses_id is not None for e in written)
+    assert written
+    assert all(e.reverses_id is not None for e in written)
     assert decision.state is DecisionState.overturned
     assert core(standing(merchant, at)) == before
-    assert core(standing(merchant, at + timedelta(days=400))) == core(standing(merchant, t0 + timedelta(days=400)))
+    assert core(standing(merchant, at + timedelta(days=400))) == core(
+        standing(merchant, t0 + timedelta(days=400))
+    )
     # Nothing was edited: the originals are still there, each reversal points at one of them.
-    originals = {e.id for e in entries_of(merchant.id) if e.decision_id == decision.id and e.reverses_id is None}
+    originals = {
+        e.id for e in entries_of(merchant.id) if e.decision_id == decision.id and e.reverses_id is None
+    }
     assert {e.reverses_id for e in written} <= originals
     assert verify_all()[1] == []
 
@@ -86,7 +95,8 @@ def test_reduce_serious_to_general_equals_a_direct_general_offence(make_merchant
     successor = penalties.reduce(ACTOR, decision, severity="general", reason="not serious", at=at)
     db.session.commit()
     assert (decision.state, successor.state) == (DecisionState.superseded, DecisionState.in_force)
-    assert successor.supersedes_id == decision.id and successor.decided_at == decision.decided_at
+    assert successor.supersedes_id == decision.id
+    assert successor.decided_at == decision.decided_at
     for moment in (at, at + timedelta(days=1), t0 + timedelta(days=15), t0 + timedelta(days=20)):
         assert core(standing(reduced, moment)) == core(standing(direct, moment))
     assert standing(reduced, at).restricted_until == t0 + timedelta(days=15)
@@ -104,7 +114,12 @@ def test_reduce_by_dropping_the_restriction_ends_it_early(make_merchant, impose,
     db.session.commit()
     assert standing(merchant, at - timedelta(seconds=1)).restricted_until == at
     s = standing(merchant, at)
-    assert (s.status, s.restricted_until, s.integrity_points, s.deposit_balance) == ("active", None, 60, D(5000))
+    assert (s.status, s.restricted_until, s.integrity_points, s.deposit_balance) == (
+        "active",
+        None,
+        60,
+        D(5000),
+    )
 
 
 def test_reduce_then_overturn_restores_the_start(make_merchant, impose, standing, t0):
@@ -121,24 +136,34 @@ def test_reduce_then_overturn_restores_the_start(make_merchant, impose, standing
 def test_reduce_lowers_a_reviewer_amount(make_merchant, impose, standing, t0):
     merchant = make_merchant(platform="pdd")
     decision = impose(merchant, "pdd.uncivil_language", "serious", {"consumer_compensation": "300.00"}, at=t0)
-    penalties.reduce(ACTOR, decision, params={"consumer_compensation": "100.00"}, reason="r",
-                     at=t0 + timedelta(minutes=1))
+    penalties.reduce(
+        ACTOR, decision, params={"consumer_compensation": "100.00"}, reason="r", at=t0 + timedelta(minutes=1)
+    )
     db.session.commit()
     original = one(entries_of(merchant.id), EntryKind.consumer_compensation)
     reversal = [e for e in entries_of(merchant.id) if e.reverses_id == original.id]
     assert [e.compensation for e in reversal] == [D(-200)]
 
 
-@pytest.mark.parametrize(("platform", "code", "severity", "params", "change"), [
-    ("taobao", "taobao.malicious_harassment", "general", {}, {"severity": "serious"}),
-    ("zbj", "zbj.ads_spam", "general", {}, {"severity": "serious"}),
-    ("zbj", "zbj.illegal_service", "general", {}, {"severity": "serious"}),
-    ("taobao", "taobao.malicious_harassment", "general", {}, {"params": {"complaint_upheld": True}}),
-    ("pdd", "pdd.uncivil_language", "serious", {"consumer_compensation": "100.00"},
-     {"params": {"consumer_compensation": "300.00"}}),
-])
-def test_reduction_cannot_increase_anything(make_merchant, impose, standing, count_rows, t0,
-                                            platform, code, severity, params, change):
+@pytest.mark.parametrize(
+    ("platform", "code", "severity", "params", "change"),
+    [
+        ("taobao", "taobao.malicious_harassment", "general", {}, {"severity": "serious"}),
+        ("zbj", "zbj.ads_spam", "general", {}, {"severity": "serious"}),
+        ("zbj", "zbj.illegal_service", "general", {}, {"severity": "serious"}),
+        ("taobao", "taobao.malicious_harassment", "general", {}, {"params": {"complaint_upheld": True}}),
+        (
+            "pdd",
+            "pdd.uncivil_language",
+            "serious",
+            {"consumer_compensation": "100.00"},
+            {"params": {"consumer_compensation": "300.00"}},
+        ),
+    ],
+)
+def test_reduction_cannot_increase_anything(
+    make_merchant, impose, standing, count_rows, t0, platform, code, severity, params, change
+):
     merchant = make_merchant(platform=platform)
     decision = impose(merchant, code, severity, params, at=t0)
     before, rows = core(standing(merchant, t0 + timedelta(days=1))), count_rows(LedgerEntry)
@@ -229,9 +254,13 @@ def test_reduce_whole_deposit_case_after_a_top_up(make_merchant, impose, standin
 def test_measures_dropped_by_one_reduction_stay_dropped_in_the_next(make_merchant, impose, standing, t0):
     merchant = make_merchant()
     decision = impose(merchant, "zbj.offsite_contact", at=t0)
-    first = penalties.reduce(ACTOR, decision, drop=["deposit_deduction"], reason="r1", at=t0 + timedelta(days=1))
+    first = penalties.reduce(
+        ACTOR, decision, drop=["deposit_deduction"], reason="r1", at=t0 + timedelta(days=1)
+    )
     assert [m["type"] for m in first.plan["measures"]] == ["integrity_points", "business_restriction"]
-    second = penalties.reduce(ACTOR, first, drop=["business_restriction"], reason="r2", at=t0 + timedelta(days=2))
+    second = penalties.reduce(
+        ACTOR, first, drop=["business_restriction"], reason="r2", at=t0 + timedelta(days=2)
+    )
     db.session.commit()
     assert [m["type"] for m in second.plan["measures"]] == ["integrity_points"]
     s = standing(merchant, t0 + timedelta(days=2))

@@ -31,7 +31,11 @@ def test_restriction_decided_late_evening_ends_seven_platform_days_later(make_me
     assert (deduction.deposit_delta, deduction.shortfall) == (D(-500), 0)
     now = standing(merchant)
     assert (now.status, now.restricted_until, now.deposit_balance, now.integrity_points) == (
-        "active", None, D(9500), 80)
+        "active",
+        None,
+        D(9500),
+        80,
+    )
     assert verify_all()[1] == []
 
 
@@ -80,14 +84,21 @@ def test_automatic_measures_on_a_flag_and_lifting_them(make_merchant, standing, 
     assert (demotion.effective_at, demotion.ends_at) == (flagged, None)
     assert notice.effective_at == datetime.combine(t0.date() + timedelta(days=1), time(0), tzinfo=tz)
     s = standing(merchant, flagged)
-    assert (s.search_demoted, s.status, s.integrity_points, s.deposit_balance) == (True, "active", 100, D(10000))
+    assert (s.search_demoted, s.status, s.integrity_points, s.deposit_balance) == (
+        True,
+        "active",
+        100,
+        D(10000),
+    )
     assert standing(merchant, flagged - timedelta(seconds=1)).search_demoted is False
     assert standing(merchant, flagged + timedelta(days=90)).search_demoted is True
 
     cleared = flagged + timedelta(hours=5)
     lifted = penalties.lift_provisional(ACTOR, merchant, [demotion.id], "no violation", at=cleared)
     db.session.commit()
-    assert [(e.kind, e.reverses_id, e.ends_at) for e in lifted] == [(EntryKind.search_demotion, demotion.id, cleared)]
+    assert [(e.kind, e.reverses_id, e.ends_at) for e in lifted] == [
+        (EntryKind.search_demotion, demotion.id, cleared)
+    ]
     assert standing(merchant, cleared - timedelta(seconds=1)).search_demoted is True
     assert standing(merchant, cleared).search_demoted is False
     assert penalties.lift_provisional(ACTOR, merchant, [demotion.id], "again", at=cleared) == []
@@ -109,13 +120,19 @@ def test_decision_stores_version_and_plan_that_round_trip(make_merchant, impose,
     assert stored.plan["ruleset_version"] == "zbj-2024.1"
     again = MeasurePlan.from_dict(stored.plan)
     assert again.to_dict() == stored.plan
-    assert [m.type for m in again.measures] == ["integrity_points", "business_restriction", "deposit_deduction"]
+    assert [m.type for m in again.measures] == [
+        "integrity_points",
+        "business_restriction",
+        "deposit_deduction",
+    ]
     assert again.measures[2].applied == D(5000)
     assert again.measures[1].ends_at == t0 + timedelta(days=15)
     assert again.decided_at == t0
 
 
-def test_changing_a_rule_file_never_changes_past_decisions(app, make_merchant, impose, standing, tmp_path, t0):
+def test_changing_a_rule_file_never_changes_past_decisions(
+    app, make_merchant, impose, standing, tmp_path, t0
+):
     merchant = make_merchant()
     decision = impose(merchant, "zbj.offsite_contact", at=t0)
     frozen = dict(decision.plan)
@@ -123,20 +140,28 @@ def test_changing_a_rule_file_never_changes_past_decisions(app, make_merchant, i
     shutil.copytree(Path(app.config["RULES_DIR"]), rules)
     pack = rules / "packs" / "zbj.yaml"
     text = pack.read_text(encoding="utf-8")
-    pack.write_text(text.replace("version: zbj-2024.1", "version: zbj-2099.1")
-                    .replace("{type: integrity_points, points: -40}", "{type: integrity_points, points: -30}"),
-                    encoding="utf-8")
+    pack.write_text(
+        text.replace("version: zbj-2024.1", "version: zbj-2099.1").replace(
+            "{type: integrity_points, points: -40}", "{type: integrity_points, points: -30}"
+        ),
+        encoding="utf-8",
+    )
     app.extensions[EXTENSION_KEY] = load_rulebook(rules)
 
     db.session.expire_all()
-    assert decision.plan == frozen and decision.ruleset_version == "zbj-2024.1"
+    assert decision.plan == frozen
+    assert decision.ruleset_version == "zbj-2024.1"
     fresh = penalties.preview(make_merchant(), "zbj.offsite_contact", "general", {}, at=t0)
-    assert fresh.ruleset_version == "zbj-2099.1" and fresh.measures[0].integrity_points == -30
+    assert fresh.ruleset_version == "zbj-2099.1"
+    assert fresh.measures[0].integrity_points == -30
     # Reversal works from the ledger, not from the changed rule: exactly the 40 points come back.
     penalties.overturn(ACTOR, decision, "appeal", at=t0 + timedelta(hours=1))
     db.session.commit()
     assert standing(merchant, t0 + timedelta(hours=1)).integrity_points == 100
-    assert [e.integrity_delta for e in entries_of(merchant.id) if e.kind is EntryKind.integrity_points] == [-40, 40]
+    assert [e.integrity_delta for e in entries_of(merchant.id) if e.kind is EntryKind.integrity_points] == [
+        -40,
+        40,
+    ]
 
 
 def test_preview_writes_nothing(make_merchant, count_rows, t0):
@@ -145,6 +170,8 @@ def test_preview_writes_nothing(make_merchant, count_rows, t0):
     merchant = make_merchant()
     before = count_rows(LedgerEntry)
     plan = penalties.preview(merchant, "zbj.offsite_contact", "general", {}, at=t0)
-    assert plan.deposit_applied == D(5000) and plan.offence_no == 1
-    assert count_rows(LedgerEntry) == before and count_rows(PenaltyDecision) == 0
+    assert plan.deposit_applied == D(5000)
+    assert plan.offence_no == 1
+    assert count_rows(LedgerEntry) == before
+    assert count_rows(PenaltyDecision) == 0
     assert utcnow() < t0
