@@ -57,18 +57,21 @@ def file_appeal(case_id: int):
     if ruling is None:
         raise ApiError(409, "This case has no ruling in force to appeal.", code="conflict")
     statement = request.form.get("statement", "")
+    created: list[str] = []
     try:
         appeal = appeals.start(api_actor(), ruling)
         appeals.save_statement(api_actor(), appeal, statement)
         for upload in request.files.getlist("files"):
             if upload and upload.filename:
-                appeals.add_evidence(api_actor(), appeal, upload.stream, upload.filename)
+                appeals.add_evidence(api_actor(), appeal, upload.stream, upload.filename, created=created)
         if appeal.status in (AppealStatus.draft, AppealStatus.awaiting_evidence):
             appeals.submit(api_actor(), appeal)
-    except storage.UploadRejected as exc:
-        raise ApiError(422, str(exc), code="upload_rejected") from exc
-    except appeals.AppealError as exc:
-        raise ApiError(409 if "decided" in str(exc) or "ended" in str(exc) else 422, str(exc)) from exc
+    except (storage.UploadRejected, appeals.AppealError) as exc:
+        db.session.rollback()
+        appeals.discard_files(created)  # no stored file without its evidence row
+        if isinstance(exc, storage.UploadRejected):
+            raise ApiError(422, str(exc), code="upload_rejected") from exc
+        raise ApiError(409 if isinstance(exc, appeals.AppealClosed) else 422, str(exc)) from exc
     db.session.commit()
     return jsonify(appeal_json(appeal)), 201
 
@@ -107,6 +110,6 @@ def decide_appeal(appeal_id: int):
         appeals.decide(api_actor(), appeal, outcome, str(data.get("reason") or ""),
                        severity=data.get("severity"), drop=tuple(drop))
     except appeals.AppealError as exc:
-        raise ApiError(403 if "original decision" in str(exc) else 422, str(exc)) from exc
+        raise ApiError(403 if isinstance(exc, appeals.NotIndependent) else 422, str(exc)) from exc
     db.session.commit()
     return jsonify(appeal_json(appeal))

@@ -25,6 +25,14 @@ class AppealError(ValueError):
     """An appeal action that cannot be carried out; the message is for people."""
 
 
+class AppealClosed(AppealError):
+    """The appeal is decided or its period has ended (the message is translated: callers test the class)."""
+
+
+class NotIndependent(AppealError):
+    """The user took part in the original decision and may not handle its appeal."""
+
+
 def ruling_time(ruling: CaseDecision) -> datetime:
     """When the ruling took effect (approval time for four-eyes decisions)."""
     return ruling.approved_at or ruling.decided_at
@@ -52,10 +60,10 @@ def effective_deadline(appeal: Appeal, now: datetime | None = None) -> datetime 
 
 def _open_for_merchant(appeal: Appeal, now: datetime) -> None:
     if appeal.status is AppealStatus.decided:
-        raise AppealError(_l("This appeal has been decided and cannot be reopened."))
+        raise AppealClosed(_l("This appeal has been decided and cannot be reopened."))
     deadline = effective_deadline(appeal, now)
     if deadline is not None and now >= deadline:
-        raise AppealError(_l("The appeal period has ended."))
+        raise AppealClosed(_l("The appeal period has ended."))
 
 
 def start(actor: Actor, ruling: CaseDecision, *, now: datetime | None = None) -> Appeal:
@@ -68,7 +76,7 @@ def start(actor: Actor, ruling: CaseDecision, *, now: datetime | None = None) ->
         return existing
     deadline = appeal_deadline(ruling)
     if now >= deadline:
-        raise AppealError(_l("The appeal period has ended."))
+        raise AppealClosed(_l("The appeal period has ended."))
     appeal = Appeal(ruling_id=ruling.id, merchant_id=ruling.case.merchant_id, deadline_at=deadline,
                     status=AppealStatus.draft)
     db.session.add(appeal)
@@ -88,16 +96,19 @@ def save_statement(actor: Actor, appeal: Appeal, statement: str, *, now: datetim
         record(actor, "appeal.statement", "appeal", appeal.id, after={"length": len(statement)})
 
 
-def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now: datetime | None = None) -> Evidence:
-    """Check and store one file, within the per-appeal limits."""
+def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now: datetime | None = None,
+                 created: list[str] | None = None) -> Evidence:
+    """Check and store one file, within the per-appeal limits.
+
+    The SHA-256 of every file this call newly wrote goes into ``created``: when the caller rolls back,
+    it passes the list to :func:`discard_files` so that no file without its evidence row stays behind.
+    """
     _open_for_merchant(appeal, now or utcnow())
     if len(appeal.evidence) >= storage.MAX_FILES:
         raise storage.UploadRejected(f"An appeal may have at most {storage.MAX_FILES} files.")
-    stored = storage.store(stream, name)
-    total = sum(e.size for e in appeal.evidence) + stored.size
-    if total > storage.MAX_TOTAL_BYTES:
-        raise storage.UploadRejected(
-            f"All files of an appeal together may be at most {storage.MAX_TOTAL_BYTES // (1024 * 1024)} MB.")
+    stored = storage.store(stream, name, room=storage.MAX_TOTAL_BYTES - sum(e.size for e in appeal.evidence))
+    if stored.is_new and created is not None:
+        created.append(stored.sha256)
     if any(e.sha256 == stored.sha256 for e in appeal.evidence):
         raise storage.UploadRejected("This file is already attached to the appeal.")
     evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime, kind=stored.kind,
@@ -107,6 +118,14 @@ def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now:
     record(actor, "appeal.evidence", "appeal", appeal.id,
            after={"sha256": stored.sha256, "name": stored.name, "size": stored.size})
     return evidence
+
+
+def discard_files(created: list[str]) -> None:
+    """After a rollback: delete the files a failed request wrote that no evidence row refers to."""
+    for sha in set(created):
+        if db.session.scalar(sa.select(Evidence.id).filter_by(sha256=sha).limit(1)) is None:
+            storage.discard(sha)
+    created.clear()
 
 
 def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appeal:
@@ -129,7 +148,7 @@ def _check_reviewer(appeal: Appeal, user: User | None) -> User:
         raise AppealError(_l("Appeals are decided by senior reviewers."))
     ruling = appeal.ruling
     if user.id in (ruling.decided_by_id, ruling.approved_by_id):
-        raise AppealError(_l("You took part in the original decision, so another reviewer must decide the appeal."))
+        raise NotIndependent(_l("You took part in the original decision, so another reviewer must decide the appeal."))
     return user
 
 
@@ -149,7 +168,7 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     notify_merchant(appeal.merchant_id, "appeal_evidence", lambda: (
         _l("More evidence needed for your appeal"),
         _l("The reviewer asks: %(msg)s. Add it before %(due)s.", msg=message.strip(),
-           due=appeal.deadline_at.astimezone(platform_tz()).strftime("%Y-%m-%d %H:%M"))), link=f"/merchant/appeals/{appeal.id}")
+           due=appeal.deadline_at.astimezone(platform_tz()).strftime("%Y-%m-%d %H:%M"))), link=f"/merchant/rulings/{appeal.ruling_id}/appeal")
     return appeal
 
 
@@ -184,7 +203,7 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
     notify_merchant(appeal.merchant_id, "appeal_decided", lambda: (
         _l("Your appeal has been decided"),
         _l("Outcome: %(o)s. Reasons: %(r)s", o=str(OUTCOME_LABELS[outcome]), r=reason.strip())),
-        link=f"/merchant/appeals/{appeal.id}")
+        link=f"/merchant/rulings/{appeal.ruling_id}/appeal")
     return appeal
 
 

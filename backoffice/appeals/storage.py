@@ -7,6 +7,7 @@ import io
 import os
 import tempfile
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class StoredFile:
     kind: str
     name: str
     has_thumbnail: bool
+    is_new: bool = False  # this call created the stored file (it did not exist before)
 
 
 def upload_root() -> Path:
@@ -84,9 +86,13 @@ def _check_image(path: Path, mime: str) -> None:
     """Reject images that do not decode or that carry another file after the picture (polyglots)."""
     data = path.read_bytes()
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            img.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        with warnings.catch_warnings():
+            # An enormous picture in a small file (decompression bomb) is refused, not decoded.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                img.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
+            Image.DecompressionBombError) as exc:
         raise UploadRejected("The photo is damaged or not really an image.") from exc
     end = {"image/jpeg": b"\xff\xd9", "image/png": b"IEND\xaeB`\x82"}.get(mime)
     if end:
@@ -113,8 +119,12 @@ def _thumbnail(src: Path, dest: Path) -> bool:
         return False
 
 
-def store(stream, name: str | None) -> StoredFile:
-    """Copy an upload to a temporary file while hashing it, check it, then move it into place."""
+def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
+    """Copy an upload to a temporary file while hashing it, check it, then move it into place.
+
+    ``room`` is what is left of the appeal's total size; a file larger than that is refused before it
+    is moved into place. A stream that fails midway is refused as interrupted.
+    """
     root = upload_root()
     (root / "tmp").mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
@@ -122,10 +132,13 @@ def store(stream, name: str | None) -> StoredFile:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
-            while chunk := stream.read(64 * 1024):
+            while chunk := _read(stream):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
                     raise UploadRejected(f"Each file may be at most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+                if room is not None and size > room:
+                    raise UploadRejected(
+                        f"All files of an appeal together may be at most {MAX_TOTAL_BYTES // (1024 * 1024)} MB.")
                 digest.update(chunk)
                 out.write(chunk)
         if size == 0:
@@ -138,8 +151,22 @@ def store(stream, name: str | None) -> StoredFile:
         sha = digest.hexdigest()
         final = path_for(sha)
         final.parent.mkdir(parents=True, exist_ok=True)
+        is_new = not final.exists()
         os.replace(tmp, final)  # atomic: readers see the whole file or none
         thumb = _thumbnail(final, path_for(sha, thumbnail=True)) if kind == "image" else False
-        return StoredFile(sha, size, mime, kind, clean_name(name), thumb)
+        return StoredFile(sha, size, mime, kind, clean_name(name), thumb, is_new)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _read(stream) -> bytes:
+    try:
+        return stream.read(64 * 1024)
+    except OSError as exc:
+        raise UploadRejected("The upload was interrupted and nothing was kept; try again.") from exc
+
+
+def discard(sha256: str) -> None:
+    """Delete a stored file and its thumbnail (the caller checks that nothing refers to it)."""
+    path_for(sha256).unlink(missing_ok=True)
+    path_for(sha256, thumbnail=True).unlink(missing_ok=True)

@@ -31,16 +31,18 @@ def appeal(ruling_id: int):
     form = ConfirmForm()
     item = q.appeal_for_ruling(ruling.id)
     if request.method == "POST" and form.validate_on_submit():
+        created: list[str] = []
         try:
             item = item or appeals.start(_actor(), ruling)
             appeals.save_statement(_actor(), item, request.form.get("statement", ""))
             for upload in request.files.getlist("files"):
                 if upload and upload.filename:
-                    appeals.add_evidence(_actor(), item, upload.stream, upload.filename)
+                    appeals.add_evidence(_actor(), item, upload.stream, upload.filename, created=created)
             if request.form.get("action") == "submit":
                 appeals.submit(_actor(), item)
         except (appeals.AppealError, storage.UploadRejected) as exc:
             db.session.rollback()  # nothing of this request is kept: no half an appeal, no orphan file row
+            appeals.discard_files(created)  # nor the files it wrote
             flash(str(exc), "error")
         else:
             db.session.commit()

@@ -1,0 +1,163 @@
+"""Evidence uploads through the merchant's web form and the API: checked by content, nothing left behind."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from backoffice.appeals import operations as appeals
+from backoffice.appeals import storage
+from backoffice.appeals.models import Appeal, Evidence
+from backoffice.extensions import db
+
+from .conftest import Interrupted, exe, huge_png, jpeg, pdf, png, wav, web, zip_bytes
+
+HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+BAD = {
+    # name: (files, limits to patch, what the merchant is told)
+    "too large": ([("big.txt", b"a" * 2000)], {"MAX_FILE_BYTES": 1000}, "Each file may be at most"),
+    "too many": ([("1.txt", b"one"), ("2.txt", b"two"), ("3.txt", b"three")], {"MAX_FILES": 2},
+                 "at most 2 files"),
+    "too large in total": ([("1.txt", b"a" * 600), ("2.txt", b"b" * 600)], {"MAX_TOTAL_BYTES": 1000},
+                           "All files of an appeal together"),
+    "exe behind .jpg": ([("photo.jpg", exe())], {}, "content is none of these"),
+    "html behind .jpg": ([("photo.jpg", HTML)], {}, "content is none of these"),
+    "empty": ([("empty.png", b"")], {}, "The file is empty"),
+    "png with zip": ([("photo.png", png() + zip_bytes())], {}, "extra data after the picture"),
+    "png with html": ([("photo.png", png() + HTML)], {}, "extra data after the picture"),
+    "jpeg with html": ([("photo.jpg", jpeg() + HTML)], {}, "extra data after the picture"),
+    "decompression bomb": ([("bomb.png", huge_png())], {}, "damaged or not really an image"),
+    "good then bad": ([("good.png", png()), ("bad.jpg", exe())], {}, "content is none of these"),
+}
+
+
+@pytest.fixture
+def shop(merchant_user, ruling_for):
+    user = merchant_user("shop")
+    return user, ruling_for(user.merchant)
+
+
+@pytest.fixture
+def send(client, login, token, shop):
+    """``send(channel, files, statement)``: upload through the web form or the API; (status, message)."""
+    user, ruling = shop
+    login("shop")
+    headers = token("shop", "appeal", "read")
+
+    def do(channel: str, files, statement: str = "客户先发的联系方式"):
+        data = {"statement": statement, "files": [(io.BytesIO(body), name) for name, body in files]}
+        if channel == "api":
+            response = client.post(f"/api/v1/cases/{ruling.case_id}/appeal", data=data, headers=headers,
+                                   content_type="multipart/form-data")
+            error = response.get_json().get("error") or {}
+            return response.status_code, error.get("message", "")
+        response = client.post(f"/merchant/rulings/{ruling.id}/appeal", data={**data, "action": "submit"},
+                               content_type="multipart/form-data", follow_redirects=True)
+        return response.status_code, response.get_data(as_text=True)
+
+    return do
+
+
+def assert_nothing_left(uploads, count_rows):
+    assert count_rows(Evidence) == 0
+    assert uploads.files() == [] and uploads.thumbs() == [] and uploads.tmp() == []
+
+
+@pytest.mark.parametrize("channel", ["web", "api"])
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_uploads_are_refused_clearly_and_leave_nothing(send, uploads, count_rows, monkeypatch, channel,
+                                                           case):
+    files, limits, message = BAD[case]
+    for name, value in limits.items():
+        monkeypatch.setattr(storage, name, value)
+    status, text = send(channel, files)
+    assert message in text
+    assert status == (422 if channel == "api" else 200)
+    assert_nothing_left(uploads, count_rows)
+    assert count_rows(Appeal) == 0  # nothing of the request is kept, not even half an appeal
+
+
+@pytest.mark.parametrize("channel", ["web", "api"])
+def test_interrupted_upload_leaves_nothing(send, uploads, count_rows, monkeypatch, channel):
+    original = storage.store
+
+    def flaky(stream, name, *args, **kwargs):
+        data = stream.read()
+        return original(Interrupted(data, len(data) // 2), name, *args, **kwargs)
+
+    monkeypatch.setattr(storage, "store", flaky)
+    status, text = send(channel, [("first.pdf", pdf() + b"%" * 300_000)])
+    assert "interrupted" in text
+    assert_nothing_left(uploads, count_rows)
+
+
+def test_interrupted_stream_in_the_operation(shop, uploads, count_rows):
+    user, ruling = shop
+    appeal = appeals.start(web(user), ruling)
+    with pytest.raises(storage.UploadRejected, match="interrupted"):
+        appeals.add_evidence(web(user), appeal, Interrupted(png() * 2000, 100_000), "big.png")
+    assert uploads.files() == [] and uploads.tmp() == [] and count_rows(Evidence) == 0
+
+
+@pytest.mark.parametrize("channel", ["web", "api"])
+def test_good_files_are_stored_content_addressed(send, shop, uploads, client, channel):
+    samples = {"photo.png": (png(), "image/png", "image"), "photo.jpg": (jpeg(), "image/jpeg", "image"),
+               "ruling.pdf": (pdf(), "application/pdf", "pdf"), "call.wav": (wav(), "audio/x-wav", "audio"),
+               "notes.txt": ("客户先发了微信号\n".encode(), "text/plain", "text")}
+    status, _ = send(channel, [(name, body) for name, (body, _, _) in samples.items()])
+    assert status == (201 if channel == "api" else 200)
+    appeal = db.session.query(Appeal).one()
+    assert {e.name: (e.mime, e.kind) for e in appeal.evidence} == {n: s[1:] for n, s in samples.items()}
+    for e in appeal.evidence:
+        body = samples[e.name][0]
+        assert storage.path_for(e.sha256).read_bytes() == body and e.size == len(body)
+        assert storage.path_for(e.sha256).relative_to(uploads.root / "files")
+        assert e.has_thumbnail is (e.kind == "image")
+        assert storage.path_for(e.sha256, thumbnail=True).exists() is (e.kind == "image")
+        download = client.get(f"/merchant/evidence/{e.id}")
+        assert download.status_code == 200 and download.data == body
+        download.close()
+    assert uploads.tmp() == []
+
+
+def test_path_traversal_names_are_sanitised(send, uploads, client):
+    status, _ = send("web", [("../../etc/passwd.png", png()),
+                             ("..\\..\\windows\\evil<>:|?.png", png((9, 9)))])
+    assert status == 200
+    names = sorted(e.name for e in db.session.query(Evidence))
+    assert names[0] == "passwd.png" and names[1].endswith("evil.png")
+    assert not any(bad in name for name in names for bad in ("/", "\\", "..", "<", ":", "|", "?"))
+    for path in uploads.everything():
+        assert path.resolve().is_relative_to(uploads.root.resolve())
+    assert not (uploads.root.parent / "etc").exists()
+    evidence = db.session.query(Evidence).filter_by(name="passwd.png").one()
+    response = client.get(f"/merchant/evidence/{evidence.id}")
+    assert "passwd.png" in response.headers["Content-Disposition"] and "/" not in response.headers[
+        "Content-Disposition"].split("filename")[-1]
+    response.close()
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("../../etc/passwd.png", "passwd.png"), ("C:\\Users\\a\\证据.jpg", "证据.jpg"), ("", "file"),
+    ("..", "file"),
+    ("a\x00b\nc.png", "abc.png"), (".htaccess", "htaccess"), ("x" * 300 + ".png", "x" * 100),
+])
+def test_clean_name(name, expected):
+    assert storage.clean_name(name) == expected
+
+
+def test_the_same_file_twice_is_refused_and_the_stored_copy_kept(send, uploads, count_rows):
+    status, text = send("web", [("a.png", png())])
+    assert status == 200 and count_rows(Evidence) == 1
+    status, text = send("web", [("again.png", png())])
+    assert "already attached" in text
+    assert count_rows(Evidence) == 1 and len(uploads.files()) == 1 and len(uploads.thumbs()) == 1
+
+
+def test_a_failed_upload_keeps_the_files_of_earlier_requests(send, uploads, count_rows):
+    send("web", [("a.png", png())])
+    kept = uploads.files()
+    status, text = send("web", [("b.png", png((5, 5))), ("c.jpg", exe())])
+    assert "none of these" in text
+    assert uploads.files() == kept and count_rows(Evidence) == 1 and uploads.tmp() == []
