@@ -105,12 +105,12 @@ def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now:
     """
     _open_for_merchant(appeal, now or utcnow())
     if len(appeal.evidence) >= storage.MAX_FILES:
-        raise storage.UploadRejected(f"An appeal may have at most {storage.MAX_FILES} files.")
+        raise storage.UploadRejected(_l("An appeal may have at most %(n)d files.", n=storage.MAX_FILES))
     stored = storage.store(stream, name, room=storage.MAX_TOTAL_BYTES - sum(e.size for e in appeal.evidence))
     if stored.is_new and created is not None:
         created.append(stored.sha256)
     if any(e.sha256 == stored.sha256 for e in appeal.evidence):
-        raise storage.UploadRejected("This file is already attached to the appeal.")
+        raise storage.UploadRejected(_l("This file is already attached to the appeal."))
     evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime, kind=stored.kind,
                         size=stored.size, has_thumbnail=stored.has_thumbnail)
     db.session.add(evidence)

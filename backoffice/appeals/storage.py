@@ -13,6 +13,7 @@ from pathlib import Path
 
 import filetype
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from PIL import Image, UnidentifiedImageError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -67,8 +68,8 @@ def _sniff(head: bytes, data_path: Path) -> tuple[str, str]:
         return kind.mime, ALLOWED[kind.mime]
     if kind is None and _is_text(data_path):
         return "text/plain", "text"
-    raise UploadRejected("Only photos (JPEG, PNG, WebP), PDF files, call recordings (MP3, M4A, WAV, AMR, OGG) "
-                         "and plain text can be uploaded; this file's content is none of these.")
+    raise UploadRejected(_l("Only photos (JPEG, PNG, WebP), PDF files, call recordings (MP3, M4A, WAV, AMR, OGG) "
+                            "and plain text can be uploaded; this file's content is none of these."))
 
 
 def _is_text(path: Path) -> bool:
@@ -93,16 +94,16 @@ def _check_image(path: Path, mime: str) -> None:
                 img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
             Image.DecompressionBombError) as exc:
-        raise UploadRejected("The photo is damaged or not really an image.") from exc
+        raise UploadRejected(_l("The photo is damaged or not really an image.")) from exc
     end = {"image/jpeg": b"\xff\xd9", "image/png": b"IEND\xaeB`\x82"}.get(mime)
     if end:
         cut = data.rfind(end)
         trailing = data[cut + len(end):] if cut >= 0 else data
         if cut < 0 or trailing.strip(b"\x00\r\n "):
-            raise UploadRejected("The photo carries extra data after the picture; export it again and upload that.")
+            raise UploadRejected(_l("The photo carries extra data after the picture; export it again and upload that."))
     for marker in (b"<script", b"<html", b"%PDF-", b"PK\x03\x04", b"<?php"):
         if marker in data.lower() if marker.startswith(b"<") else marker in data:
-            raise UploadRejected("The photo carries embedded content that is not part of a picture.")
+            raise UploadRejected(_l("The photo carries embedded content that is not part of a picture."))
 
 
 def _thumbnail(src: Path, dest: Path) -> bool:
@@ -135,14 +136,14 @@ def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
             while chunk := _read(stream):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
-                    raise UploadRejected(f"Each file may be at most {MAX_FILE_BYTES // (1024 * 1024)} MB.")
+                    raise UploadRejected(_l("Each file may be at most %(n)d MB.", n=MAX_FILE_BYTES // (1024 * 1024)))
                 if room is not None and size > room:
                     raise UploadRejected(
-                        f"All files of an appeal together may be at most {MAX_TOTAL_BYTES // (1024 * 1024)} MB.")
+                        _l("All files of an appeal together may be at most %(n)d MB.", n=MAX_TOTAL_BYTES // (1024 * 1024)))
                 digest.update(chunk)
                 out.write(chunk)
         if size == 0:
-            raise UploadRejected("The file is empty.")
+            raise UploadRejected(_l("The file is empty."))
         with tmp.open("rb") as fh:
             head = fh.read(8192)
         mime, kind = _sniff(head, tmp)
@@ -163,7 +164,7 @@ def _read(stream) -> bytes:
     try:
         return stream.read(64 * 1024)
     except OSError as exc:
-        raise UploadRejected("The upload was interrupted and nothing was kept; try again.") from exc
+        raise UploadRejected(_l("The upload was interrupted and nothing was kept; try again.")) from exc
 
 
 def discard(sha256: str) -> None:
