@@ -160,3 +160,17 @@ def count_rows(app):
         return db.session.scalar(sa.select(sa.func.count()).select_from(model))
 
     return count
+
+
+@pytest.fixture
+def bearer(runner):
+    """Issue a token through the CLI for an existing account; return the Authorization header."""
+    def issue(login: str, *scopes: str) -> dict:
+        args = ["tokens", "create", "--user", login]
+        for scope in scopes:
+            args += ["--scope", scope]
+        result = runner.invoke(args=args)
+        assert result.exit_code == 0, result.output
+        return {"Authorization": f"Bearer {result.output.strip().splitlines()[-1]}"}
+
+    return issue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from itertools import count
 
 import jsonschema
@@ -13,31 +12,16 @@ from referencing.jsonschema import DRAFT202012
 from backoffice.api.views import openapi_document
 from backoffice.audit.operations import Actor
 from backoffice.cases.models import Case
-from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
 from backoffice.review import queries
+from tests.builders import chat
 
 WECHAT = "加我薇信 abc12345 详聊"  # ZBJ: opens a zbj.offsite_contact case
 INSULT = "你脑子有病"  # PDD: opens a pdd.uncivil_language case
 DOC_URI = "urn:backoffice:openapi"
 
 
-def chat(external_id: str, merchant: str, *texts: tuple[str, str], platform: str = "zbj",
-         reports: list[dict] | None = None) -> dict:
-    """A conversation; ``texts`` are (sender_role, text) one minute apart, ending an hour ago."""
-    start = utcnow() - timedelta(hours=1, minutes=len(texts))
-    payload = {
-        "platform": platform, "external_id": external_id, "channel": "im",
-        "merchant": {"external_id": merchant, "name": "测试商家"},
-        "customer": {"external_id": f"u-{external_id}", "name": "王女士"},
-        "messages": [{"external_id": str(n), "sender_role": role, "text": text,
-                      "sent_at": (start + timedelta(minutes=n)).isoformat()}
-                     for n, (role, text) in enumerate(texts, 1)],
-    }
-    if reports is not None:
-        payload["reports"] = reports
-    return payload
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from backoffice.ingest.operations import ingest
 from backoffice.merchants.models import Platform
 from backoffice.review import claims, decisions
 from backoffice.review.models import CaseDecision, Verdict
+from tests.builders import chat
 
 CLI = Actor(None, "cli")
 WECHAT = "加我薇信 abc12345 详聊"
@@ -36,16 +37,6 @@ def web(user) -> Actor:
     return Actor(user, "web")
 
 
-def chat(external_id: str, merchant: str, *texts: tuple[str, str], platform: str = "zbj") -> dict:
-    start = utcnow() - timedelta(hours=1, minutes=len(texts))
-    return {
-        "platform": platform, "external_id": external_id, "channel": "im",
-        "merchant": {"external_id": merchant, "name": "测试商家"},
-        "customer": {"external_id": f"u-{external_id}", "name": "王女士"},
-        "messages": [{"external_id": str(n), "sender_role": role, "text": text,
-                      "sent_at": (start + timedelta(minutes=n)).isoformat()}
-                     for n, (role, text) in enumerate(texts, 1)],
-    }
 
 
 def ingested_case(merchant) -> Case:
@@ -141,16 +132,8 @@ def merchant_user(make_user, make_merchant):
 
 
 @pytest.fixture
-def token(runner):
-    def issue(login: str, *scopes: str) -> dict:
-        args = ["tokens", "create", "--user", login]
-        for scope in scopes:
-            args += ["--scope", scope]
-        result = runner.invoke(args=args)
-        assert result.exit_code == 0, result.output
-        return {"Authorization": f"Bearer {result.output.strip().splitlines()[-1]}"}
-
-    return issue
+def token(bearer):
+    return bearer
 
 
 @pytest.fixture

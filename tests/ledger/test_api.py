@@ -24,16 +24,11 @@ BODY = {"platform": "zbj", "name": "重庆山城品牌设计工作室", "deposit
 
 
 @pytest.fixture
-def token(runner, make_user):
+def token(bearer, make_user):
     def issue(role: str, *scopes: str, login: str | None = None, merchant=None) -> dict:
         login = login or role
         make_user(role, login=login, merchant=merchant)
-        args = ["tokens", "create", "--user", login]
-        for scope in scopes:
-            args += ["--scope", scope]
-        result = runner.invoke(args=args)
-        assert result.exit_code == 0, result.output
-        return {"Authorization": f"Bearer {result.output.strip().splitlines()[-1]}"}
+        return bearer(login, *scopes)
 
     return issue
 
