@@ -15,6 +15,18 @@ from tests import dbsetup
 BACKENDS = ("sqlite", "postgresql")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres_only`` run on PostgreSQL alone: their SQLite variant is deselected."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        sqlite = callspec is not None and callspec.params.get("database_url") == "sqlite"
+        (drop if sqlite and item.get_closest_marker("postgres_only") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     url = dbsetup.postgres_url()

@@ -53,9 +53,8 @@ def test_claim_next_never_hands_out_a_held_case_and_returns_none_when_empty(app,
     assert got[3] is None
 
 
+@pytest.mark.postgres_only  # row locks with SKIP LOCKED exist only there; SQLite serialises its writers
 def test_claim_next_under_concurrency_on_postgresql(app, merchant):
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("row locks with SKIP LOCKED exist only on PostgreSQL; SQLite serialises its writers")
     from backoffice.accounts.models import Role, User
 
     ids = bulk_cases(merchant, 200)

@@ -61,13 +61,6 @@ def make_ruling(app, reviewer):
     return make
 
 
-@pytest.fixture
-def postgres_only(app):
-    """PDF rendering is slow on the shared machine; the database-independent part runs once."""
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        pytest.skip("renders PDFs: run on PostgreSQL only")
-
-
 def pdf_text(data: bytes, tmp_path) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(data)

@@ -16,7 +16,9 @@ class Interrupted(Exception):
     pass
 
 
-def test_restarted_export_has_each_ruling_once(app, runner, make_ruling, postgres_only, tmp_path):
+# Rendering PDFs is slow; the database-independent part runs on PostgreSQL alone.
+@pytest.mark.postgres_only
+def test_restarted_export_has_each_ruling_once(app, runner, make_ruling, tmp_path):
     rulings = [make_ruling("m-a"), make_ruling("m-b")]
     today = to_platform_tz(utcnow()).date()
     out = tmp_path / "rulings.zip"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask_babel import force_locale
 
 from backoffice.extensions import db
@@ -16,7 +17,9 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def test_pdf_in_chinese_and_english_and_verify(app, client, runner, make_ruling, make_user, login, postgres_only,
+# Rendering PDFs is slow; the database-independent part runs on PostgreSQL alone.
+@pytest.mark.postgres_only
+def test_pdf_in_chinese_and_english_and_verify(app, client, runner, make_ruling, make_user, login,
                                                tmp_path):
     ruling = make_ruling()
     make_user("manager", login="boss")
