@@ -99,10 +99,17 @@ def claim(actor: Actor, case: Case, user: User, *, now: datetime | None = None) 
 
 
 def renew(case: Case, user: User, now: datetime | None = None) -> None:
-    """Extend the lease while its holder works on the case."""
+    """Extend the lease while its holder works on the case.
+
+    Written around the ORM's version counter: reading a case is not a change to it, so a decision
+    form open in another tab of the same case stays valid.
+    """
     now = now or utcnow()
     if holds_claim(case, user, now) and case.status is CaseStatus.in_review:
-        case.claim_expires_at = now + lease_length()
+        expires = now + lease_length()
+        db.session.execute(sa.update(Case).where(Case.id == case.id, Case.claimed_by_id == user.id)
+                           .values(claim_expires_at=expires).execution_options(synchronize_session=False))
+        sa.orm.attributes.set_committed_value(case, "claim_expires_at", expires)
 
 
 def release(actor: Actor, case: Case, user: User) -> Case:

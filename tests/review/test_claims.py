@@ -277,3 +277,15 @@ def test_two_reviewers_claiming_the_same_case_at_once_get_a_message_not_a_crash(
         claims.claim(web(bob), stale, bob)
     db.session.rollback()
     assert db.session.get(Case, case_id).claimed_by_id == alice.id
+
+
+def test_renewing_the_lease_keeps_an_open_decision_form_valid(app, claimed):
+    case, reviewer = claimed
+    db.session.refresh(case)
+    version, old_expiry = case.version, case.claim_expires_at
+    claims.renew(case, reviewer, now=utcnow() + timedelta(minutes=5))  # the holder opens the page again
+    db.session.commit()
+    db.session.expire_all()
+    fresh = db.session.get(Case, case.id)
+    assert fresh.claim_expires_at > old_expiry
+    assert fresh.version == version  # a form rendered before still carries a valid version
