@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -29,13 +28,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
-    url = dbsetup.postgres_url()
-    problem = dbsetup.postgres_problem(url)
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI and is not usable: {problem}")
-        pytest.skip(f"PostgreSQL not usable here: {problem}")
-    return url
+    return dbsetup.require_postgres(dbsetup.postgres_url())
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,17 @@ def postgres_problem(url: str) -> str | None:
     return None
 
 
+def require_postgres(url: str) -> str:
+    """Return ``url`` if its database is usable; otherwise fail: PostgreSQL is part of the suite."""
+    import pytest
+
+    problem = postgres_problem(url)
+    if problem:
+        pytest.fail(f"PostgreSQL is required by the suite and is not usable ({problem}); "
+                    "./scripts/test.sh starts the local server, or set BACKOFFICE_TEST_POSTGRES_URL.")
+    return url
+
+
 def ensure_database(url: str) -> None:
     parsed = make_url(url)
     admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
-from backoffice.cases.models import OPEN_STATUSES, Case, Flag, FlagStatus
+from backoffice.cases.models import OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
 from backoffice.conversations.models import Conversation
-from backoffice.db import db
+from backoffice.db import db, utcnow
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.penalties.operations import apply_automatic
 from backoffice.policy import get_rulebook
@@ -102,9 +102,6 @@ def resolve_flags(case: Case, confirmed: bool) -> None:
 
 def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
     """A merchant's report of customer fraud: its own case kind, never a penalty on the merchant."""
-    from backoffice.cases.models import CaseKind, FlagSource
-    from backoffice.db import utcnow
-
     now = utcnow()
     case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id, conversation_id=conversation.id,
                 kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now, flag_count=1, report_count=1,

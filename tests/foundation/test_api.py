@@ -8,16 +8,9 @@ from backoffice.extensions import db
 
 
 @pytest.fixture
-def issue(runner):
-    def issue(login: str, *scopes: str) -> str:
-        args = ["tokens", "create", "--user", login]
-        for scope in scopes:
-            args += ["--scope", scope]
-        result = runner.invoke(args=args)
-        assert result.exit_code == 0, result.output
-        return result.output.strip().splitlines()[-1]
-
-    return issue
+def issue(bearer):
+    """The token itself (not the header) for these tests."""
+    return lambda login, *scopes: bearer(login, *scopes)["Authorization"].removeprefix("Bearer ")
 
 
 def _me(client, token):

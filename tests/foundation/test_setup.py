@@ -115,12 +115,7 @@ def _scratch_url(backend: str, tmp_path) -> str:
         return f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
     base = sa.engine.make_url(dbsetup.postgres_url())
     url = base.set(database=f"{base.database}_migrations")
-    url = url.render_as_string(hide_password=False)
-    problem = dbsetup.postgres_problem(url)
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(problem)
-        pytest.skip(problem)
+    url = dbsetup.require_postgres(url.render_as_string(hide_password=False))
     dbsetup.reset_schema(url)
     return url
 
