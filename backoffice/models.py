@@ -11,3 +11,5 @@ from backoffice.cases.models import Case, Flag, Report  # noqa: F401
 from backoffice.notifications.models import Notification, OutboxEmail  # noqa: F401
 from backoffice.review.models import CaseDecision, CaseNote  # noqa: F401
 from backoffice.appeals.models import Appeal, Evidence, ExamAttempt  # noqa: F401
+from backoffice.transparency.models import StatementOfReasons  # noqa: F401
+from backoffice.calibration.models import CalibrationReview  # noqa: F401

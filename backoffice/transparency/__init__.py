@@ -1,0 +1,1 @@
+"""DSA statements of reasons: one per decision and per automatic measure, exported in batches."""
