@@ -13,7 +13,8 @@
    page (GET /cases), a deep page (the keyset cursor ~200 pages down), and GET /cases/<id> of the open
    case on the 500-message conversation. Facet counts are cached for 10 s: the queue is measured with
    the cache warm and cold (the cache is cleared before each cold request).
-3. claim-next under N concurrent clients: N threads, each with its own app context and reviewer, call
+3. claim-next under N concurrent clients: N processes (as a web server's workers), each with its own app,
+   connection pool and reviewer, call
    backoffice.review.claims.claim_next and commit until --claims claims are made (or 20 s pass); claims/s
    is reported, and every case must have been claimed once (checked in the results, in the cases
    table and in the audit events). The claimed cases are put back and the benchmark's audit events
@@ -34,7 +35,6 @@ import pstats
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -54,6 +54,7 @@ PASSWORD = "bench-review-password-2026"
 N_REVIEWERS = 16
 RESULTS = ROOT / "bench" / "results" / "review.txt"
 OUT: list[str] = []
+LOAD_BEFORE = "?"
 
 
 def say(line: str = "") -> None:
@@ -237,60 +238,70 @@ def bench_pages(url: str, summary: dict, repeat: int, profile: bool) -> None:
             print(f"\n===== profile: {label} (20 requests) =====\n{buf.getvalue()}")
 
 
-def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
+def _claim_worker(url: str, k: int, start, stop, counter, results) -> None:
+    """One client process (as a web server's worker is): its own app, pool and reviewer."""
     from backoffice.accounts.models import User
     from backoffice.audit.operations import Actor
     from backoffice.extensions import db
     from backoffice.review.claims import claim_next
 
     app = make_app(url)
+    claimed: list[int] = []
+    errors: list[str] = []
+    with app.app_context():
+        user = db.session.scalar(sa.select(User).where(User.login == f"bench-r{k + 1:02d}"))
+        actor, user_id = Actor(user, "web"), user.id
+        db.session.commit()
+        start.wait()
+        cpu = time.process_time()
+        while not stop.is_set():
+            try:
+                case = claim_next(actor, user)
+                case_id = case.id if case else None
+                db.session.commit()
+            except Exception as exc:  # noqa: BLE001
+                db.session.rollback()
+                errors.append(f"{type(exc).__name__}: {exc}")
+                continue
+            if case_id is None:
+                stop.set()
+                break
+            claimed.append(case_id)
+            with counter.get_lock():
+                counter.value += 1
+        cpu = time.process_time() - cpu
+        db.session.remove()
+        db.engine.dispose()
+    results.put((user_id, claimed, errors, cpu))
+
+
+def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
+    import multiprocessing as mp
+
     keeper = psycopg.connect(libpq_url(url), autocommit=True)
     keeper.execute("CREATE TEMP TABLE claim_snapshot AS SELECT id, status, claimed_by_id, claim_expires_at, "
                    "version FROM cases WHERE status IN ('open', 'in_review')")
     audit_start = keeper.execute("SELECT coalesce(max(id), 0) FROM audit_events").fetchone()[0]
 
-    claimed: list[tuple[int, int]] = []
-    lock = threading.Lock()
-    errors: list[str] = []
-    stop = threading.Event()
-    start = threading.Barrier(clients + 1)
-
-    def worker(k: int) -> None:
-        with app.app_context():
-            user = db.session.scalar(sa.select(User).where(User.login == f"bench-r{k + 1:02d}"))
-            actor = Actor(user, "web")
-            db.session.commit()
-            start.wait()
-            while not stop.is_set():
-                try:
-                    case = claim_next(actor, user)
-                    case_id = case.id if case else None
-                    db.session.commit()
-                except Exception as exc:  # noqa: BLE001
-                    db.session.rollback()
-                    errors.append(f"{type(exc).__name__}: {exc}")
-                    continue
-                if case_id is None:
-                    stop.set()
-                    break
-                with lock:
-                    claimed.append((case_id, user.id))
-                    if len(claimed) >= total:
-                        stop.set()
-            db.session.remove()
-
-    threads = [threading.Thread(target=worker, args=(k,)) for k in range(clients)]
-    for t in threads:
-        t.start()
+    ctx = mp.get_context("fork")
+    start, stop = ctx.Barrier(clients + 1), ctx.Event()
+    counter, results = ctx.Value("l", 0), ctx.Queue()
+    procs = [ctx.Process(target=_claim_worker, args=(url, k, start, stop, counter, results)) for k in range(clients)]
+    for proc in procs:
+        proc.start()
     start.wait()
     t0 = time.perf_counter()
-    timer = threading.Timer(seconds, stop.set)
-    timer.start()
-    for t in threads:
-        t.join()
+    while not stop.is_set() and counter.value < total and time.perf_counter() - t0 < seconds:
+        time.sleep(0.005)
+    stop.set()
     elapsed = time.perf_counter() - t0
-    timer.cancel()
+    outcomes = [results.get() for _ in procs]
+    for proc in procs:
+        proc.join()
 
+    claimed = [(case_id, user_id) for user_id, ids, _, _ in outcomes for case_id in ids]
+    errors = [e for _, _, errs, _ in outcomes for e in errs]
+    client_cpu = sum(cpu for *_, cpu in outcomes)
     ids = [c for c, _ in claimed]
     dupes = len(ids) - len(set(ids))
     holder = dict(claimed)
@@ -299,13 +310,18 @@ def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
         wrong = [r for r in rows if r[1] != "in_review" or r[2] != holder[r[0]]]
         audit = cur.execute("SELECT subject_id, count(*) FROM audit_events WHERE id > %s AND action = 'case.claim' "
                             "GROUP BY subject_id", (audit_start,)).fetchall()
+        unsealed = cur.execute("SELECT count(*) FROM audit_events WHERE id > %s AND seq IS NULL",
+                               (audit_start,)).fetchone()[0]
     audit_dupes = sum(1 for _, n in audit if n > 1)
     audit_missing = len(set(ids) - {int(s) for s, _ in audit})
     say("")
-    say(f"claim-next, {clients} concurrent clients (threads, one app context and session each):")
-    say(f"  {len(ids):,} claims in {elapsed:.2f} s = {len(ids) / elapsed:,.0f} claims/s")
+    say(f"claim-next, {clients} concurrent clients (processes, as web workers; one app and pool each):")
+    say(f"  {len(ids):,} claims in {elapsed:.2f} s = {len(ids) / elapsed:,.0f} claims/s"
+        f"  (client CPU {client_cpu / max(len(ids), 1) * 1000:.2f} ms per claim; load average before/after: "
+        f"{LOAD_BEFORE} / {os.getloadavg()[0]:.2f})")
     say(f"  double claims: {dupes} in results, {audit_dupes} in audit events, {len(wrong)} cases not held by "
-        f"their claimant, {audit_missing} claims without audit event, {len(errors)} errors")
+        f"their claimant, {audit_missing} claims without audit event, {len(errors)} errors, "
+        f"{unsealed} audit events left unsealed")
     if errors:
         say(f"  first error: {errors[0]}")
 
@@ -319,8 +335,6 @@ def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
                        "c.claimed_by_id IS DISTINCT FROM s.claimed_by_id")
         keeper.execute("DELETE FROM audit_events WHERE id > %s", (audit_start,))
     keeper.close()
-    with app.app_context():
-        db.engine.dispose()
 
 
 def hardware() -> str:
@@ -370,6 +384,8 @@ def main() -> None:
     if not args.skip_pages:
         bench_pages(URL, s, args.repeat, args.profile)
     if not args.skip_claims:
+        global LOAD_BEFORE
+        LOAD_BEFORE = f"{os.getloadavg()[0]:.2f}"
         bench_claims(URL, args.claims, args.clients, args.seconds)
     if not args.no_save:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,19 @@ GENESIS_HASH = "0" * 64
 _CHAIN_LOCK_KEY = 0x6B6F5F61756469
 
 
+_TABLE = AuditEvent.__table__
+_INSERT = _TABLE.insert()
+# The head of the chain and everything after it, in one round trip.
+_HEAD_AND_PENDING = (
+    sa.select(_TABLE)
+    .where(sa.or_(_TABLE.c.seq.is_(None), _TABLE.c.seq == sa.select(sa.func.max(_TABLE.c.seq)).scalar_subquery()))
+    .order_by(_TABLE.c.seq.is_not(None).desc(), _TABLE.c.id))
+_SEAL = (_TABLE.update().where(_TABLE.c.id == sa.bindparam("event_id"))
+         .values(seq=sa.bindparam("seq"), prev_hash=sa.bindparam("prev_hash"), hash=sa.bindparam("hash")))
+_TRY_LOCK = sa.select(sa.func.pg_try_advisory_xact_lock(_CHAIN_LOCK_KEY))
+_LOCK = sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY))
+
+
 class AuditLogIsAppendOnly(RuntimeError):
     pass
 
@@ -53,25 +66,26 @@ def record(
     *,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """Append one event within the caller's transaction; it is sealed into the chain as it commits."""
-    entry = AuditEvent(
-        created_at=utcnow(),
-        actor_id=actor.user.id if actor.user is not None else None,
-        actor_label=actor.label,
-        via=actor.via,
-        token_id=actor.token_id,
-        action=action,
-        subject_type=subject_type,
-        subject_id=str(subject_id),
-        before=_plain(before),
-        after=_plain(after),
-    )
+) -> None:
+    """Append one event within the caller's transaction; it is sealed into the chain as it commits.
+
+    A plain INSERT on the session's connection: the event is never read back or changed through the
+    ORM, so the unit of work has nothing to track (this halves the cost of a claim).
+    """
     session = db.session()
-    session.add(entry)
-    session.flush()
+    session.execute(_INSERT, {
+        "created_at": utcnow(),
+        "actor_id": actor.user.id if actor.user is not None else None,
+        "actor_label": actor.label,
+        "via": actor.via,
+        "token_id": actor.token_id,
+        "action": action,
+        "subject_type": subject_type,
+        "subject_id": str(subject_id),
+        "before": _plain(before),
+        "after": _plain(after),
+    })
     session.info["audit_pending"] = True
-    return entry
 
 
 def event_hash(event, seq: int, prev_hash: str) -> str:
@@ -104,16 +118,17 @@ def seal(*, wait: bool = False, conn: sa.Connection | None = None) -> int:
     if conn is None:
         with db.engine.begin() as own:
             return seal(wait=wait, conn=own)
-    table = AuditEvent.__table__
     if conn.dialect.name == "postgresql":
         if wait:
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY)))
-        elif not conn.scalar(sa.select(sa.func.pg_try_advisory_xact_lock(_CHAIN_LOCK_KEY))):
+            conn.execute(_LOCK)
+        elif not conn.scalar(_TRY_LOCK):
             return 0
-    head = conn.execute(sa.select(table.c.seq, table.c.hash).where(table.c.seq.is_not(None))
-                        .order_by(table.c.seq.desc()).limit(1)).first()
-    seq, prev = (head.seq, head.hash) if head else (0, GENESIS_HASH)
-    pending = conn.execute(sa.select(table).where(table.c.seq.is_(None)).order_by(table.c.id)).all()
+    # Read under the lock, so that no other sealer moves the head between reading and writing.
+    rows = conn.execute(_HEAD_AND_PENDING).all()
+    if rows and rows[0].seq is not None:
+        seq, prev, pending = rows[0].seq, rows[0].hash, rows[1:]
+    else:
+        seq, prev, pending = 0, GENESIS_HASH, rows
     updates = []
     for event in pending:
         seq += 1
@@ -121,11 +136,7 @@ def seal(*, wait: bool = False, conn: sa.Connection | None = None) -> int:
         updates.append({"event_id": event.id, "seq": seq, "prev_hash": prev, "hash": digest})
         prev = digest
     if updates:
-        conn.execute(
-            table.update().where(table.c.id == sa.bindparam("event_id"))
-            .values(seq=sa.bindparam("seq"), prev_hash=sa.bindparam("prev_hash"), hash=sa.bindparam("hash")),
-            updates,
-        )
+        conn.execute(_SEAL, updates)
     return len(updates)
 
 

@@ -10,13 +10,12 @@ from wtforms.fields.choices import SelectChoice
 from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.db import db
-from backoffice.labels import SENDER_LABELS
 from backoffice.ledger.operations import standing_of
 from backoffice.policy import get_rulebook
 from backoffice.review import claims, decisions
 from backoffice.review import queries as q
 from backoffice.review.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
-from backoffice.review.highlight import segments
+from backoffice.review.conversation import conversation_rows
 from backoffice.review.models import CaseNote, Verdict
 from backoffice.review.views import actor, bp, load_case, reviewers
 from backoffice.timeutil import platform_tz
@@ -49,19 +48,8 @@ def _decision_input(form: DecisionForm) -> decisions.DecisionInput:
 
 
 def _render(case, form: DecisionForm, plan=None, status=200):
-    messages = q.case_messages(case)
     flags = q.conversation_flags(case)
-    spans: dict[int, list] = {}
-    flags_of: dict[int, list] = {}
-    for flag in flags:
-        if flag.message_id:
-            flags_of.setdefault(flag.message_id, []).append(flag)
-            if flag.where == "text" and flag.start is not None:
-                spans.setdefault(flag.message_id, []).append((flag.start, flag.end, flag.rule_code or "?"))
-    # Labels resolved once per request: a 500-message conversation would otherwise translate 500 times.
-    senders = {role: str(label) for role, label in SENDER_LABELS.items()}
-    rendered = [(m, segments(m.text, spans.get(m.id, []), f"hit-{m.id}"), senders[m.sender_role.value],
-                 flags_of.get(m.id, ())) for m in messages]
+    rendered = conversation_rows(case, flags)
     book = get_rulebook()
     rule = book.rule(case.rule_code) if case.rule_code else None
     return render_template(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -56,31 +57,41 @@ def _take(actor: Actor, case: Case, user: User, now: datetime, action: str) -> C
     return case
 
 
+@functools.cache
+def _claim_next_statement(postgres: bool, escalated: bool) -> sa.Update:
+    """Pick and take the first claimable case in one statement (built once: claims are hot)."""
+    now = sa.bindparam("now")
+    condition = Case.status == CaseStatus.escalated if escalated else claimable(now)
+    pick = (sa.select(Case.id, Case.status, Case.claimed_by_id).where(condition)
+            .order_by(Case.priority.desc(), Case.opened_at, Case.id).limit(1))
+    if postgres:
+        pick = pick.with_for_update(skip_locked=True)
+    old = pick.subquery("old")
+    return (sa.update(Case).where(Case.id == old.c.id)
+            .values(status=CaseStatus.in_review, claimed_by_id=sa.bindparam("claimant"),
+                    claim_expires_at=sa.bindparam("expires", type_=Case.claim_expires_at.type),
+                    version=Case.version + 1)
+            .returning(Case, old.c.status, old.c.claimed_by_id))
+
+
 def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False) -> Case | None:
-    """Claim the highest-priority case nobody holds; None when the queue is empty."""
+    """Claim the highest-priority case nobody holds; None when the queue is empty.
+
+    One statement picks and takes the case: ``UPDATE … FROM (SELECT … LIMIT 1 FOR UPDATE SKIP
+    LOCKED) RETURNING``. Concurrent reviewers skip each other's candidate rows instead of queueing
+    on them (PostgreSQL), and SQLite runs the statement under its single writer lock, so two
+    reviewers can never take the same case and nobody retries.
+    """
     now = now or utcnow()
-    condition = claimable(now)
-    if escalated:
-        condition = Case.status == CaseStatus.escalated
-    stmt = (sa.select(Case).where(condition).order_by(Case.priority.desc(), Case.opened_at, Case.id).limit(1))
-    if db.session.get_bind().dialect.name == "postgresql":
-        # Concurrent reviewers skip each other's candidate rows instead of queueing on them.
-        case = db.session.scalar(stmt.with_for_update(skip_locked=True, of=Case))
-        return _take(actor, case, user, now, "case.claim") if case else None
-    for _ in range(5):  # SQLite: serialised writers, re-check the row under the write lock
-        case = db.session.scalar(stmt)
-        if case is None:
-            return None
-        taken = db.session.execute(
-            sa.update(Case).where(Case.id == case.id, condition).values(
-                status=CaseStatus.in_review, claimed_by_id=user.id, claim_expires_at=now + lease_length(),
-                version=Case.version + 1)
-        ).rowcount
-        if taken:
-            db.session.refresh(case)
-            record(actor, "case.claim", "case", case.id, after={"status": "in_review", "claimed_by": user.id})
-            return case
-    return None
+    stmt = _claim_next_statement(db.session.get_bind().dialect.name == "postgresql", escalated)
+    row = db.session.execute(stmt, {"now": now, "claimant": user.id, "expires": now + lease_length()},
+                             execution_options={"synchronize_session": False}).first()
+    if row is None:
+        return None
+    case, status, holder = row
+    record(actor, "case.claim", "case", case.id, before={"status": str(status), "claimed_by": holder},
+           after={"status": "in_review", "claimed_by": user.id})
+    return case
 
 
 def claim(actor: Actor, case: Case, user: User, *, now: datetime | None = None) -> Case:

@@ -121,7 +121,8 @@ COUNT_TTL_SECONDS = 10
 
 def facet_counts(flt: QueueFilter, user_id: int | None) -> dict[str, dict[str, int]]:
     """Counts per status, platform and category under the other filters (cached for a few seconds)."""
-    key = (db.engine.url.render_as_string(), user_id, flt.status, flt.platform, flt.rule, flt.category,
+    # Shared by every reviewer unless the filter is about the viewer ("assigned to me").
+    key = (db.engine.url.render_as_string(), user_id if flt.assignee == "me" else None, flt.status, flt.platform, flt.rule, flt.category,
            flt.severity, flt.assignee, flt.merchant, flt.source, flt.older_than_hours)
     hit = _COUNT_CACHE.get(key)
     if hit and time.monotonic() - hit[0] < COUNT_TTL_SECONDS:

@@ -33,8 +33,8 @@ def test_events_link_into_a_chain(app):
 def test_writers_append_without_waiting_and_seal_later(app):
     from backoffice.audit.operations import seal
 
-    entry = record(Actor(None, "cli"), "test.event", "thing", 1)
-    assert entry.hash is None  # not chained inside the writer's transaction
+    record(Actor(None, "cli"), "test.event", "thing", 1)
+    assert db.session.scalar(sa.select(AuditEvent.hash)) is None  # not chained inside the writer's transaction
     db.session.info.pop("audit_pending")
     db.session.commit()  # nothing sealed it: the after-commit hook saw no pending flag
     assert db.session.scalar(sa.select(AuditEvent.seq)) is None
