@@ -238,6 +238,12 @@ def bench_pages(url: str, summary: dict, repeat: int, profile: bool) -> None:
             print(f"\n===== profile: {label} (20 requests) =====\n{buf.getvalue()}")
 
 
+def backend_cpu(pid: int) -> float:
+    """CPU seconds a PostgreSQL backend on this machine has used (user + system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _claim_worker(url: str, k: int, start, stop, counter, results) -> None:
     """One client process (as a web server's worker is): its own app, pool and reviewer."""
     from backoffice.accounts.models import User
@@ -251,9 +257,10 @@ def _claim_worker(url: str, k: int, start, stop, counter, results) -> None:
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.login == f"bench-r{k + 1:02d}"))
         actor, user_id = Actor(user, "web"), user.id
+        backend = db.session.scalar(sa.text("SELECT pg_backend_pid()"))
         db.session.commit()
         start.wait()
-        cpu = time.process_time()
+        cpu, server = time.process_time(), backend_cpu(backend)
         while not stop.is_set():
             try:
                 case = claim_next(actor, user)
@@ -269,10 +276,10 @@ def _claim_worker(url: str, k: int, start, stop, counter, results) -> None:
             claimed.append(case_id)
             with counter.get_lock():
                 counter.value += 1
-        cpu = time.process_time() - cpu
+        cpu, server = time.process_time() - cpu, backend_cpu(backend) - server
         db.session.remove()
         db.engine.dispose()
-    results.put((user_id, claimed, errors, cpu))
+    results.put((user_id, claimed, errors, cpu, server))
 
 
 def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
@@ -299,9 +306,10 @@ def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
     for proc in procs:
         proc.join()
 
-    claimed = [(case_id, user_id) for user_id, ids, _, _ in outcomes for case_id in ids]
-    errors = [e for _, _, errs, _ in outcomes for e in errs]
-    client_cpu = sum(cpu for *_, cpu in outcomes)
+    claimed = [(case_id, user_id) for user_id, ids, *_ in outcomes for case_id in ids]
+    errors = [e for _, _, errs, *_ in outcomes for e in errs]
+    client_cpu = sum(o[3] for o in outcomes)
+    server_cpu = sum(o[4] for o in outcomes)
     ids = [c for c, _ in claimed]
     dupes = len(ids) - len(set(ids))
     holder = dict(claimed)
@@ -316,9 +324,13 @@ def bench_claims(url: str, total: int, clients: int, seconds: float) -> None:
     audit_missing = len(set(ids) - {int(s) for s, _ in audit})
     say("")
     say(f"claim-next, {clients} concurrent clients (processes, as web workers; one app and pool each):")
+    n = max(len(ids), 1)
+    per_claim = (client_cpu + server_cpu) / n
     say(f"  {len(ids):,} claims in {elapsed:.2f} s = {len(ids) / elapsed:,.0f} claims/s"
-        f"  (client CPU {client_cpu / max(len(ids), 1) * 1000:.2f} ms per claim; load average before/after: "
-        f"{LOAD_BEFORE} / {os.getloadavg()[0]:.2f})")
+        f"  (load average before/after: {LOAD_BEFORE} / {os.getloadavg()[0]:.2f})")
+    say(f"  CPU per claim: {client_cpu / n * 1000:.2f} ms in the clients + {server_cpu / n * 1000:.2f} ms in their "
+        f"PostgreSQL backends = {per_claim * 1000:.2f} ms; on {os.cpu_count()} idle cores that allows at most "
+        f"{os.cpu_count() / per_claim:,.0f} claims/s")
     say(f"  double claims: {dupes} in results, {audit_dupes} in audit events, {len(wrong)} cases not held by "
         f"their claimant, {audit_missing} claims without audit event, {len(errors)} errors, "
         f"{unsealed} audit events left unsealed")

@@ -95,6 +95,13 @@ _BACKLOG_SQL = "status IN ('open', 'in_review', 'on_hold', 'escalated', 'awaitin
 sa.Index("ix_cases_backlog", Case.priority.desc(), Case.opened_at, Case.id,
          postgresql_include=["status", "platform", "category"],
          postgresql_where=sa.text(_BACKLOG_SQL), sqlite_where=sa.text(_BACKLOG_SQL))
+# Claim-next: unclaimed cases in queue order, so that a claim never walks past the cases other
+# reviewers hold; and the claims themselves by expiry, so that a lapsed lease is found at once.
+_OPEN_SQL, _CLAIMED_SQL = "status = 'open'", "status = 'in_review'"
+sa.Index("ix_cases_unclaimed", Case.priority.desc(), Case.opened_at, Case.id,
+         postgresql_where=sa.text(_OPEN_SQL), sqlite_where=sa.text(_OPEN_SQL))
+sa.Index("ix_cases_leases", Case.claim_expires_at, Case.id,
+         postgresql_where=sa.text(_CLAIMED_SQL), sqlite_where=sa.text(_CLAIMED_SQL))
 
 
 class Flag(db.Model):

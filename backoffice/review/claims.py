@@ -57,35 +57,76 @@ def _take(actor: Actor, case: Case, user: User, now: datetime, action: str) -> C
     return case
 
 
+def _status_is(status: CaseStatus):
+    # Inline, not a bound parameter: the planner can match a partial index only against a constant
+    # (a server-side prepared statement would otherwise get a generic plan without the index).
+    return Case.status == sa.literal_column(f"'{status.value}'")
+
+
+def _first(condition, order, postgres: bool):
+    pick = sa.select(Case.id).where(condition).order_by(*order).limit(sa.literal_column("1"))
+    return (pick.with_for_update(skip_locked=True) if postgres else pick).scalar_subquery()
+
+
+def _candidate(postgres: bool, escalated: bool):
+    """The case claim-next takes: a lapsed lease first (the longest-lapsed one: its case has waited
+    longest), then the highest-priority unclaimed case. Each comes from its own partial index (ix_cases_leases,
+    ix_cases_unclaimed), so a claim never walks past the cases other reviewers hold; COALESCE runs
+    the second look-up only when the first finds nothing."""
+    order = (Case.priority.desc(), Case.opened_at, Case.id)
+    if escalated:
+        return _first(_status_is(CaseStatus.escalated), order, postgres)
+    return sa.func.coalesce(
+        _first(sa.and_(_status_is(CaseStatus.in_review), Case.claim_expires_at < sa.bindparam("now")),
+               (Case.claim_expires_at, Case.id), postgres),
+        _first(_status_is(CaseStatus.open), order, postgres))
+
+
+def _take_values() -> dict:
+    return {"status": CaseStatus.in_review, "claimed_by_id": sa.bindparam("claimant"),
+            "claim_expires_at": sa.bindparam("expires", type_=Case.claim_expires_at.type),
+            "version": Case.version + 1}
+
+
 @functools.cache
-def _claim_next_statement(postgres: bool, escalated: bool) -> sa.Update:
-    """Pick and take the first claimable case in one statement (built once: claims are hot)."""
-    now = sa.bindparam("now")
-    condition = Case.status == CaseStatus.escalated if escalated else claimable(now)
-    pick = (sa.select(Case.id, Case.status, Case.claimed_by_id).where(condition)
-            .order_by(Case.priority.desc(), Case.opened_at, Case.id).limit(1))
-    if postgres:
-        pick = pick.with_for_update(skip_locked=True)
-    old = pick.subquery("old")
-    return (sa.update(Case).where(Case.id == old.c.id)
-            .values(status=CaseStatus.in_review, claimed_by_id=sa.bindparam("claimant"),
-                    claim_expires_at=sa.bindparam("expires", type_=Case.claim_expires_at.type),
-                    version=Case.version + 1)
+def _claim_next_statement(escalated: bool) -> sa.Update:
+    """PostgreSQL: pick, lock and take the case in one statement, returning the row as it was."""
+    old = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(True, escalated)) \
+        .subquery("old")
+    return (sa.update(Case).where(Case.id == old.c.id).values(**_take_values())
             .returning(Case, old.c.status, old.c.claimed_by_id))
 
 
-def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False) -> Case | None:
-    """Claim the highest-priority case nobody holds; None when the queue is empty.
+def _claim_next_serialised(params: dict, escalated: bool):
+    """SQLite (one writer at a time, and RETURNING sees only the updated row): read the candidate,
+    then take it if it is still free."""
+    pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(False, escalated))
+    free = Case.status == CaseStatus.escalated if escalated else claimable(params["now"])
+    for _ in range(5):
+        old = db.session.execute(pick, params).first()
+        if old is None:
+            return None
+        case = db.session.scalars(sa.update(Case).where(Case.id == old.id, free).values(**_take_values())
+                                  .returning(Case), params, execution_options={"synchronize_session": False}).first()
+        if case is not None:
+            return case, old.status, old.claimed_by_id
+    return None
 
-    One statement picks and takes the case: ``UPDATE … FROM (SELECT … LIMIT 1 FOR UPDATE SKIP
-    LOCKED) RETURNING``. Concurrent reviewers skip each other's candidate rows instead of queueing
-    on them (PostgreSQL), and SQLite runs the statement under its single writer lock, so two
-    reviewers can never take the same case and nobody retries.
+
+def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False) -> Case | None:
+    """Claim the next case nobody holds; None when the queue is empty.
+
+    On PostgreSQL one statement picks and takes the case (``UPDATE … WHERE id = (SELECT … LIMIT 1
+    FOR UPDATE SKIP LOCKED) RETURNING``): concurrent reviewers skip each other's candidate rows
+    instead of queueing on them, two reviewers can never take the same case, and nobody retries.
     """
     now = now or utcnow()
-    stmt = _claim_next_statement(db.session.get_bind().dialect.name == "postgresql", escalated)
-    row = db.session.execute(stmt, {"now": now, "claimant": user.id, "expires": now + lease_length()},
-                             execution_options={"synchronize_session": False}).first()
+    params = {"now": now, "claimant": user.id, "expires": now + lease_length()}
+    if db.session.get_bind().dialect.name == "postgresql":
+        row = db.session.execute(_claim_next_statement(escalated), params,
+                                 execution_options={"synchronize_session": False}).first()
+    else:
+        row = _claim_next_serialised(params, escalated)
     if row is None:
         return None
     case, status, holder = row

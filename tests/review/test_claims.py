@@ -133,6 +133,22 @@ def test_an_expired_lease_can_be_claimed_by_someone_else(app, merchant, make_use
     assert claims.holds_claim(taken, bob)
 
 
+def test_a_lapsed_lease_goes_before_unclaimed_cases_and_its_audit_event_names_the_old_holder(
+        app, merchant, make_user):
+    low, high = bulk_cases(merchant, 2, priority=lambda i: (10, 90)[i])
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    held = claims.claim(web(alice), db.session.get(Case, low), alice)
+    held.claim_expires_at = utcnow() - timedelta(seconds=1)
+    db.session.commit()
+    taken = claims.claim_next(web(bob), bob)
+    db.session.commit()
+    assert (taken.id, taken.claimed_by_id) == (low, bob.id)  # before the priority-90 case: it waited longest
+    event = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "case.claim")
+                               .order_by(AuditEvent.id.desc())).first()
+    assert event.before == {"status": "in_review", "claimed_by": alice.id}
+    assert claims.claim_next(web(alice), alice).id == high
+
+
 def test_release_by_the_holder_or_a_manager_only(app, merchant, make_user):
     bulk_cases(merchant, 1)
     alice, bob, boss = (
