@@ -77,6 +77,9 @@ class Case(db.Model):
     claimed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when a reviewer escalates the case: from then on only senior reviewers and managers take
+    # it, and releasing it sends it back to the escalated queue rather than the ordinary one.
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped on every change; a form carries it back so stale decisions are refused.
     version: Mapped[int] = mapped_column(default=1)
 

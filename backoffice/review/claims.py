@@ -16,6 +16,9 @@ from backoffice.cases.models import Case, CaseStatus
 from backoffice.db import db, utcnow
 
 
+SENIOR_ROLES = frozenset({Role.senior_reviewer, Role.manager})
+
+
 class ReviewError(ValueError):
     """A review action that cannot be carried out; the message is for people."""
 
@@ -74,12 +77,15 @@ def _candidate(postgres: bool, escalated: bool):
     ix_cases_unclaimed), so a claim never walks past the cases other reviewers hold; COALESCE runs
     the second look-up only when the first finds nothing."""
     order = (Case.priority.desc(), Case.opened_at, Case.id)
-    if escalated:
-        return _first(_status_is(CaseStatus.escalated), order, postgres)
-    return sa.func.coalesce(
-        _first(sa.and_(_status_is(CaseStatus.in_review), Case.claim_expires_at < sa.bindparam("now")),
-               (Case.claim_expires_at, Case.id), postgres),
-        _first(_status_is(CaseStatus.open), order, postgres))
+    lapsed = sa.and_(_status_is(CaseStatus.in_review), Case.claim_expires_at < sa.bindparam("now"),
+                     Case.escalated_at.is_not(None) if escalated else Case.escalated_at.is_(None))
+    waiting = _status_is(CaseStatus.escalated) if escalated else _status_is(CaseStatus.open)
+    return sa.func.coalesce(_first(lapsed, (Case.claim_expires_at, Case.id), postgres),
+                            _first(waiting, order, postgres))
+
+
+# The returned row replaces whatever the session already holds of that case.
+_TAKE_OPTIONS = {"synchronize_session": False, "populate_existing": True}
 
 
 def _take_values() -> dict:
@@ -101,13 +107,14 @@ def _claim_next_serialised(params: dict, escalated: bool):
     """SQLite (one writer at a time, and RETURNING sees only the updated row): read the candidate,
     then take it if it is still free."""
     pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(False, escalated))
-    free = Case.status == CaseStatus.escalated if escalated else claimable(params["now"])
+    free = sa.or_(Case.status == (CaseStatus.escalated if escalated else CaseStatus.open),
+                  sa.and_(Case.status == CaseStatus.in_review, Case.claim_expires_at < params["now"]))
     for _ in range(5):
         old = db.session.execute(pick, params).first()
         if old is None:
             return None
         case = db.session.scalars(sa.update(Case).where(Case.id == old.id, free).values(**_take_values())
-                                  .returning(Case), params, execution_options={"synchronize_session": False}).first()
+                                  .returning(Case), params, execution_options=_TAKE_OPTIONS).first()
         if case is not None:
             return case, old.status, old.claimed_by_id
     return None
@@ -124,7 +131,7 @@ def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalat
     params = {"now": now, "claimant": user.id, "expires": now + lease_length()}
     if db.session.get_bind().dialect.name == "postgresql":
         row = db.session.execute(_claim_next_statement(escalated), params,
-                                 execution_options={"synchronize_session": False}).first()
+                                 execution_options=_TAKE_OPTIONS).first()
     else:
         row = _claim_next_serialised(params, escalated)
     if row is None:
@@ -141,10 +148,12 @@ def claim(actor: Actor, case: Case, user: User, *, now: datetime | None = None) 
     if holds_claim(case, user, now) and case.status is CaseStatus.in_review:
         case.claim_expires_at = now + lease_length()
         return case
+    if case.escalated_at is not None and user.role not in SENIOR_ROLES:
+        raise ReviewError(_l("This case was escalated: a senior reviewer takes it."))
     free = case.status is CaseStatus.open or (
         case.status is CaseStatus.in_review and case.claim_expires_at is not None and case.claim_expires_at < now)
     helping = case.status is CaseStatus.on_hold and case.claimed_by_id != user.id
-    senior = case.status is CaseStatus.escalated and user.role in (Role.senior_reviewer, Role.manager)
+    senior = case.status is CaseStatus.escalated and user.role in SENIOR_ROLES
     if not (free or helping or senior or (case.status is CaseStatus.on_hold and case.claimed_by_id == user.id)):
         raise ReviewError(_l("This case is held by someone else or is no longer open."))
     return _take(actor, case, user, now, "case.claim")
@@ -170,7 +179,8 @@ def release(actor: Actor, case: Case, user: User) -> Case:
     if case.status not in (CaseStatus.in_review, CaseStatus.on_hold):
         # A decision waiting for approval, or a closed case, must not go back to the queue.
         raise ReviewError(_l("This case is held by someone else or is no longer open."))
-    return _set(actor, case, CaseStatus.open, None, "case.release")
+    back_to = CaseStatus.escalated if case.escalated_at is not None else CaseStatus.open
+    return _set(actor, case, back_to, None, "case.release")
 
 
 def hold(actor: Actor, case: Case, user: User, reason: str) -> Case:
@@ -187,6 +197,7 @@ def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
         raise ReviewError(_l("Claim the case before escalating it."))
     if not reason.strip():
         raise ReviewError(_l("Say why the case needs a senior reviewer."))
+    case.escalated_at = case.escalated_at or utcnow()
     return _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
 
 

@@ -216,6 +216,28 @@ def test_escalated_cases_go_to_senior_reviewers_and_managers_only(app, merchant,
     assert case.claimed_by_id == boss.id
 
 
+def test_an_escalated_case_stays_escalated_when_released_or_its_lease_lapses(app, merchant, make_user):
+    bulk_cases(merchant, 2)
+    alice, bob, senior = make_user("reviewer", "alice"), make_user("reviewer", "bob"), \
+        make_user("senior_reviewer", "senior")
+    case = claims.claim_next(web(alice), alice)
+    claims.escalate(web(alice), case, alice, "涉及金额大")
+    taken = claims.claim_next(web(senior), senior, escalated=True)
+    assert taken.id == case.id and taken.status is CaseStatus.in_review
+    claims.release(web(senior), taken, senior)
+    db.session.commit()
+    assert case.status is CaseStatus.escalated  # back to the escalated queue, not the ordinary one
+    claims.claim_next(web(senior), senior, escalated=True)
+    case.claim_expires_at = utcnow() - timedelta(seconds=1)  # the senior walked away
+    db.session.commit()
+    other = claims.claim_next(web(bob), bob)
+    assert other.id != case.id  # a reviewer's next case is never a lapsed escalated one
+    with pytest.raises(ReviewError):
+        claims.claim(web(bob), case, bob)
+    assert claims.claim_next(web(senior), senior, escalated=True).id == case.id
+    db.session.commit()
+
+
 def test_reassign_through_the_web_is_for_managers_only(app, client, login, merchant, make_user):
     (case_id,) = bulk_cases(merchant, 1)
     alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
