@@ -38,8 +38,15 @@ def exam_offer(ruling: CaseDecision, now: datetime | None = None) -> bool:
 
 
 def start_exam(actor: Actor, ruling: CaseDecision) -> ExamAttempt:
+    """The merchant's unfinished attempt on this ruling, or a new one (reopening the page or
+    reloading it on a phone must not draw new questions each time)."""
     if not exam_offer(ruling):
         raise ExamError(_l("The exam is not available for this ruling."))
+    unfinished = db.session.scalar(
+        sa.select(ExamAttempt).where(ExamAttempt.ruling_id == ruling.id, ExamAttempt.submitted_at.is_(None))
+        .order_by(ExamAttempt.id.desc()).limit(1))
+    if unfinished is not None:
+        return unfinished
     platform = get_rulebook().rule(ruling.rule_code).platform
     attempt = ExamAttempt(ruling_id=ruling.id, merchant_id=ruling.case.merchant_id,
                           question_ids=[q.id for q in exams.draw(platform)])

@@ -136,3 +136,16 @@ def test_the_exam_draws_the_configured_number_of_questions(app):
     assert len(drawn) == 5 and len({q.id for q in drawn}) == 5
     assert exams.pass_mark("taobao") == 80
     assert exams.grade("taobao", [q.id for q in drawn], {q.id: q.answer for q in drawn}) == 100
+
+
+def test_reopening_the_exam_page_keeps_the_unfinished_attempt(client, login, shop, ruling_for):
+    ruling = ruling_for(shop.merchant, "taobao.ads_non_sale_listing")
+    login("tb-shop")
+    first = client.get(f"/merchant/rulings/{ruling.id}/exam").get_data(as_text=True)
+    again = client.get(f"/merchant/rulings/{ruling.id}/exam").get_data(as_text=True)
+    pick = re.compile(r'name="attempt" value="(\d+)"')
+    assert pick.search(first).group(1) == pick.search(again).group(1)
+    assert db.session.query(ExamAttempt).filter_by(ruling_id=ruling.id).count() == 1
+    take_exam_on_the_web(client, ruling, wrong=2)  # submitted: the next visit draws a new attempt
+    client.get(f"/merchant/rulings/{ruling.id}/exam")
+    assert db.session.query(ExamAttempt).filter_by(ruling_id=ruling.id).count() == 2
