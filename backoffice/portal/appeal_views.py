@@ -30,6 +30,7 @@ def appeal(ruling_id: int):
     ruling = q.ruling_of(merchant_id(), ruling_id)
     form = ConfirmForm()
     item = q.appeal_for_ruling(ruling.id)
+    typed = None  # what the merchant typed, shown again when the request is refused
     if request.method == "POST" and form.validate_on_submit():
         created: list[str] = []
         try:
@@ -44,6 +45,9 @@ def appeal(ruling_id: int):
             db.session.rollback()  # nothing of this request is kept: no half an appeal, no orphan file row
             appeals.discard_files(created)  # nor the files it wrote
             flash(str(exc), "error")
+            # Shown again with what was typed, so that a refused photo does not cost the statement.
+            typed, item = request.form.get("statement", ""), q.appeal_for_ruling(ruling.id)
+            return _appeal_page(ruling, item, form, typed), 422
         else:
             db.session.commit()
             if item.status.value == "submitted":
@@ -55,8 +59,13 @@ def appeal(ruling_id: int):
     if item is None and not appeals.appealable(ruling):
         flash(_("This ruling cannot be appealed."), "error")
         return redirect(url_for("portal.ruling", ruling_id=ruling.id))
+    return _appeal_page(ruling, item, form, typed)
+
+
+def _appeal_page(ruling, item, form, typed: str | None):
     rule = get_rulebook().rule(ruling.rule_code)
     return render_template("portal/appeal.html", ruling=ruling, appeal=item, rule=rule, form=form,
+                           statement=typed if typed is not None else (item.statement if item else ""),
                            deadline=item.deadline_at if item else appeals.appeal_deadline(ruling),
                            limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES, storage.MAX_TOTAL_BYTES // 2**20))
 
