@@ -1,115 +1,268 @@
-"""The numbers behind the managers' dashboard; each returns rows that a chart and a CSV share."""
+"""The numbers behind the managers' dashboard; each returns rows that a chart and a CSV share.
+
+Every count is computed in the database (the platform day of a row is found with a CASE over the
+period's day boundaries, which is exact in any time zone and portable to SQLite and PostgreSQL), so
+the cost does not grow with Python loops over rows. The definitions are explained on the page
+(``templates/dashboard/_definitions.html``); keep the two in step.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import sqlalchemy as sa
 
 from backoffice.accounts.models import User
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
-from backoffice.cases.models import OPEN_STATUSES, Case, CaseStatus, Flag, FlagStatus
+from backoffice.cases.models import OPEN_STATUSES, Case, CaseStatus, Flag, FlagSource, FlagStatus
 from backoffice.db import db, utcnow
-from backoffice.ledger.models import EntryKind, LedgerEntry
-from backoffice.review.models import CaseDecision, DecisionStatus
-from backoffice.timeutil import platform_tz
+from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
+from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.timeutil import platform_day_bounds, to_platform_tz
 
+PERIODS = (7, 30, 90)
+DEFAULT_PERIOD = 30
+#: Shown where a row has no rule (an unclassified report) or no account (a decision made from the CLI).
+NONE = "—"
+
+#: (upper limit of the age in hours, exclusive; label). Ages are counted from ``Case.opened_at``.
 AGE_BUCKETS = ((1, "<1h"), (4, "1–4h"), (24, "4–24h"), (72, "1–3d"), (None, ">3d"))
+#: Measures that limit what a merchant may do for a time; a removal (清退) is counted on its own.
+RESTRICTION_KINDS = tuple(sorted(WINDOW_KINDS - {EntryKind.removal}))
+CENT = Decimal("0.01")
 
 
-def queue_health(now: datetime | None = None) -> dict:
+@dataclass(frozen=True)
+class Period:
+    """The last ``len(days)`` platform days, today included: [start, end) in UTC."""
+
+    days: tuple[date, ...]
+    #: UTC end (exclusive) of each day; the start of the first day is ``start``.
+    ends: tuple[datetime, ...]
+    start: datetime
+
+    @property
+    def end(self) -> datetime:
+        return self.ends[-1]
+
+    def labels(self) -> list[str]:
+        return [d.isoformat() for d in self.days]
+
+
+def period(days: int, now: datetime | None = None) -> Period:
+    today = to_platform_tz(now or utcnow()).date()
+    first = today - timedelta(days=days - 1)
+    span = tuple(first + timedelta(days=i) for i in range(days))
+    return Period(span, tuple(platform_day_bounds(d)[1] for d in span), platform_day_bounds(first)[0])
+
+
+def _day_index(column, p: Period):
+    """The index in ``p.days`` of the platform day a timestamp falls on (rows already in the period)."""
+    return sa.case(*((column < end, i) for i, end in enumerate(p.ends[:-1])), else_=len(p.days) - 1)
+
+
+def _within(column, p: Period):
+    return sa.and_(column >= p.start, column < p.end)
+
+
+# -- queue health -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueHealth:
+    open: int
+    unclaimed: int
+    overdue: int
+    #: (status, cases, unclaimed, overdue) for each open status, in queue order.
+    by_status: list[tuple[str, int, int, int]]
+    #: (age bucket label, cases).
+    ages: list[tuple[str, int]]
+
+
+def queue_health(now: datetime | None = None) -> QueueHealth:
+    """Open cases by status and age, as of ``now``: one grouped query, whatever the backlog's size."""
     now = now or utcnow()
-    open_cases = sa.select(Case).where(Case.status.in_(OPEN_STATUSES)).subquery()
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(open_cases)) or 0
-    unclaimed = db.session.scalar(sa.select(sa.func.count()).select_from(Case).where(
-        Case.status == CaseStatus.open)) or 0
-    overdue = db.session.scalar(sa.select(sa.func.count()).select_from(Case).where(
-        Case.status.in_(OPEN_STATUSES), Case.sla_due_at < now)) or 0
-    ages = [0] * len(AGE_BUCKETS)
-    for (opened,) in db.session.execute(sa.select(Case.opened_at).where(Case.status.in_(OPEN_STATUSES))):
-        hours = (now - opened).total_seconds() / 3600
-        for i, (limit, _) in enumerate(AGE_BUCKETS):
-            if limit is None or hours < limit:
-                ages[i] += 1
-                break
-    return {"open": total, "unclaimed": unclaimed, "overdue": overdue,
-            "ages": [(label, n) for (_, label), n in zip(AGE_BUCKETS, ages, strict=True)]}
-
-
-def _day(value: datetime) -> str:
-    return value.astimezone(platform_tz()).strftime("%Y-%m-%d")
-
-
-def throughput(days: int = 14, now: datetime | None = None) -> list[tuple[str, str, int]]:
-    """(platform day, reviewer, decisions) for the last ``days`` days."""
-    since = (now or utcnow()) - timedelta(days=days)
+    # Nobody holds it: waiting in the queue, a claim whose lease ran out, or escalated and not yet
+    # taken by a senior reviewer. Cases on hold keep their holder; those awaiting approval wait for a manager.
+    # (The first two are what claim-next takes, as review.claims.claimable defines them.)
+    unclaimed = sa.or_(Case.status.in_([CaseStatus.open, CaseStatus.escalated]),
+                       sa.and_(Case.status == CaseStatus.in_review, Case.claim_expires_at < now))
+    overdue = Case.sla_due_at < now
+    buckets, lower = [], None
+    for limit, _ in AGE_BUCKETS:
+        older_than_lower = Case.opened_at <= now - timedelta(hours=lower) if lower is not None else sa.true()
+        younger = Case.opened_at > now - timedelta(hours=limit) if limit is not None else sa.true()
+        buckets.append(sa.func.count(sa.case((sa.and_(older_than_lower, younger), 1))))
+        lower = limit
     rows = db.session.execute(
-        sa.select(CaseDecision.decided_at, User.login).join(User, User.id == CaseDecision.decided_by_id)
-        .where(CaseDecision.decided_at >= since))
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for decided_at, login in rows:
-        counts[(_day(decided_at), login)] += 1
-    return sorted((day, login, n) for (day, login), n in counts.items())
+        sa.select(Case.status, sa.func.count(), sa.func.count(sa.case((unclaimed, 1))),
+                  sa.func.count(sa.case((overdue, 1))), *buckets)
+        .where(Case.status.in_(OPEN_STATUSES)).group_by(Case.status)).all()
+    found = {row[0]: row[1:] for row in rows}
+    order = [s for s in CaseStatus if s in OPEN_STATUSES]
+    by_status = [(s.value, *(found.get(s, (0, 0, 0)))[:3]) for s in order]
+    ages = [(label, sum(row[3 + i] for row in found.values())) for i, (_, label) in enumerate(AGE_BUCKETS)]
+    return QueueHealth(open=sum(r[1] for r in by_status), unclaimed=sum(r[2] for r in by_status),
+                       overdue=sum(r[3] for r in by_status), by_status=by_status, ages=ages)
 
 
-def decisions_by_rule() -> list[tuple[str, str, int]]:
+# -- decisions ----------------------------------------------------------------------------------------
+
+#: Decisions that took effect: a reviewer's verdict applied at once or after a manager's approval, and
+#: bulk dismissals. Decisions still waiting for approval and refused ones are not counted.
+_APPLIED = CaseDecision.status == DecisionStatus.applied
+
+
+def throughput(days: int = DEFAULT_PERIOD, now: datetime | None = None) -> list[tuple[str, str, int]]:
+    """(platform day, reviewer, applied decisions), on the day the reviewer decided."""
+    p = period(days, now)
+    inner = (sa.select(_day_index(CaseDecision.decided_at, p).label("day"),
+                       CaseDecision.decided_by_id.label("user_id"))
+             .where(_APPLIED, _within(CaseDecision.decided_at, p)).subquery())
+    rows = db.session.execute(
+        sa.select(inner.c.day, User.login, sa.func.count()).select_from(inner)
+        .outerjoin(User, User.id == inner.c.user_id).group_by(inner.c.day, User.login))
+    return sorted((p.days[day].isoformat(), login or NONE, n) for day, login, n in rows)
+
+
+def decisions_by_rule(days: int = DEFAULT_PERIOD, now: datetime | None = None) -> list[tuple[str, str, int]]:
+    """(rule, verdict, applied decisions) for decisions made in the period."""
+    p = period(days, now)
     rows = db.session.execute(
         sa.select(CaseDecision.rule_code, CaseDecision.verdict, sa.func.count())
-        .where(CaseDecision.status == DecisionStatus.applied)
+        .where(_APPLIED, _within(CaseDecision.decided_at, p))
         .group_by(CaseDecision.rule_code, CaseDecision.verdict))
-    return sorted(((rule or "—", verdict.value, n) for rule, verdict, n in rows), key=lambda r: (r[0], r[1]))
+    order = list(Verdict)
+    return sorted(((rule or NONE, verdict.value, n) for rule, verdict, n in rows),
+                  key=lambda r: (r[0], order.index(Verdict(r[1]))))
 
 
-def appeal_rates(by: str = "rule") -> list[tuple[str, int, int, int, float, float]]:
-    """(rule or reviewer, rulings, appeals, overturned, appeal rate, overturn rate)."""
+AppealRow = tuple[str, int, int, int, int, int, int, float, float | None]
+
+
+def appeal_rates(by: str = "rule", days: int = DEFAULT_PERIOD,
+                 now: datetime | None = None) -> list[AppealRow]:
+    """(rule or reviewer, rulings, appeals, decided, upheld, reduced, overturned, appeal rate, overturn rate).
+
+    Rulings are appealable ones (a violation with a penalty, applied) made in the period, under the
+    reviewer who decided them. Appeals are those filed (drafts are not). The overturn rate is the share
+    of decided appeals that went the merchant's way, fully (overturned) or partly (penalty reduced);
+    appeals still under review are left out of it, and it is None while none is decided.
+    """
+    p = period(days, now)
     key = CaseDecision.rule_code if by == "rule" else User.login
-    stmt = (sa.select(key, sa.func.count(CaseDecision.id), sa.func.count(Appeal.id),
-                      sa.func.count(sa.case((Appeal.outcome == AppealOutcome.overturned, 1))))
+    decided = Appeal.status == AppealStatus.decided
+
+    def appeals(*conditions):
+        # DISTINCT: a ruling has at most one appeal (unique ruling_id), but count each once regardless.
+        return sa.func.count(sa.distinct(sa.case((sa.and_(*conditions), Appeal.id))))
+
+    stmt = (sa.select(key, sa.func.count(sa.distinct(CaseDecision.id)), appeals(Appeal.id.is_not(None)),
+                      appeals(decided), appeals(decided, Appeal.outcome == AppealOutcome.upheld),
+                      appeals(decided, Appeal.outcome == AppealOutcome.reduced),
+                      appeals(decided, Appeal.outcome == AppealOutcome.overturned))
             .select_from(CaseDecision)
-            .outerjoin(Appeal, sa.and_(Appeal.ruling_id == CaseDecision.id, Appeal.status != AppealStatus.draft))
-            .where(CaseDecision.verdict == "violation", CaseDecision.status == DecisionStatus.applied)
+            .outerjoin(Appeal, sa.and_(Appeal.ruling_id == CaseDecision.id,
+                                       Appeal.status != AppealStatus.draft))
+            .outerjoin(User, User.id == CaseDecision.decided_by_id)
+            .where(_APPLIED, CaseDecision.verdict == Verdict.violation,
+                   CaseDecision.penalty_decision_id.is_not(None),
+                   _within(CaseDecision.decided_at, p))
             .group_by(key))
-    if by != "rule":
-        stmt = stmt.join(User, User.id == CaseDecision.decided_by_id)
     out = []
-    for name, rulings, appeals, overturned in db.session.execute(stmt):
-        out.append((name or "—", rulings, appeals, overturned,
-                    round(appeals / rulings, 3) if rulings else 0.0,
-                    round(overturned / appeals, 3) if appeals else 0.0))
+    for name, rulings, filed, n_decided, upheld, reduced, overturned in db.session.execute(stmt):
+        out.append((name or NONE, rulings, filed, n_decided, upheld, reduced, overturned,
+                    _rate(filed, rulings), _rate(reduced + overturned, n_decided) if n_decided else None))
     return sorted(out)
 
 
-def precision(by: str = "rule") -> list[tuple[str, int, int, float]]:
-    """(rule or detector term, confirmed flags, dismissed flags, precision) for detector flags."""
+def _rate(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 0.0
+
+
+# -- detector precision -------------------------------------------------------------------------------
+
+
+def precision(by: str = "rule", days: int = DEFAULT_PERIOD,
+              now: datetime | None = None) -> list[tuple[str, int, int, int, int, float | None]]:
+    """(rule or term, confirmed, dismissed, inconclusive, open, precision) of detector flags of the period.
+
+    Precision = confirmed / (confirmed + dismissed); None while no flag is judged either way. A flag whose
+    ruling is overturned on appeal counts as dismissed. Flags without a lexicon term go under the
+    detector's name (phone, reply_time, ...). Sorted from the least precise.
+    """
+    p = period(days, now)
     key = Flag.rule_code if by == "rule" else sa.func.coalesce(Flag.term, Flag.detector)
+    counts = [sa.func.count(sa.case((Flag.status == s, 1))) for s in
+              (FlagStatus.confirmed, FlagStatus.dismissed, FlagStatus.inconclusive, FlagStatus.open)]
     rows = db.session.execute(
-        sa.select(key, sa.func.count(sa.case((Flag.status == FlagStatus.confirmed, 1))),
-                  sa.func.count(sa.case((Flag.status == FlagStatus.dismissed, 1))))
-        .where(Flag.source == "detector").group_by(key))
+        sa.select(key, *counts).where(Flag.source == FlagSource.detector, _within(Flag.created_at, p))
+        .group_by(key))
     out = []
-    for name, confirmed, dismissed in rows:
+    for name, confirmed, dismissed, inconclusive, still_open in rows:
         judged = confirmed + dismissed
-        if judged:
-            out.append((name or "—", confirmed, dismissed, round(confirmed / judged, 3)))
-    return sorted(out, key=lambda r: (r[3], r[0]))
+        out.append((name or NONE, confirmed, dismissed, inconclusive, still_open,
+                    round(confirmed / judged, 3) if judged else None))
+    return sorted(out, key=lambda r: (r[5] is None, r[5] or 0.0, r[0]))
 
 
-def measure_totals(days: int = 30, now: datetime | None = None) -> list[tuple[str, int, int, str, str, int, int]]:
-    """Per platform day: (day, integrity points deducted, points restored, deposit deducted, refunded,
-    restrictions, removals)."""
-    since = (now or utcnow()) - timedelta(days=days)
-    rows = db.session.execute(sa.select(LedgerEntry).where(
-        LedgerEntry.created_at >= since, LedgerEntry.kind.not_in([EntryKind.opening, EntryKind.deposit_topup])))
-    acc: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for (e,) in rows:
-        a = acc[_day(e.created_at)]
-        if e.integrity_delta:
-            a[0 if e.integrity_delta < 0 else 1] += abs(e.integrity_delta)
-        if e.deposit_delta:
-            a[2 if e.deposit_delta < 0 else 3] += abs(e.deposit_delta)
-        if e.reverses_id is None and e.kind is EntryKind.business_restriction:
-            a[4] += 1
-        if e.reverses_id is None and e.kind is EntryKind.removal:
-            a[5] += 1
-    return [(day, a[0], a[1], f"{a[2]:.2f}", f"{a[3]:.2f}", a[4], a[5]) for day, a in sorted(acc.items())]
+# -- measures -----------------------------------------------------------------------------------------
+
+MEASURE_COLUMNS = (
+    "integrity_points_deducted", "integrity_points_restored", "violation_points_charged",
+    "violation_points_cancelled", "deposit_deducted", "deposit_refunded", "restrictions_imposed",
+    "restrictions_lifted", "removals", "removals_reversed",
+)
+
+
+def measure_totals(days: int = DEFAULT_PERIOD, now: datetime | None = None) -> list[tuple]:
+    """One row per platform day of the period (days without entries too), columns as MEASURE_COLUMNS.
+
+    Counted on the day the ledger entry was written: a reversal (a refund, points given back, a lifted
+    or shortened restriction) on the day it was made, not on the day of the measure it reverses.
+    Provisional (automatic) measures count like the others. Opening balances and top-ups are not measures.
+    Money is in yuan with two decimals; points are integers (integrity) or decimals (violation).
+    """
+    p = period(days, now)
+    e = LedgerEntry
+
+    def total(expr, condition):
+        return sa.func.coalesce(sa.func.sum(sa.case((condition, expr), else_=0)), 0)
+
+    def count(condition):
+        return sa.func.count(sa.case((condition, 1)))
+
+    inner = (sa.select(_day_index(e.created_at, p).label("day"), e.kind, e.integrity_delta, e.violation_delta,
+                       e.deposit_delta, e.reverses_id)
+             .where(_within(e.created_at, p), e.kind.not_in([EntryKind.opening, EntryKind.deposit_topup]))
+             .subquery())
+    c = inner.c
+    stmt = sa.select(
+        c.day,
+        total(-c.integrity_delta, c.integrity_delta < 0), total(c.integrity_delta, c.integrity_delta > 0),
+        total(c.violation_delta, c.violation_delta > 0), total(-c.violation_delta, c.violation_delta < 0),
+        total(-c.deposit_delta, c.deposit_delta < 0), total(c.deposit_delta, c.deposit_delta > 0),
+        count(sa.and_(c.kind.in_(RESTRICTION_KINDS), c.reverses_id.is_(None))),
+        count(sa.and_(c.kind.in_(RESTRICTION_KINDS), c.reverses_id.is_not(None))),
+        count(sa.and_(c.kind == EntryKind.removal, c.reverses_id.is_(None))),
+        count(sa.and_(c.kind == EntryKind.removal, c.reverses_id.is_not(None))),
+    ).group_by(c.day)
+    found = {row[0]: row[1:] for row in db.session.execute(stmt)}
+    out = []
+    for i, day in enumerate(p.days):
+        v = found.get(i, (0,) * len(MEASURE_COLUMNS))
+        out.append((day.isoformat(), int(v[0]), int(v[1]), format_points(v[2]), format_points(v[3]),
+                    format_money(v[4]), format_money(v[5]), *map(int, v[6:])))
+    return out
+
+
+def format_money(value) -> str:
+    # SQLite sums NUMERIC as floating point: round back to cents (exact far beyond any real total).
+    return str(Decimal(str(value)).quantize(CENT))
+
+
+def format_points(value) -> str:
+    text = f"{Decimal(str(value)).quantize(CENT):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -4,46 +4,59 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from functools import partial
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, Response, abort, flash, render_template, request
+from flask_babel import gettext as _
 
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.dashboard import metrics
-from backoffice.dashboard.charts import bars
+from backoffice.dashboard.page import build_charts
+from backoffice.db import utcnow
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 
-#: name → (columns, rows function): every chart's numbers can be downloaded as CSV.
-DATASETS = {
+_APPEALS = ("rulings", "appeals", "decided", "upheld", "reduced", "overturned", "appeal_rate",
+            "overturn_rate")
+_PRECISION = ("confirmed", "dismissed", "inconclusive", "open", "precision")
+
+#: name → (CSV columns, rows(days, now)): the numbers behind every chart and table, downloadable.
+DATASETS: dict[str, tuple[tuple[str, ...], Callable]] = {
+    "queue_status": (("status", "cases", "unclaimed", "overdue"),
+                     lambda days, now: metrics.queue_health(now).by_status),
+    "queue_ages": (("age", "cases"), lambda days, now: metrics.queue_health(now).ages),
     "throughput": (("day", "reviewer", "decisions"), metrics.throughput),
     "decisions": (("rule", "verdict", "decisions"), metrics.decisions_by_rule),
-    "appeals_by_rule": (("rule", "rulings", "appeals", "overturned", "appeal_rate", "overturn_rate"),
-                        lambda: metrics.appeal_rates("rule")),
-    "appeals_by_reviewer": (("reviewer", "rulings", "appeals", "overturned", "appeal_rate", "overturn_rate"),
-                            lambda: metrics.appeal_rates("reviewer")),
-    "precision_by_rule": (("rule", "confirmed", "dismissed", "precision"), lambda: metrics.precision("rule")),
-    "precision_by_term": (("term", "confirmed", "dismissed", "precision"), lambda: metrics.precision("term")),
-    "measures": (("day", "integrity_points_deducted", "integrity_points_restored", "deposit_deducted",
-                  "deposit_refunded", "restrictions", "removals"), metrics.measure_totals),
+    "appeals_by_rule": (("rule", *_APPEALS), partial(metrics.appeal_rates, "rule")),
+    "appeals_by_reviewer": (("reviewer", *_APPEALS), partial(metrics.appeal_rates, "reviewer")),
+    "precision_by_rule": (("rule", *_PRECISION), partial(metrics.precision, "rule")),
+    "precision_by_term": (("term", *_PRECISION), partial(metrics.precision, "term")),
+    "measures": (("day", *metrics.MEASURE_COLUMNS), metrics.measure_totals),
 }
+_QUEUE = ("queue_status", "queue_ages")
+
+
+def _period_arg() -> int | None:
+    """The ``days`` GET parameter if it is one of the offered periods; None when it is not."""
+    raw = request.args.get("days", str(metrics.DEFAULT_PERIOD))
+    return int(raw) if raw in {str(p) for p in metrics.PERIODS} else None
 
 
 @bp.get("")
 @roles_required(Role.manager, Role.admin)
 def index():
-    data = {name: fn() for name, (_, fn) in DATASETS.items()}
-    health = metrics.queue_health()
-    per_reviewer: dict[str, int] = {}
-    for _, login, n in data["throughput"]:
-        per_reviewer[login] = per_reviewer.get(login, 0) + n
-    charts = {
-        "ages": bars(health["ages"]),
-        "throughput": bars(sorted(per_reviewer.items(), key=lambda r: -r[1])),
-        "precision": bars([(r[0], r[3]) for r in data["precision_by_rule"]]),
-        "overturn": bars([(r[0], r[5]) for r in data["appeals_by_rule"]]),
-    }
-    return render_template("dashboard/index.html", health=health, data=data, charts=charts)
+    days = _period_arg()
+    if days is None:
+        days = metrics.DEFAULT_PERIOD
+        flash(_("Choose a period of 7, 30 or 90 days; showing the last %(n)d days.", n=days), "error")
+    now = utcnow()
+    health = metrics.queue_health(now)
+    data = {name: fn(days, now) for name, (_, fn) in DATASETS.items() if name not in _QUEUE}
+    period = metrics.period(days, now)
+    return render_template("dashboard/index.html", health=health, data=data, days=days, now=now,
+                           periods=metrics.PERIODS, period=period, charts=build_charts(health, data, period))
 
 
 @bp.get("/<name>.csv")
@@ -51,11 +64,23 @@ def index():
 def download(name: str):
     if name not in DATASETS:
         abort(404)
+    days = _period_arg()
+    if days is None:
+        abort(400)
     columns, fn = DATASETS[name]
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)
-    writer.writerows(fn())
+    writer.writerows([_cell(v) for v in row] for row in fn(days, utcnow()))
     # A BOM so that spreadsheet programs open the Chinese text correctly.
     return Response("\ufeff" + out.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f"attachment; filename={name}.csv"})
+                    headers={"Content-Disposition": f"attachment; filename={name}-{days}d.csv"})
+
+
+def _cell(value):
+    """Text that a spreadsheet would run as a formula (a lexicon term such as ``+86``) is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
