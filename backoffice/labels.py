@@ -36,7 +36,8 @@ SEVERITY_LABELS = {
     "serious": _l("Serious"),
     "especially_serious": _l("Especially serious"),
 }
-SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Sweep")}
+SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Sweep"),
+                 "merchant_report": _l("Merchant report")}
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
                   "privacy_number": _l("Privacy number call")}
 SENDER_LABELS = {"merchant": _l("Merchant"), "customer": _l("Customer"), "system": _l("System")}

@@ -18,6 +18,8 @@ class CalibrationReview(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("case_id", "reviewer_id"),
         sa.Index("ix_calibration_reviews_open", "reviewer_id", "completed_at"),
+        # A submitted review always carries its verdict; an open one has none yet.
+        sa.CheckConstraint("(completed_at IS NULL) = (verdict IS NULL)", name="completed_has_verdict"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,3 +37,8 @@ class CalibrationReview(db.Model):
     case: Mapped[Case] = relationship()
     original_decision: Mapped[CaseDecision] = relationship()
     reviewer: Mapped[User] = relationship(foreign_keys=[reviewer_id])
+    sampled_by: Mapped[User] = relationship(foreign_keys=[sampled_by_id])
+
+    @property
+    def is_open(self) -> bool:
+        return self.completed_at is None

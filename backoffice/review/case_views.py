@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.accounts.permissions import roles_required
+from backoffice.calibration.queries import open_review_of
 from backoffice.db import db
 from backoffice.ledger.operations import standing_of
 from backoffice.policy import get_rulebook
@@ -72,6 +73,10 @@ def _reassign_form():
 @roles_required(*REVIEW_ROLES)
 def show(case_id: int):
     case = load_case(case_id)
+    blind = open_review_of(case.id, current_user)
+    if blind is not None:  # the case page would show the decision being calibrated
+        flash(_("You are reviewing this case blind for calibration; the case page opens once you submit."), "info")
+        return redirect(url_for("calibration.show", review_id=blind.id))
     claims.renew(case, current_user)
     db.session.commit()
     return _render(case, _decision_form(case))

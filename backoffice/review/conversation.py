@@ -8,6 +8,7 @@ segments only for the messages that carry a flagged span.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -36,8 +37,9 @@ class MessageRow:
     flags: tuple[Flag, ...]
 
 
-def conversation_rows(case: Case, flags: list[Flag], anchor_prefix: str = "hit",
+def conversation_rows(case: Case, flags: list[Flag], *, until: datetime | None = None, anchor_prefix: str = "hit",
                       stamp_format: str = "%m-%d %H:%M:%S") -> list[MessageRow]:
+    """The rows of the case's conversation (up to ``until``, when given) with ``flags`` marked."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
     flags_of: dict[int, list[Flag]] = {}
     for flag in flags:
@@ -47,8 +49,10 @@ def conversation_rows(case: Case, flags: list[Flag], anchor_prefix: str = "hit",
                 spans.setdefault(flag.message_id, []).append((flag.start, flag.end, flag.rule_code or "?"))
     tz = platform_tz()
     senders = {role: str(label) for role, label in SENDER_LABELS.items()}
-    rows = db.session.execute(sa.select(*_COLUMNS).where(Message.conversation_id == case.conversation_id)
-                              .order_by(Message.sent_at, Message.id))
+    stmt = sa.select(*_COLUMNS).where(Message.conversation_id == case.conversation_id)
+    if until is not None:
+        stmt = stmt.where(Message.sent_at <= until)
+    rows = db.session.execute(stmt.order_by(Message.sent_at, Message.id))
     out = []
     for mid, external_id, role, sent_at, text, attachments in rows:
         marked = spans.get(mid)

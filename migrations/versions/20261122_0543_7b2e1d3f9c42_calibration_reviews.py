@@ -33,6 +33,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['original_decision_id'], ['case_decisions.id'], name=op.f('fk_calibration_reviews_original_decision_id_case_decisions')),
     sa.ForeignKeyConstraint(['reviewer_id'], ['users.id'], name=op.f('fk_calibration_reviews_reviewer_id_users')),
     sa.ForeignKeyConstraint(['sampled_by_id'], ['users.id'], name=op.f('fk_calibration_reviews_sampled_by_id_users')),
+    sa.CheckConstraint('(completed_at IS NULL) = (verdict IS NULL)', name=op.f('ck_calibration_reviews_completed_has_verdict')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_calibration_reviews')),
     sa.UniqueConstraint('case_id', 'reviewer_id', name=op.f('uq_calibration_reviews_case_id_reviewer_id'))
     )
