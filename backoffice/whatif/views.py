@@ -1,0 +1,74 @@
+"""The managers' what-if page: replay a period through a changed rule pack; nothing is stored."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, request
+from flask_babel import gettext as _
+
+from backoffice.accounts.models import Role
+from backoffice.accounts.permissions import roles_required
+from backoffice.labels import measure_text
+from backoffice.merchants.models import Platform
+from backoffice.policy import RulePackError, get_rulebook
+from backoffice.timeutil import platform_tz
+from backoffice.whatif import runner
+from backoffice.whatif.export import csv_text
+from backoffice.whatif.forms import WhatIfForm
+
+bp = Blueprint("whatif", __name__, url_prefix="/whatif")
+
+#: Merchants listed on the page; the CSV has them all.
+SHOWN_MERCHANTS = 200
+
+
+@bp.route("", methods=["GET", "POST"])
+@roles_required(Role.manager, Role.admin)
+def index():
+    form = WhatIfForm()
+    platforms = [p.value for p in Platform if p.value in get_rulebook().packs]
+    if request.method == "GET":
+        platform = request.args.get("platform")
+        form.since.data, form.until.data = runner.default_period()
+        form.pack.data = runner.current_pack_text(platform if platform in platforms else platforms[0])
+        return _page(form, platforms)
+    if not form.validate_on_submit():
+        return _page(form, platforms), 422
+    try:
+        result = _run(form)
+    except RulePackError as exc:
+        return _page(form, platforms, problems=exc.problems), 422
+    except (UnicodeDecodeError, runner.PeriodError):  # the message is on the form's field
+        return _page(form, platforms), 422
+    if form.csv.data:
+        return _csv(result)
+    by_merchant = result.report.by_merchant()
+    return _page(form, platforms, result=result, by_merchant=by_merchant[:SHOWN_MERCHANTS],
+                 hidden_merchants=max(len(by_merchant) - SHOWN_MERCHANTS, 0))
+
+
+def _run(form: WhatIfForm) -> runner.WhatIf:
+    """Replay what the form asks; a problem with the upload or the period goes to its field."""
+    try:
+        text, name = form.pack_source()
+    except UnicodeDecodeError:
+        form.upload.errors = [_("The file is not UTF-8 text.")]
+        raise
+    limit = current_app.config.get("WHATIF_MAX_DECISIONS", runner.MAX_PAGE_DECISIONS)
+    try:
+        return runner.run(text, form.since.data, form.until.data, name=name, limit=limit)
+    except runner.TooManyDecisions as exc:
+        form.until.errors = [_("The period holds %(n)d decisions, more than the %(limit)d this page replays. "
+                               "Choose a shorter period, or run `flask rules whatif` on the server.",
+                               n=exc.count, limit=exc.limit)]
+        raise
+
+
+def _csv(result: runner.WhatIf) -> Response:
+    filename = f"whatif-{result.pack.platform}-{result.since}-{result.until}.csv"
+    return Response(csv_text(result.report, platform_tz(), measure_text), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+
+
+def _page(form: WhatIfForm, platforms: list[str], **context):
+    return render_template("whatif/index.html", form=form, platforms=platforms,
+                           selected=request.args.get("platform"), **context)
