@@ -98,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.api import admin as tokens_admin
     from backoffice.api import views as api_views
     from backoffice.audit import views as audit_views
+    from backoffice.calibration import views as calibration_views
     from backoffice.dashboard import views as dashboard_views
     from backoffice.extensions import csrf
     from backoffice.ingest import api as ingest_api
@@ -112,9 +113,12 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.review import views as cases_views
     from backoffice.rulings import api as rulings_api
     from backoffice.rulings import views as rulings_views
+    from backoffice.transparency import views as statements_views
+    from backoffice.whatif import views as whatif_views
 
     for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views, approvals,
-                   appeals_views, dashboard_views, portal_views, rulings_views):
+                   appeals_views, dashboard_views, portal_views, rulings_views, calibration_views,
+                   whatif_views, statements_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
     for api in (api_views, merchants_api, rules_api, ingest_api, review_api, appeals_api, rulings_api):

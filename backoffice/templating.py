@@ -45,6 +45,15 @@ def _unread() -> int:
     return unread_count(current_user)
 
 
+def _calibration_label(label: str) -> str:
+    from markupsafe import Markup
+
+    from backoffice.calibration.queries import open_count
+
+    n = open_count(current_user)
+    return Markup('{} <span class="badge">{}</span>').format(label, n) if n else label
+
+
 def _nav() -> list[tuple[str, str]]:
     """(endpoint, label) pairs for the signed-in user's role."""
     from flask_babel import gettext as _
@@ -61,6 +70,11 @@ def _nav() -> list[tuple[str, str]]:
         items.append(("approvals.index", _("Approvals")))
     if role in (Role.manager, Role.admin):
         items.append(("dashboard.index", _("Dashboard")))
+        items.append(("statements.index", _("Statements of reasons")))
+        items.append(("calibration.index", _("Calibration")))
+        items.append(("whatif.index", _("What if")))
+    if role in (Role.reviewer, Role.senior_reviewer):
+        items.append(("calibration.mine", _calibration_label(_("Calibration reviews"))))
     if role is Role.merchant:
         items += [("portal.index", _("My shop")), ("portal.conversations", _("Conversations"))]
     items.append(("portal.notifications", _("Notifications")))

@@ -39,6 +39,9 @@ ACTION_LABELS = {
     "case.refuse": _l("Refused"),
     "case.apply": _l("Decision took effect"),
     "case.dismiss": _l("Dismissed as a false positive"),
+    "calibration.assign": _l("Calibration review assigned"),
+    "calibration.submit": _l("Calibration review submitted"),
+    "calibration.withdraw": _l("Calibration review withdrawn"),
 }
 
 

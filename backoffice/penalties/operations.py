@@ -32,6 +32,7 @@ from backoffice.policy import (
 from backoffice.policy.leniency import apply_self_check, exam_grade
 from backoffice.policy.schema import SEVERITIES
 from backoffice.timeutil import platform_tz
+from backoffice.transparency import operations as statements
 
 
 class PenaltyError(ValueError):
@@ -300,6 +301,8 @@ def apply_automatic(actor: Actor, merchant: Merchant, rule_code: str, flagged_at
                for m in measures]
     record(actor, "penalty.automatic", "merchant", merchant.id,
            after={"rule": rule_code, "entries": [e.id for e in written]})
+    if case_id is not None:  # its own statement of reasons, at the moment it applies (DSA Art. 17(2))
+        statements.record_automatic(case_id, written)
     return written
 
 

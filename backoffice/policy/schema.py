@@ -114,6 +114,43 @@ class OperatorSetting(Frozen):
     note: str = Field(min_length=1)
 
 
+class DsaClassification(Frozen):
+    """How decisions under a rule are reported to the DSA Transparency Database.
+
+    Every key is optional: what a rule leaves out comes from its category's default
+    (``backoffice/transparency/mapping.py``). Values are the database's own enum names
+    (``../shared/STANDARDS.md`` section b).
+    """
+
+    decision_ground: Literal["DECISION_GROUND_ILLEGAL_CONTENT",
+                             "DECISION_GROUND_INCOMPATIBLE_CONTENT"] | None = None
+    #: Required with DECISION_GROUND_ILLEGAL_CONTENT: the law relied on (at most 500 characters).
+    legal_ground: str | None = Field(default=None, min_length=1, max_length=500)
+    category: str | None = None
+    category_addition: tuple[str, ...] | None = None
+    category_specification: tuple[str, ...] | None = None
+    category_specification_other: str | None = Field(default=None, min_length=1, max_length=500)
+    incompatible_content_illegal: Literal["Yes", "No"] | None = None
+
+    @model_validator(mode="after")
+    def _known_values(self) -> DsaClassification:
+        from backoffice.transparency.schema import CATEGORY, CATEGORY_SPECIFICATION
+
+        for name, allowed in (("category", CATEGORY), ("category_addition", CATEGORY),
+                              ("category_specification", CATEGORY_SPECIFICATION)):
+            value = getattr(self, name)
+            for item in (value,) if isinstance(value, str) else value or ():
+                if item not in allowed:
+                    raise PathError((name,), f"{item!r} is not a Transparency Database value for {name}")
+        if self.decision_ground == "DECISION_GROUND_ILLEGAL_CONTENT" and not self.legal_ground:
+            raise PathError(("legal_ground",),
+                            "decision_ground ILLEGAL_CONTENT needs the legal_ground relied on")
+        if self.decision_ground == "DECISION_GROUND_ILLEGAL_CONTENT" and self.incompatible_content_illegal:
+            raise PathError(("incompatible_content_illegal",),
+                            "only for DECISION_GROUND_INCOMPATIBLE_CONTENT")
+        return self
+
+
 class Rule(Frozen):
     code: str
     category: Category
@@ -132,6 +169,8 @@ class Rule(Frozen):
     default_for_category: bool = False
     helpful_evidence: tuple[LocalText, ...] = ()
     detector: dict[str, int | str | bool] = {}
+    #: DSA Transparency Database classification; None: the category's default.
+    dsa: DsaClassification | None = None
     notes: tuple[str, ...] = ()
     # Filled in by the pack from its own header; an author may omit them.
     platform: Platform

@@ -22,6 +22,7 @@ from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
 from backoffice.review.claims import ReviewError, holds_claim
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.transparency import operations as statements
 
 
 VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("not confirmed"),
@@ -147,6 +148,7 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
         penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity, decision.params,
                                    drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
+        statements.record_decision(case, decision, penalty)  # DSA Art. 17: issued as the measures apply
     _lift_automatic(actor, case, decision)
     flag_status = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
                    Verdict.insufficient_evidence: FlagStatus.inconclusive}[decision.verdict]
