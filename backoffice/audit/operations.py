@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 GENESIS_HASH = "0" * 64
 # Arbitrary constant naming the PostgreSQL advisory lock that serialises sealing.
-_CHAIN_LOCK_KEY = 0x6B6F5F61756469
+CHAIN_LOCK_KEY = 0x6B6F5F61756469
 
 
 _TABLE = AuditEvent.__table__
@@ -31,8 +31,9 @@ _HEAD_AND_PENDING = (
     .order_by(_TABLE.c.seq.is_not(None).desc(), _TABLE.c.id))
 _SEAL = (_TABLE.update().where(_TABLE.c.id == sa.bindparam("event_id"))
          .values(seq=sa.bindparam("seq"), prev_hash=sa.bindparam("prev_hash"), hash=sa.bindparam("hash")))
-_TRY_LOCK = sa.select(sa.func.pg_try_advisory_xact_lock(_CHAIN_LOCK_KEY))
-_LOCK = sa.select(sa.func.pg_advisory_xact_lock(_CHAIN_LOCK_KEY))
+# PostgreSQL: the same rows, read under the sealing lock in one call (migration ae6b4c8d2f31); none
+# when another writer holds the lock and ``wait`` is false.
+_LOCKED_HEAD_AND_PENDING = sa.text("SELECT * FROM audit_chain_pending(:wait)").columns(*_TABLE.c)
 
 
 class AuditLogIsAppendOnly(RuntimeError):
@@ -118,13 +119,11 @@ def seal(*, wait: bool = False, conn: sa.Connection | None = None) -> int:
     if conn is None:
         with db.engine.begin() as own:
             return seal(wait=wait, conn=own)
-    if conn.dialect.name == "postgresql":
-        if wait:
-            conn.execute(_LOCK)
-        elif not conn.scalar(_TRY_LOCK):
-            return 0
     # Read under the lock, so that no other sealer moves the head between reading and writing.
-    rows = conn.execute(_HEAD_AND_PENDING).all()
+    if conn.dialect.name == "postgresql":
+        rows = conn.execute(_LOCKED_HEAD_AND_PENDING, {"wait": wait}).all()
+    else:
+        rows = conn.execute(_HEAD_AND_PENDING).all()
     if rows and rows[0].seq is not None:
         seq, prev, pending = rows[0].seq, rows[0].hash, rows[1:]
     else:

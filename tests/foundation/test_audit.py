@@ -43,6 +43,37 @@ def test_writers_append_without_waiting_and_seal_later(app):
     assert seal() == 0
 
 
+@pytest.mark.postgres_only  # concurrent writers; SQLite has one writer at a time
+def test_concurrent_writers_build_one_unbroken_chain(app):
+    import threading
+
+    errors, barrier = [], threading.Barrier(8)
+
+    def writer(k: int) -> None:
+        with app.app_context():
+            barrier.wait()
+            for n in range(25):
+                try:
+                    record(Actor(None, "cli"), "test.event", "thing", f"{k}-{n}", after={"k": k, "n": n})
+                    db.session.commit()
+                except Exception as exc:  # noqa: BLE001 - any failed commit fails the test below
+                    db.session.rollback()
+                    errors.append(repr(exc))
+            db.session.remove()
+
+    threads = [threading.Thread(target=writer, args=(k,)) for k in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    sealed_by_writers = db.session.scalar(sa.select(sa.func.count()).where(AuditEvent.seq.is_not(None)))
+    assert sealed_by_writers > 0  # the writers sealed as they committed (a few may be left to the next)
+    assert verify_chain() == (200, [])
+    seqs = db.session.scalars(sa.select(AuditEvent.seq).order_by(AuditEvent.seq)).all()
+    assert seqs == list(range(1, 201))
+
+
 def test_orm_refuses_to_change_or_delete_events(app):
     _three_events()
     event = db.session.scalars(sa.select(AuditEvent)).first()
