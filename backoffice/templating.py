@@ -69,10 +69,7 @@ def _nav() -> list[tuple[str, str]]:
     if role is Role.manager:
         items.append(("approvals.index", _("Approvals")))
     if role in (Role.manager, Role.admin):
-        items.append(("dashboard.index", _("Dashboard")))
-        items.append(("statements.index", _("Statements of reasons")))
-        items.append(("calibration.index", _("Calibration")))
-        items.append(("whatif.index", _("What if")))
+        items.append(("dashboard.index", _("Dashboard")))  # the reports: see report_tabs
     if role in (Role.reviewer, Role.senior_reviewer):
         items.append(("calibration.mine", _calibration_label(_("Calibration reviews"))))
     if role is Role.merchant:
@@ -82,6 +79,22 @@ def _nav() -> list[tuple[str, str]]:
         items += [("admin.users", _("Accounts")), ("tokens.index", _("API tokens")),
                   ("audit.index", _("Audit trail"))]
     return items
+
+
+#: The managers' reports, one entry in the main navigation and tabs on each page (report_tabs.html).
+REPORT_PAGES = (("dashboard.index", _l("Dashboard")), ("statements.index", _l("Statements of reasons")),
+                ("calibration.index", _l("Calibration")), ("whatif.index", _l("What if")))
+_REPORT_BLUEPRINTS = frozenset({"dashboard", "statements", "whatif"})
+
+
+def nav_current(endpoint: str) -> bool:
+    """Whether the main navigation's ``endpoint`` is where the user is (a report counts as the dashboard)."""
+    if endpoint == request.endpoint:
+        return True
+    return endpoint == "dashboard.index" and (
+        request.blueprint in _REPORT_BLUEPRINTS
+        or (request.blueprint == "calibration" and request.endpoint != "calibration.mine"
+            and current_user.role in (Role.manager, Role.admin)))
 
 
 def rule_title(code: str | None) -> str:
@@ -123,6 +136,8 @@ def init_app(app: Flask) -> None:
     def inject():
         return {
             "nav_items": _nav(),
+            "nav_current": nav_current,
+            "report_pages": REPORT_PAGES,
             "unread_notifications": _unread(),
             "current_locale": str(get_locale()),
             "current_path": request.full_path.rstrip("?") if request else "/",

@@ -175,8 +175,11 @@ def test_a_manager_draws_through_the_form(client, login, staff, merchant, closed
     for _ in range(3):
         closed_case(merchant, staff.boss)
     login("boss")
-    nav = client.get("/calibration").get_data(as_text=True).split('<nav class="mainnav">')[1].split("</nav>")[0]
-    assert 'href="/calibration"' in nav
+    page = client.get("/calibration").get_data(as_text=True)
+    nav = page.split('<nav class="mainnav">')[1].split("</nav>")[0]
+    assert 'href="/dashboard" aria-current="page"' in nav  # the reports share the dashboard's entry
+    tabs = page.split('<nav class="tabs reports"')[1].split("</nav>")[0]
+    assert 'href="/calibration" aria-current="page"' in tabs
     response = client.post("/calibration/draw", data={"size": "2", "seed": "9", "reviewers": [str(staff.ann.id)]},
                            follow_redirects=True)
     assert response.status_code == 200
