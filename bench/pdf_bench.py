@@ -123,6 +123,10 @@ class Browser:
     def __init__(self, profile: Path) -> None:
         self.to_r, self.to_w = os.pipe()
         self.from_r, self.from_w = os.pipe()
+        # The child's fds 3 and 4; inheritable, because dup2 onto the same number (the pipe may already
+        # be fd 3) keeps the close-on-exec flag and Chromium would find no pipe.
+        os.set_inheritable(self.to_r, True)
+        os.set_inheritable(self.from_w, True)
         self.proc = subprocess.Popen(
             [CHROMIUM, *CHROMIUM_FLAGS, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
             close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
