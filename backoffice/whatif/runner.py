@@ -16,10 +16,6 @@ from backoffice.whatif.replay import Report, replay
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
-#: Decisions one page request may replay. 10,000 took 2.5 s on PostgreSQL (1.0 s reading, 1.5 s
-#: replaying) and 3-4 s on SQLite on a loaded 2-core machine, so 50,000 answer in about 15 s, inside
-#: a worker timeout; the command has no limit.
-MAX_PAGE_DECISIONS = 50_000
 
 
 class PeriodError(ValueError):

@@ -53,7 +53,7 @@ def _run(form: WhatIfForm) -> runner.WhatIf:
     except UnicodeDecodeError:
         form.upload.errors = [_("The file is not UTF-8 text.")]
         raise
-    limit = current_app.config.get("WHATIF_MAX_DECISIONS", runner.MAX_PAGE_DECISIONS)
+    limit = int(current_app.config["WHATIF_MAX_DECISIONS"])
     try:
         return runner.run(text, form.since.data, form.until.data, name=name, limit=limit)
     except runner.TooManyDecisions as exc:
