@@ -19,6 +19,7 @@ from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
 from backoffice.cases.models import OPEN_STATUSES, Case, CaseStatus, Flag, FlagSource, FlagStatus
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
+from backoffice.review.claims import claimable
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.timeutil import platform_day_bounds, to_platform_tz
 
@@ -86,9 +87,7 @@ def queue_health(now: datetime | None = None) -> QueueHealth:
     now = now or utcnow()
     # Nobody holds it: waiting in the queue, a claim whose lease ran out, or escalated and not yet
     # taken by a senior reviewer. Cases on hold keep their holder; those awaiting approval wait for a manager.
-    # (The first two are what claim-next takes, as review.claims.claimable defines them.)
-    unclaimed = sa.or_(Case.status.in_([CaseStatus.open, CaseStatus.escalated]),
-                       sa.and_(Case.status == CaseStatus.in_review, Case.claim_expires_at < now))
+    unclaimed = sa.or_(claimable(now), Case.status == CaseStatus.escalated)
     overdue = Case.sla_due_at < now
     buckets, lower = [], None
     for limit, _ in AGE_BUCKETS:

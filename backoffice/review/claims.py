@@ -27,10 +27,10 @@ def lease_length() -> timedelta:
     return timedelta(minutes=int(current_app.config.get("CLAIM_LEASE_MINUTES", 15)))
 
 
-def claimable(now: datetime):
-    """Cases anyone may claim: open ones, and claims whose lease ran out."""
+def claimable(now, waiting: CaseStatus = CaseStatus.open):
+    """Cases nobody holds: those ``waiting`` (open, or escalated for seniors), and claims whose lease ran out."""
     return sa.or_(
-        Case.status == CaseStatus.open,
+        Case.status == waiting,
         sa.and_(Case.status == CaseStatus.in_review, Case.claim_expires_at < now),
     )
 
@@ -107,8 +107,7 @@ def _claim_next_serialised(params: dict, escalated: bool):
     """SQLite (one writer at a time, and RETURNING sees only the updated row): read the candidate,
     then take it if it is still free."""
     pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(False, escalated))
-    free = sa.or_(Case.status == (CaseStatus.escalated if escalated else CaseStatus.open),
-                  sa.and_(Case.status == CaseStatus.in_review, Case.claim_expires_at < params["now"]))
+    free = claimable(params["now"], CaseStatus.escalated if escalated else CaseStatus.open)
     for _ in range(5):
         old = db.session.execute(pick, params).first()
         if old is None:

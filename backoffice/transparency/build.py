@@ -233,9 +233,7 @@ def for_decision(case: Case, decision: CaseDecision, penalty: PenaltyDecision) -
     if not fields:
         return None
     rule = _rule(penalty.rule_code)
-    flags = _flags(case)
-    statement = _common(case, rule, flags)
-    statement.update(fields)
+    statement = _common(case, rule, _flags(case)) | fields
     statement.update({
         "application_date": platform_day(penalty.decided_at),
         "automated_decision": "AUTOMATED_DECISION_NOT_AUTOMATED",
@@ -286,9 +284,7 @@ def for_automatic(case: Case, entries: Sequence[LedgerEntry]) -> dict[str, Any] 
     if not fields:
         return None
     rule = _rule(case.rule_code)
-    flags = _flags(case)
-    statement = _common(case, rule, flags)
-    statement.update(fields)
+    statement = _common(case, rule, _flags(case)) | fields
     statement.update({
         "application_date": platform_day(min(m.starts_at for m in measures)),
         "automated_decision": "AUTOMATED_DECISION_FULLY",
