@@ -14,12 +14,13 @@ import base64
 import json
 import os
 import platform
-import select
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -28,8 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results" / "pdf.txt"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--no-pdf-header-footer"]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# The CLI's print needs this; the DevTools print has no header or footer by default, and this flag
+# makes its renderer crash ("Render process gone").
+CLI_ONLY_FLAGS = ["--no-pdf-header-footer"]
 
 
 def build(app, n: int) -> None:
@@ -81,10 +84,32 @@ def build(app, n: int) -> None:
             print(f"  built {i + 1}/{n} rulings", flush=True)
 
 
-def inline_css(html: str) -> str:
-    """The same document with its stylesheet inlined (Chromium cannot fetch asset: URLs)."""
+def inline_css(html: str, compact_fonts: bool = True) -> str:
+    """The same document for a browser: the ruling stylesheet (which WeasyPrint gets pre-parsed) inlined
+    first in the head, its asset: URLs (the compact fonts) turned into file: URLs; or without the
+    compact fonts, so that the browser takes the system's full Noto CJK as before they existed."""
     css = (ROOT / "static" / "css" / "ruling-pdf.css").read_text()
-    return html.replace('<link rel="stylesheet" href="asset:css/ruling-pdf.css">', f"<style>{css}</style>")
+    css = css.replace("url(asset:", f"url({(ROOT / 'static').as_uri()}/")
+    if not compact_fonts:
+        css = re.sub(r"@font-face \{[^}]*\}", "", css)
+    return html.replace("<head>", f"<head>\n<style>{css}</style>", 1)
+
+
+BLOCK = 5
+
+
+def warm_rounds(renderers: dict, total: int) -> dict[str, list[float]]:
+    """Each renderer ``total`` times, in blocks of ``BLOCK`` taken in turn, so that a change in the
+    machine's load falls on all of them alike (renders of one engine back to back, never interleaved
+    one by one: the browser's work after a print would land on the next WeasyPrint render)."""
+    times: dict[str, list[float]] = {name: [] for name in renderers}
+    while any(len(t) < total for t in times.values()):
+        for name, render in renderers.items():
+            for _ in range(min(BLOCK, total - len(times[name]))):
+                t = time.perf_counter()
+                render()
+                times[name].append(time.perf_counter() - t)
+    return times
 
 
 COLD = """
@@ -111,55 +136,53 @@ def chromium_cli(html_path: Path, out: Path, runs: int, profile: Path) -> list[f
     times = []
     for _ in range(runs + 1):  # the first run creates the profile; not counted
         t = time.perf_counter()
-        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}",
+        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *CLI_ONLY_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}",
                         html_path.as_uri()], check=True, capture_output=True, timeout=120)
         times.append(time.perf_counter() - t)
     return times[1:]
 
 
 class Browser:
-    """One persistent headless Chromium driven over the DevTools protocol on a pipe (fds 3/4)."""
+    """One persistent headless Chromium driven over the DevTools protocol on a loopback WebSocket.
+
+    (``--remote-debugging-pipe`` gets no answer from Debian's /usr/bin/chromium, a shell wrapper.)
+    """
 
     def __init__(self, profile: Path) -> None:
-        self.to_r, self.to_w = os.pipe()
-        self.from_r, self.from_w = os.pipe()
-        # The child's fds 3 and 4; inheritable, because dup2 onto the same number (the pipe may already
-        # be fd 3) keeps the close-on-exec flag and Chromium would find no pipe.
-        os.set_inheritable(self.to_r, True)
-        os.set_inheritable(self.from_w, True)
+        from websockets.sync.client import connect
+
+        shutil.rmtree(profile, ignore_errors=True)  # a profile left by an earlier run may still be locked
         self.proc = subprocess.Popen(
-            [CHROMIUM, *CHROMIUM_FLAGS, "--remote-debugging-pipe", f"--user-data-dir={profile}", "about:blank"],
-            close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=lambda: (os.dup2(self.to_r, 3), os.dup2(self.from_w, 4)))  # noqa: PLW1509
-        os.close(self.to_r)
-        os.close(self.from_w)
-        self.reader = os.fdopen(self.from_r, "rb")
+            [CHROMIUM, *CHROMIUM_FLAGS, "--remote-debugging-port=0", f"--user-data-dir={profile}", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        ws_url = self._devtools_url()
+        self.socket = connect(ws_url, max_size=None, open_timeout=60)
         self.next_id = 0
-        self.buffer = b""
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.call("Page.enable", session=True)
 
-    def _read(self) -> dict:
-        while b"\0" not in self.buffer:
-            if not select.select([self.from_r], [], [], 60)[0]:
-                raise RuntimeError("no answer from chromium within 60 s")
-            chunk = os.read(self.from_r, 1 << 20)
-            if not chunk:
-                raise RuntimeError("chromium closed the pipe")
-            self.buffer += chunk
-        message, self.buffer = self.buffer.split(b"\0", 1)
-        return json.loads(message)
+    def _devtools_url(self) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = self.proc.stderr.readline()
+            if not line and self.proc.poll() is not None:
+                raise RuntimeError(f"chromium exited with {self.proc.returncode}")
+            if line.startswith("DevTools listening on "):
+                # Keep draining stderr so that a full pipe never blocks the browser.
+                threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+                return line.split(" on ", 1)[1].strip()
+        raise RuntimeError("chromium printed no DevTools address within 60 s")
 
     def call(self, method: str, params: dict | None = None, session: bool = False, wait_event: str | None = None):
         self.next_id += 1
         message = {"id": self.next_id, "method": method, "params": params or {}}
         if session:
             message["sessionId"] = self.session
-        os.write(self.to_w, json.dumps(message).encode() + b"\0")
+        self.socket.send(json.dumps(message))
         result, event_seen = None, wait_event is None
         while result is None or not event_seen:
-            reply = self._read()
+            reply = json.loads(self.socket.recv(timeout=60))
             if reply.get("id") == self.next_id:
                 if "error" in reply:
                     raise RuntimeError(reply["error"])
@@ -174,6 +197,7 @@ class Browser:
         return base64.b64decode(data["data"])
 
     def close(self) -> None:
+        self.socket.close()
         self.proc.kill()
         self.proc.wait()
 
@@ -213,39 +237,33 @@ def main() -> None:
         t = time.perf_counter()
         document = ruling_html(get_ruling(1), "zh")
         html_time = time.perf_counter() - t
-        html = inline_css(document.html)
-        html_path = work / "ruling.html"
-        html_path.write_text(html, encoding="utf-8")
+        weasy_path = work / "ruling-weasyprint.html"  # what WeasyPrint gets (its stylesheet comes pre-parsed)
+        weasy_path.write_text(document.html, encoding="utf-8")
+        html_path = work / "ruling.html"  # the same for a browser: stylesheet inlined, same fonts
+        html_path.write_text(inline_css(document.html), encoding="utf-8")
+        system_fonts_path = work / "ruling-system-fonts.html"  # and with the system's full Noto instead
+        system_fonts_path.write_text(inline_css(document.html, compact_fonts=False), encoding="utf-8")
 
-        cold = cold_weasyprint(html_path, work / "cold.pdf", args.cold)
+        cold = cold_weasyprint(weasy_path, work / "cold.pdf", args.cold)
         from backoffice.rulings.pdf import html_to_pdf
 
-        html_to_pdf(document.html)  # warm-up: fonts loaded, FontConfiguration filled
-        warm, warm_inline = [], []
-        for _ in range(args.warm):
-            t = time.perf_counter()
-            data = html_to_pdf(document.html)
-            warm.append(time.perf_counter() - t)
-        for _ in range(5):
-            t = time.perf_counter()
-            html_to_pdf(html)
-            warm_inline.append(time.perf_counter() - t)
+        data = html_to_pdf(document.html)  # warm-up: fonts loaded, FontConfiguration filled
         (work / "weasyprint.pdf").write_bytes(data)
-
+        renderers = {"weasyprint": lambda: html_to_pdf(document.html)}
         profile = work / "chromium-profile"
         chrome_cold = chromium_cli(html_path, work / "chromium.pdf", args.cold, profile) if CHROMIUM else []
-        chrome_warm: list[float] = []
+        browser = None
         if CHROMIUM:
             try:
                 browser = Browser(work / "chromium-profile-warm")
-                browser.print_pdf(html_path.as_uri())
-                for _ in range(args.warm):
-                    t = time.perf_counter()
-                    (work / "chromium-warm.pdf").write_bytes(browser.print_pdf(html_path.as_uri()))
-                    chrome_warm.append(time.perf_counter() - t)
-                browser.close()
+                for name, path in (("chromium", html_path), ("chromium-system-fonts", system_fonts_path)):
+                    (work / f"{name}-warm.pdf").write_bytes(browser.print_pdf(path.as_uri()))  # warm-up
+                    renderers[name] = lambda uri=path.as_uri(): browser.print_pdf(uri)
             except Exception as exc:  # noqa: BLE001 - the warm browser is optional
                 lines.append(f"# warm Chromium unavailable: {exc}")
+        warm = warm_rounds(renderers, args.warm)
+        if browser:
+            browser.close()
 
         from backoffice.rulings.export import ExportFilter, ruling_ids, run_export
         from backoffice.timeutil import to_platform_tz
@@ -261,27 +279,27 @@ def main() -> None:
         export_time = time.perf_counter() - t
 
     med = statistics.median
-    wp_warm, wp_cold = med(warm), med(cold)
+    wp_warm, wp_cold = med(warm["weasyprint"]), med(cold)
     lines += [
         "",
         f"document: ruling {document.number}, zh, {pages(work / 'weasyprint.pdf')} pages, "
         f"{len(data) // 1024} KB (WeasyPrint); HTML built from the database in {html_time * 1000:.0f} ms",
         f"WeasyPrint cold (new process: interpreter, import, render), median of {args.cold}: {wp_cold:.2f} s "
         f"({', '.join(f'{x:.2f}' for x in cold)})",
-        f"WeasyPrint warm (one process, shared FontConfiguration), median of {args.warm}: {wp_warm:.3f} s "
-        f"(min {min(warm):.3f}, max {max(warm):.3f}); same HTML with inlined CSS: {med(warm_inline):.3f} s",
+        f"warm, one process / one persistent browser, {args.warm} renders each in blocks of {BLOCK} taken in turn:",
     ]
+    for name, times in warm.items():
+        pdf_file = work / ("weasyprint.pdf" if name == "weasyprint" else f"{name}-warm.pdf")
+        lines.append(f"  {name:22s} median {med(times):.3f} s (min {min(times):.3f}, max {max(times):.3f}); "
+                     f"{pages(pdf_file)} pages, {pdf_file.stat().st_size // 1024} KB")
+    for name in ("chromium", "chromium-system-fonts"):
+        if name in warm:
+            goal = " (goal <= 0.6)" if name == "chromium" else ""
+            lines.append(f"ratio warm WeasyPrint / warm {name}: {wp_warm / med(warm[name]):.2f}{goal}")
     if chrome_cold:
         lines.append(f"Chromium CLI print-to-PDF, cold (new browser per document), median of {args.cold}: "
                      f"{med(chrome_cold):.2f} s ({', '.join(f'{x:.2f}' for x in chrome_cold)}); "
-                     f"{pages(work / 'chromium.pdf')} pages, {(work / 'chromium.pdf').stat().st_size // 1024} KB")
-    if chrome_warm:
-        lines.append(f"Chromium warm (one persistent browser, DevTools Page.printToPDF), median of {args.warm}: "
-                     f"{med(chrome_warm):.3f} s")
-    if chrome_warm:
-        lines.append(f"ratio warm WeasyPrint / warm Chromium: {wp_warm / med(chrome_warm):.2f} (goal <= 0.6)")
-    if chrome_cold:
-        lines.append(f"ratio warm WeasyPrint / Chromium CLI (cold): {wp_warm / med(chrome_cold):.2f}")
+                     f"ratio warm WeasyPrint / Chromium CLI: {wp_warm / med(chrome_cold):.2f}")
     lines.append(f"bulk export, Pool(2) long-lived workers: {count} rulings in {export_time:.1f} s = "
                  f"{count / export_time:.2f} rulings/s (goal >= 5), ZIP {out.stat().st_size // (1024 * 1024)} MB")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

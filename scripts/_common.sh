@@ -30,6 +30,11 @@ install_python() {
   "$VENV/bin/python" -m pip install -q -e ".[$extras]"
 }
 
+# The compact CJK font of ruling PDFs, derived from the Noto package above (once; ~30 s).
+build_pdf_fonts() {
+  "$VENV/bin/python" -m backoffice.rulings.fonts
+}
+
 compile_catalogues() {
   "$VENV/bin/pybabel" compile -d backoffice/translations >/dev/null
 }

@@ -4,6 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 install_system_packages
 install_python test
+build_pdf_fonts
 compile_catalogues
 export FLASK_APP=backoffice
 "$VENV/bin/flask" db upgrade

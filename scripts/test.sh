@@ -4,6 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 install_system_packages
 install_python test
+build_pdf_fonts
 compile_catalogues
 export BACKOFFICE_TEST_POSTGRES_URL="${BACKOFFICE_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
 # Start the local PostgreSQL server when it is down, rather than skipping its tests.

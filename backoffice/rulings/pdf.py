@@ -1,18 +1,18 @@
 """HTML to PDF with WeasyPrint, locked down: only the project's own static assets can be fetched.
 
 Import this module only where PDFs are made (importing WeasyPrint takes about half a second).
-One ``FontConfiguration`` is shared by every document of the process: it keeps the font
-lookups warm and the memory lower (shared/PERFORMANCE.md B.2).
+One ``FontConfiguration`` and one parsed ruling stylesheet are shared by every document of the
+process: the font lookups stay warm, the memory lower (shared/PERFORMANCE.md B.2), and neither the
+stylesheet nor its ``@font-face`` fonts are read again for each document.
 """
 
 from __future__ import annotations
 
 import mimetypes
 import warnings
-from io import BytesIO
 from pathlib import Path
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -45,14 +45,14 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
 
 
+RULING_CSS = CSS(filename=STATIC_ROOT / "css" / "ruling-pdf.css", base_url=ASSET_SCHEME,
+                 url_fetcher=StaticOnlyFetcher(), font_config=FONT_CONFIG)
+
+
 def html_to_pdf(html: str) -> bytes:
-    """Render a complete HTML document (autoescaped by its template) to PDF bytes."""
+    """Render a complete HTML document (autoescaped by its template) to PDF bytes, in the ruling style."""
     document = HTML(string=html, base_url=ASSET_SCHEME, url_fetcher=StaticOnlyFetcher())
     with warnings.catch_warnings():
         # fontTools warns about CFF table quirks of the system CJK font while subsetting; harmless.
         warnings.filterwarnings("ignore", category=UserWarning, module=r"fontTools\..*")
-        return document.write_pdf(font_config=FONT_CONFIG)
-
-
-def pdf_stream(html: str) -> BytesIO:
-    return BytesIO(html_to_pdf(html))
+        return document.write_pdf(stylesheets=[RULING_CSS], font_config=FONT_CONFIG)
