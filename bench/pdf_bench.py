@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import json
 import os
 import platform
@@ -156,7 +157,8 @@ class Browser:
             [CHROMIUM, *CHROMIUM_FLAGS, "--remote-debugging-port=0", f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         ws_url = self._devtools_url()
-        self.socket = connect(ws_url, max_size=None, open_timeout=60)
+        self.connection = contextlib.ExitStack()
+        self.socket = self.connection.enter_context(connect(ws_url, max_size=None, open_timeout=60))
         self.next_id = 0
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -197,7 +199,7 @@ class Browser:
         return base64.b64decode(data["data"])
 
     def close(self) -> None:
-        self.socket.close()
+        self.connection.close()
         self.proc.kill()
         self.proc.wait()
 
