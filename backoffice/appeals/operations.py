@@ -39,8 +39,12 @@ def ruling_time(ruling: CaseDecision) -> datetime:
 
 
 def appeal_deadline(ruling: CaseDecision) -> datetime:
-    """End of the last day of the rule's appeal window, counted in platform days from the ruling."""
-    days = get_rulebook().rule(ruling.rule_code).appeal.days
+    """End of the last day of the rule's appeal window, counted in platform days from the ruling.
+
+    The window is the one the rule granted when the ruling was made (its plan's snapshot), not
+    whatever a later rule-set version says."""
+    cited = (ruling.preview or {}).get("cited") or {}
+    days = cited.get("appeal_days") or get_rulebook().rule(ruling.rule_code).appeal.days
     local_day = ruling_time(ruling).astimezone(platform_tz()).date()
     _, end = platform_day_bounds(local_day + timedelta(days=days))
     return end

@@ -98,7 +98,20 @@ def compute_measures(
         measures=tuple(planned),
         params={k: (str(v) if isinstance(v, Decimal) else v) for k, v in given.items() if k in params},
         explanation=explanation,
+        cited=cited_rule(rule),
     )
+
+
+def cited_rule(rule: Rule) -> dict[str, Any]:
+    """What a ruling quotes of its rule, and the appeal window it grants, as plain data."""
+    return {
+        "title": {"zh": rule.title_zh, "en": rule.title_en},
+        "document": rule.source.document,
+        "clause": rule.source.clause,
+        "text": {"zh": rule.source.text.zh, "en": rule.source.text.en},
+        "appeal_days": rule.appeal.days,
+        "evidence": [{"zh": e.zh, "en": e.en} for e in rule.helpful_evidence],
+    }
 
 
 def automatic_measures(rule: Rule, flagged_at: dt.datetime, tz: ZoneInfo) -> list[PlannedMeasure]:

@@ -116,6 +116,10 @@ class MeasurePlan:
     measures: tuple[PlannedMeasure, ...]
     params: Mapping[str, str | bool]
     explanation: str
+    #: The rule as worded when the plan was made (``cited_rule``), so that a ruling, its appeal
+    #: deadline and its content hash stay what they were when a later rule-set version rewords
+    #: the rule. None in plans stored before the snapshot existed.
+    cited: Mapping[str, Any] | None = None
 
     def of_type(self, measure_type: str) -> tuple[PlannedMeasure, ...]:
         return tuple(m for m in self.measures if m.type == measure_type)
@@ -142,6 +146,7 @@ class MeasurePlan:
             measures=tuple(PlannedMeasure.from_dict(m) for m in data["measures"]),
             params=dict(data["params"]),
             explanation=data["explanation"],
+            cited=data.get("cited"),
         )
 
 

@@ -20,6 +20,7 @@ from backoffice.cases.models import FlagSource
 from backoffice.db import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.policy import get_rulebook
+from backoffice.policy.compute import cited_rule
 from backoffice.portal.queries import ruling_view
 from backoffice.review.highlight import segments
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
@@ -99,6 +100,8 @@ def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
     conversation = case.conversation
     sources = sorted({f.source.value for f in case.flags})
     plan = view.penalty.plan if view.penalty else (ruling.preview or {})
+    # The rule as worded when the ruling was made; plans from before that snapshot: as worded now.
+    cited = plan.get("cited") or cited_rule(rule)
     facts: dict[str, Any] = {
         "schema": SCHEMA,
         "number": ruling_number(ruling),
@@ -122,9 +125,8 @@ def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
         "automated_detection": FlagSource.detector.value in sources,
         "automated_decision": "not_automated",
         "rule": {
-            "code": rule.code, "title": {"zh": rule.title_zh, "en": rule.title_en},
-            "document": rule.source.document, "clause": rule.source.clause,
-            "text": {"zh": rule.source.text.zh, "en": rule.source.text.en},
+            "code": ruling.rule_code, "title": cited["title"],
+            "document": cited["document"], "clause": cited["clause"], "text": cited["text"],
             "ruleset_version": plan.get("ruleset_version") or rule.ruleset_version,
             "explanation": plan.get("explanation", ""),
         },
@@ -132,9 +134,9 @@ def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
         "interim": _interim(case.id),
         "messages": _quoted(view, conversation.customer_name),
         "appeal": {
-            "days": rule.appeal.days,
+            "days": cited["appeal_days"],
             "deadline": _iso(appeal_deadline(ruling)),
-            "evidence": [{"zh": e.zh, "en": e.en} for e in rule.helpful_evidence],
+            "evidence": cited["evidence"],
         },
     }
     later = _later(view)
