@@ -18,6 +18,7 @@ from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.portal import queries as q
 from backoffice.portal.views import bp, merchant_id
+from backoffice.rulings.context import cited_of
 
 
 def _actor() -> Actor:
@@ -63,8 +64,7 @@ def appeal(ruling_id: int):
 
 
 def _appeal_page(ruling, item, form, typed: str | None):
-    rule = get_rulebook().rule(ruling.rule_code)
-    return render_template("portal/appeal.html", ruling=ruling, appeal=item, rule=rule, form=form,
+    return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=cited_of(ruling), form=form,
                            statement=typed if typed is not None else (item.statement if item else ""),
                            deadline=item.deadline_at if item else appeals.appeal_deadline(ruling),
                            limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES, storage.MAX_TOTAL_BYTES // 2**20))

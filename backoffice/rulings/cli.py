@@ -16,6 +16,8 @@ _MESSAGES = {
     "issued": "MATCH (as issued): the copy is authentic, but ruling {number} has changed since "
               "(appeal decision or end of the penalty); the current hash is {current}.",
     "mismatch": "MISMATCH: the copy's hash {claimed} is not the hash of ruling {number} ({current}).",
+    "altered": "ALTERED: the number and hash of ruling {number} are genuine, but the text of the copy "
+               "differs from the ruling on record.",
     "unknown": "UNKNOWN: no ruling has the number {number}.",
     "unreadable": "UNREADABLE: no ruling number and SHA-256 could be read from the file.",
 }

@@ -53,6 +53,13 @@ def get_ruling(ruling_id: int) -> CaseDecision | None:
     return ruling
 
 
+def cited_of(ruling: CaseDecision, plan: dict | None = None) -> dict[str, Any]:
+    """The rule as worded when the ruling was made (its plan's snapshot, ``policy.compute.cited_rule``);
+    for plans stored before that snapshot existed, as worded now."""
+    plan = plan if plan is not None else (ruling.preview or {})
+    return plan.get("cited") or cited_rule(get_rulebook().rule(ruling.rule_code))
+
+
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -100,8 +107,7 @@ def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
     conversation = case.conversation
     sources = sorted({f.source.value for f in case.flags})
     plan = view.penalty.plan if view.penalty else (ruling.preview or {})
-    # The rule as worded when the ruling was made; plans from before that snapshot: as worded now.
-    cited = plan.get("cited") or cited_rule(rule)
+    cited = cited_of(ruling, plan)
     facts: dict[str, Any] = {
         "schema": SCHEMA,
         "number": ruling_number(ruling),

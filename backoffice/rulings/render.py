@@ -26,7 +26,11 @@ def ruling_html(ruling: CaseDecision, mode: str = "zh") -> RulingDocument:
     if mode not in LANG_MODES:
         raise ValueError(f"unknown language mode {mode!r}")
     facts = ruling_facts(ruling)
-    digest = content_hash(facts)
+    return document_for(facts, mode, content_hash(facts))
+
+
+def document_for(facts: dict, mode: str, digest: str) -> RulingDocument:
+    """The document of these facts (current, or as issued), with ``digest`` printed on it."""
     # Rendered straight from the environment: no request context, no context processors (also in
     # the bulk export's worker thread); the template sees nothing but the plain-data context.
     template = current_app.jinja_env.get_template("pdf/ruling.html")

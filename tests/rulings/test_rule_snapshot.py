@@ -4,6 +4,7 @@ rule or changes its appeal window changes neither the document, nor its hash, no
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from backoffice.appeals import operations as appeals
 from backoffice.extensions import db
@@ -73,3 +74,22 @@ def _penalties(ruling):
     from backoffice.penalties.models import PenaltyDecision
 
     return [db.session.get(PenaltyDecision, ruling.penalty_decision_id)] if ruling.penalty_decision_id else []
+
+
+def test_the_merchants_ruling_and_appeal_pages_quote_the_rule_as_it_was(app, client, login, make_ruling,
+                                                                          make_user, reword):
+    ruling = make_ruling()
+    merchant = ruling.case.merchant
+    make_user("merchant", login="shop", merchant=merchant)
+    login("shop")
+    facts = context.ruling_facts(ruling)
+    original, evidence = facts["rule"], facts["appeal"]["evidence"]
+
+    reword()
+    for page in (f"/merchant/rulings/{ruling.id}", f"/merchant/rulings/{ruling.id}/appeal"):
+        html = client.get(page).get_data(as_text=True)
+        assert "改写后" not in html, page
+        assert str(escape(evidence[0]["zh"])) in html, page
+    html = client.get(f"/merchant/rulings/{ruling.id}").get_data(as_text=True)
+    assert all(str(escape(text)) in html for text in (original["title"]["zh"], original["clause"],
+                                                       original["text"]["zh"]))
