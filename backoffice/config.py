@@ -14,6 +14,7 @@ class DefaultConfig:
     DATABASE_URL: str | None = None
     SECRET_KEY: str | None = None
     UPLOAD_DIR: str | None = None
+    EXPORT_DIR: str | None = None
     TIMEZONE = "Asia/Shanghai"
     RULES_DIR = str(PROJECT_ROOT / "rules")
 
@@ -74,6 +75,8 @@ def finalize(config: dict, instance_path: Path) -> None:
         raise RuntimeError("BACKOFFICE_SECRET_KEY must be at least 16 characters long")
     if not config.get("UPLOAD_DIR"):
         config["UPLOAD_DIR"] = str(instance_path / "uploads")
+    if not config.get("EXPORT_DIR"):
+        config["EXPORT_DIR"] = str(instance_path / "exports")
     secure = _as_bool(config.get("COOKIE_SECURE"))
     config["SESSION_COOKIE_SECURE"] = secure
     config["REMEMBER_COOKIE_SECURE"] = secure

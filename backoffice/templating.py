@@ -82,9 +82,10 @@ def _nav() -> list[tuple[str, str]]:
 
 
 #: The managers' reports, one entry in the main navigation and tabs on each page (report_tabs.html).
-REPORT_PAGES = (("dashboard.index", _l("Dashboard")), ("statements.index", _l("Statements of reasons")),
-                ("calibration.index", _l("Calibration")), ("whatif.index", _l("What if")))
-_REPORT_BLUEPRINTS = frozenset({"dashboard", "statements", "whatif"})
+REPORT_PAGES = (("dashboard.index", _l("Dashboard")), ("rulings.index", _l("Rulings")),
+                ("statements.index", _l("Statements of reasons")), ("calibration.index", _l("Calibration")),
+                ("whatif.index", _l("What if")))
+_REPORT_BLUEPRINTS = frozenset({"dashboard", "rulings", "statements", "whatif"})
 
 
 def nav_current(endpoint: str) -> bool:
@@ -92,7 +93,7 @@ def nav_current(endpoint: str) -> bool:
     if endpoint == request.endpoint:
         return True
     return endpoint == "dashboard.index" and (
-        request.blueprint in _REPORT_BLUEPRINTS
+        (request.blueprint in _REPORT_BLUEPRINTS and request.endpoint != "rulings.verify")
         or (request.blueprint == "calibration" and request.endpoint != "calibration.mine"
             and current_user.role in (Role.manager, Role.admin)))
 

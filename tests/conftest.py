@@ -79,6 +79,7 @@ def app(database_url, tmp_path):
         "DATABASE_URL": database_url,
         "SECRET_KEY": "test-secret-key-0123456789",
         "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "EXPORT_DIR": str(tmp_path / "exports"),
         "WTF_CSRF_ENABLED": False,
     })
     app.test_client_class = IsolatedClient

@@ -60,16 +60,21 @@ def pdf(ruling_id: int, lang: str, out: Path) -> None:
 @click.option("--until", type=_DAY, help="Last platform day, inclusive.")
 @click.option("--platform", type=click.Choice(["zbj", "taobao", "pdd", "community"]))
 @click.option("--rule", help="Rule code, e.g. zbj.offsite_contact.")
+@click.option("--merchant", help="The merchant's external id.")
 @click.option("--lang", type=click.Choice(["zh", "en", "both"]), default="zh", show_default=True)
 @click.option("--processes", type=int, default=2, show_default=True,
               help="PDF worker processes (0: in-process).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def export(since: datetime, until: datetime | None, platform: str | None, rule: str | None, lang: str,
-           processes: int, out: Path) -> None:
+def export(since: datetime, until: datetime | None, platform: str | None, rule: str | None, merchant: str | None,
+           lang: str, processes: int, out: Path) -> None:
     """Export the matching rulings as a ZIP of PDFs; rerun the same command to resume."""
     from backoffice.rulings.export import ExportFilter, run_export
 
-    flt = ExportFilter(since.date(), until.date() if until else None, platform, rule, lang)
+    try:
+        flt = ExportFilter(since.date(), until.date() if until else None, platform, rule, lang, merchant)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc} (--until {until:%Y-%m-%d} is before --since {since:%Y-%m-%d})",
+                                 param_hint="--until") from exc
     state: dict = {}
 
     def progress(done: int, total: int) -> None:

@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from backoffice.cases.models import Case
 from backoffice.db import db
+from backoffice.merchants.models import Merchant
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.context import get_ruling
 from backoffice.rulings.render import ruling_html
@@ -38,6 +39,11 @@ class ExportFilter:
     platform: str | None = None
     rule: str | None = None
     lang: str = "zh"
+    merchant: str | None = None  # the merchant's external id
+
+    def __post_init__(self) -> None:
+        if self.until is not None and self.until < self.since:
+            raise ValueError("the last day is before the first day")
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -59,6 +65,8 @@ def ruling_ids(flt: ExportFilter) -> list[int]:
         query = query.where(Case.platform == flt.platform)
     if flt.rule:
         query = query.where(CaseDecision.rule_code == flt.rule)
+    if flt.merchant:
+        query = query.join(Merchant, Merchant.id == Case.merchant_id).where(Merchant.external_id == flt.merchant)
     return list(db.session.scalars(query))
 
 

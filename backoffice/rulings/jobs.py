@@ -21,7 +21,7 @@ _ID_CHARS = frozenset("0123456789abcdef")
 
 
 def exports_dir(app: Flask | None = None) -> Path:
-    path = Path((app or current_app).instance_path) / "exports"
+    path = Path((app or current_app).config["EXPORT_DIR"])
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
@@ -11,12 +11,15 @@ from flask_login import current_user
 
 from backoffice.accounts.models import STAFF_ROLES, Role
 from backoffice.accounts.permissions import public, roles_required
+from backoffice.db import utcnow
+from backoffice.policy import get_rulebook
 from backoffice.portal import queries as pq
 from backoffice.review.models import CaseDecision
 from backoffice.rulings import jobs
 from backoffice.rulings.context import get_ruling
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
+from backoffice.timeutil import to_platform_tz
 
 bp = Blueprint("rulings", __name__)
 EXPORTERS = (Role.manager, Role.admin)
@@ -51,6 +54,70 @@ def _staff_ruling(ruling_id: int) -> CaseDecision:
     if ruling is None:
         abort(404)
     return ruling
+
+
+class FilterError(ValueError):
+    """A filter a person can correct; the message says how."""
+
+
+def filter_from(values, *, since_required: bool = False, default_days: int = 31):
+    """An ExportFilter from a form or query string (list and export share it)."""
+    from backoffice.rulings.export import ExportFilter
+
+    try:
+        since = date.fromisoformat(values["since"]) if values.get("since") else None
+        until = date.fromisoformat(values["until"]) if values.get("until") else None
+    except ValueError as exc:
+        raise FilterError(_("Give the days as YYYY-MM-DD.")) from exc
+    if since is None:
+        if since_required:
+            raise FilterError(_("Give the first day as YYYY-MM-DD."))
+        since = to_platform_tz(utcnow()).date() - timedelta(days=default_days - 1)
+    lang = values.get("lang") if values.get("lang") in LANG_MODES else "zh"
+    try:
+        return ExportFilter(since, until, values.get("platform") or None, (values.get("rule") or "").strip() or None,
+                            lang, (values.get("merchant") or "").strip() or None)
+    except ValueError as exc:
+        raise FilterError(_("The last day is before the first day.")) from exc
+
+
+PAGE_SIZE = 50
+
+
+@bp.get("/rulings")
+@roles_required(*STAFF_ROLES)
+def index():
+    """Applied rulings, newest first, by period, platform, rule and merchant, or one by its number."""
+    from backoffice.rulings.context import ruling_id_from_number
+    from backoffice.rulings.export import ruling_ids
+
+    number = request.args.get("number", "").strip().upper()
+    try:
+        flt = filter_from(request.args)
+    except FilterError as exc:
+        flash(str(exc), "error")
+        flt = filter_from({})
+    if number:
+        found = get_ruling(ruling_id_from_number(number) or 0)
+        if found is not None:
+            return redirect(url_for("rulings.show", ruling_id=found.id))
+        flash(_("No ruling has the number %(n)s.", n=number), "error")
+    ids = ruling_ids(flt)[::-1]
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows = [_row(get_ruling(i)) for i in ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+    return render_template("rulings/index.html", flt=flt, rows=rows, total=len(ids), page=page,
+                           pages=max(1, -(-len(ids) // PAGE_SIZE)), rules=get_rulebook().rules(),
+                           can_export=current_user.role in EXPORTERS)
+
+
+def _row(ruling: CaseDecision) -> dict:
+    from backoffice.appeals.operations import ruling_time
+    from backoffice.rulings.context import ruling_number
+
+    case = ruling.case
+    return {"id": ruling.id, "number": ruling_number(ruling), "case_id": case.id, "merchant": case.merchant,
+            "platform": case.platform, "rule": ruling.rule_code, "severity": ruling.severity,
+            "at": ruling_time(ruling).isoformat()}
 
 
 @bp.get("/rulings/<int:ruling_id>")
@@ -95,18 +162,12 @@ def verify():
 @bp.route("/rulings/exports", methods=["GET", "POST"])
 @roles_required(*EXPORTERS)
 def exports():
-    from backoffice.rulings.export import ExportFilter
-
     if request.method == "POST":
         try:
-            since = date.fromisoformat(request.form["since"])
-            until = date.fromisoformat(request.form["until"]) if request.form.get("until") else None
-        except (KeyError, ValueError):
-            flash(_("Give the first day as YYYY-MM-DD."), "error")
+            flt = filter_from(request.form, since_required=True)
+        except FilterError as exc:
+            flash(str(exc), "error")
             return redirect(url_for("rulings.exports"))
-        lang = request.form.get("lang", "zh") if request.form.get("lang") in LANG_MODES else "zh"
-        flt = ExportFilter(since, until, request.form.get("platform") or None,
-                           request.form.get("rule") or None, lang)
         jobs.start(flt, current_user.id)
         flash(_("The export has started; this page shows its progress."), "success")
         return redirect(url_for("rulings.exports"))
