@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from backoffice.timeutil import to_platform_tz
 
@@ -36,6 +37,8 @@ SEVERITY_LABELS = {
     "serious": _l("Serious"),
     "especially_serious": _l("Especially serious"),
 }
+# Taobao's violation-point tracks (一般违规 / 严重违规 / 售假).
+TRACK_LABELS = {"general": _l("General"), "serious": _l("Serious"), "counterfeit": _l("Counterfeit goods")}
 SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Sweep"),
                  "merchant_report": _l("Merchant report")}
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
@@ -62,7 +65,8 @@ def measure_text(m) -> str:
     if kind == "integrity_points":
         return _("Integrity points %(n)s", n=get("integrity_points"))
     if kind == "violation_points":
-        return _("%(n)s violation points (%(track)s track)", n=get("violation_points"), track=get("track"))
+        return _("%(n)s violation points (%(track)s track)", n=get("violation_points"),
+                 track=TRACK_LABELS.get(get("track"), get("track")))
     if kind == "deposit_deduction":
         text = _("Whole deposit forfeited") if get("whole_deposit") else _("Deposit deduction %(n)s yuan",
                                                                           n=get("requested"))
@@ -90,9 +94,9 @@ def _with_times(text: str, get, kind: str) -> str:
     if get("permanent"):
         return text + _(", permanent")
     if get("minutes"):
-        text += _(" for %(n)s minutes", n=get("minutes"))
+        text += ngettext(" for %(num)s minute", " for %(num)s minutes", int(get("minutes")))
     elif get("days"):
-        text += _(" for %(n)s days", n=get("days"))
+        text += ngettext(" for %(num)s day", " for %(num)s days", int(get("days")))
     starts, ends = get("starts_at"), get("ends_at")
     if isinstance(starts, str):
         from datetime import datetime

@@ -13,3 +13,4 @@ from backoffice.review.models import CaseDecision, CaseNote  # noqa: F401
 from backoffice.appeals.models import Appeal, Evidence, ExamAttempt  # noqa: F401
 from backoffice.transparency.models import StatementOfReasons  # noqa: F401
 from backoffice.calibration.models import CalibrationReview  # noqa: F401
+from backoffice.rulings.models import RulingCopy  # noqa: F401

@@ -221,8 +221,7 @@ def main() -> None:
     db_path = work / "bench.sqlite3"
     from tests import dbsetup
 
-    if not db_path.exists():
-        dbsetup.migrate(f"sqlite:///{db_path}")
+    dbsetup.migrate(f"sqlite:///{db_path}")  # creates the file, or brings a kept one up to date
     from backoffice import create_app
 
     app = create_app({"DATABASE_URL": f"sqlite:///{db_path}", "SECRET_KEY": "bench-secret-key-0123456789"})

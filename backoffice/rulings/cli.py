@@ -44,6 +44,7 @@ def verify(file: Path) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def pdf(ruling_id: int, lang: str, out: Path) -> None:
     """Write one ruling's PDF."""
+    from backoffice.db import db
     from backoffice.rulings.context import get_ruling
     from backoffice.rulings.render import ruling_pdf
 
@@ -52,6 +53,7 @@ def pdf(ruling_id: int, lang: str, out: Path) -> None:
         raise click.ClickException(f"No applied violation ruling {ruling_id}.")
     document, data = ruling_pdf(ruling, lang)
     out.write_bytes(data)
+    db.session.commit()
     click.echo(f"{out}: ruling {document.number}, SHA-256 {document.content_hash}")
 
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
+from backoffice.labels import TRACK_LABELS
 from backoffice.rulings.texts import texts_for
 from backoffice.timeutil import to_platform_tz
 
@@ -32,7 +34,9 @@ def _extent(m: dict) -> str:
     if kind == "integrity_points":
         return _("%(n)s integrity points", n=m.get("integrity_points"))
     if kind == "violation_points":
-        return _("%(n)s points (%(track)s track)", n=m.get("violation_points"), track=m.get("track"))
+        track = m.get("track")
+        return _("%(n)s points (%(track)s track)", n=m.get("violation_points"),
+                 track=TRACK_LABELS.get(track, track))
     if kind == "deposit_deduction":
         text = _("whole deposit") if m.get("whole_deposit") else _("%(n)s yuan", n=m.get("requested"))
         if m.get("shortfall") and str(m["shortfall"]) not in ("0", "0.00"):
@@ -42,9 +46,9 @@ def _extent(m: dict) -> str:
     if kind == "consumer_compensation":
         return _("%(n)s yuan", n=m.get("amount"))
     if m.get("minutes"):
-        return _("%(n)s minutes", n=m["minutes"])
+        return ngettext("%(num)s minute", "%(num)s minutes", int(m["minutes"]))
     if m.get("days"):
-        return _("%(n)s days", n=m["days"])
+        return ngettext("%(num)s day", "%(num)s days", int(m["days"]))
     return "—"
 
 

@@ -8,6 +8,7 @@ rulings already there. The ZIP is built from the staging folder and renamed into
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -26,6 +27,7 @@ from backoffice.db import db
 from backoffice.merchants.models import Merchant
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.context import get_ruling
+from backoffice.rulings.copies import record_copy
 from backoffice.rulings.render import ruling_html
 from backoffice.timeutil import platform_day_bounds
 
@@ -76,10 +78,12 @@ def _init_worker() -> None:
     import backoffice.rulings.pdf  # noqa: F401  (WeasyPrint and the shared FontConfiguration, once)
 
 
-def _render(name: str, html: str) -> tuple[str, bytes]:
+def _render(name: str, html: str) -> tuple[str, bytes, str]:
     from backoffice.rulings.pdf import html_to_pdf
+    from backoffice.rulings.pdftext import pdf_text_digest
 
-    return name, html_to_pdf(html)
+    data = html_to_pdf(html)
+    return name, data, pdf_text_digest(data)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -113,8 +117,11 @@ def run_export(flt: ExportFilter, out: Path, *, processes: int = 2, progress: Pr
     if progress:
         progress(done, total)
 
-    def finished(name: str, pdf: bytes) -> None:
+    def finished(name: str, pdf: bytes, text_sha256: str) -> None:
         nonlocal done
+        ruling_id = int(name.removesuffix(".pdf"))
+        record_copy(ruling_id, flt.lang, manifest[str(ruling_id)]["sha256"], text_sha256)
+        db.session.commit()
         _write_atomic(staging / name, pdf)
         done += 1
         if progress:
@@ -169,8 +176,11 @@ def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFi
         for ruling_id in ids:
             entry = manifest.get(str(ruling_id)) or {}
             arcname = f"{entry.get('number', ruling_id)}.pdf"
-            archive.write(staging / f"{ruling_id:08d}.pdf", arcname)
-            index.append({"file": arcname, "ruling_id": ruling_id, **entry})
+            data = (staging / f"{ruling_id:08d}.pdf").read_bytes()
+            archive.writestr(arcname, data)
+            # The hash printed on the ruling (verifiable on the platform), and the file's own checksum.
+            index.append({"file": arcname, "ruling_id": ruling_id, "number": entry.get("number"),
+                          "content_sha256": entry.get("sha256"), "file_sha256": hashlib.sha256(data).hexdigest()})
         archive.writestr("index.json", json.dumps({"filter": flt.to_dict(), "rulings": index},
                                                   ensure_ascii=False, indent=1))
     os.replace(tmp, out)

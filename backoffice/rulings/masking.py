@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 _DIGIT = "0-9０-９〇零一二三四五六七八九幺两"
-# Five or more digits, possibly broken up by spaces or dashes (138-1234-5678, 1 3 8 ...).
-_NUMBER = rf"[{_DIGIT}](?:[ \-]?[{_DIGIT}]){{4,}}"
+# A QQ number is five or more digits in a row; a number broken up by spaces or dashes
+# (138-1234-5678, 1 3 8 ...) needs seven, so that a lens "70-200" or a size "16-35" stays as written.
+# A date (2026-12-03) is not a number to hide either.
+_DATE = r"\d{4}-\d{1,2}-\d{1,2}(?!\d)"
+_NUMBER = rf"(?<![{_DIGIT}])(?!{_DATE})[{_DIGIT}](?:[ \-]?[{_DIGIT}]){{6,}}|[{_DIGIT}]{{5,}}"
 # A WeChat-style id: a letter, then 5+ letters, digits, '_' or '-', with at least one digit or '_'.
 _HANDLE = r"(?<![A-Za-z0-9_])[A-Za-z](?=[A-Za-z0-9_\-]*[0-9_])[A-Za-z0-9_\-]{5,}"
 _EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"

@@ -8,7 +8,9 @@ from flask import current_app
 
 from backoffice.review.models import CaseDecision
 from backoffice.rulings.context import content_hash, ruling_facts
+from backoffice.rulings.copies import record_copy
 from backoffice.rulings.document import LANG_MODES, document_context
+from backoffice.rulings.pdftext import pdf_text_digest
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,10 @@ def document_for(facts: dict, mode: str, digest: str) -> RulingDocument:
 
 
 def ruling_pdf(ruling: CaseDecision, mode: str = "zh") -> tuple[RulingDocument, bytes]:
+    """The PDF of a ruling, recorded as issued (``RulingCopy``; the caller commits)."""
     from backoffice.rulings.pdf import html_to_pdf
 
     document = ruling_html(ruling, mode)
-    return document, html_to_pdf(document.html)
+    data = html_to_pdf(document.html)
+    record_copy(ruling.id, mode, document.content_hash, pdf_text_digest(data))
+    return document, data

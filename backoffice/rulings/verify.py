@@ -2,18 +2,16 @@
 
 The hash seals the ruling's facts, but anyone can print a genuine number and hash on a document
 they wrote themselves. So a PDF copy whose hash is genuine is also compared, as text, with the
-ruling rendered afresh from the record (in the copy's language; as issued, for an out-of-date
-copy): a changed measure, date or quote makes it ``altered``. Whitespace and layout do not count,
+texts the ruling was issued with (``RulingCopy``: every PDF the platform hands out is recorded),
+or failing that with the ruling rendered afresh from the record (in the copy's language; as
+issued, for an out-of-date copy): a changed measure, date or quote makes it ``altered``. Whitespace and layout do not count,
 so a copy re-saved by a PDF viewer still verifies. A typed number and hash check the hash alone.
 """
 
 from __future__ import annotations
 
 import enum
-import subprocess
-import tempfile
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from backoffice.rulings.context import (
     HASH_RE,
@@ -24,8 +22,10 @@ from backoffice.rulings.context import (
     ruling_facts,
     ruling_id_from_number,
 )
+from backoffice.rulings.copies import was_issued
+from backoffice.rulings.pdftext import PdfTextError, pdf_text, squash, text_digest
 
-MAX_PDF_BYTES = 8 * 1024 * 1024
+__all__ = ["PdfTextError", "Result", "Verdict", "pdf_text", "verify_claim", "verify_pdf"]
 
 
 class Verdict(enum.StrEnum):
@@ -49,27 +49,6 @@ class Result:
     @property
     def authentic(self) -> bool:
         return self.verdict in (Verdict.match, Verdict.issued)
-
-
-class PdfTextError(ValueError):
-    """The file is not a PDF whose text can be read."""
-
-
-def pdf_text(data: bytes, timeout: float = 20) -> str:
-    """The text of a PDF (poppler's pdftotext), for files that claim to be rulings."""
-    if not data.startswith(b"%PDF-") or len(data) > MAX_PDF_BYTES:
-        raise PdfTextError("not a PDF file, or too large")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "copy.pdf"
-        path.write_bytes(data)
-        try:
-            done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,  # noqa: S603,S607
-                                  timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PdfTextError(f"pdftotext failed: {exc}") from exc
-    if done.returncode != 0:
-        raise PdfTextError("pdftotext could not read the file")
-    return done.stdout.decode("utf-8", "replace")
 
 
 def claims_in(text: str) -> tuple[str | None, str | None]:
@@ -112,13 +91,11 @@ def verify_pdf(data: bytes) -> Result:
     result, sealed = _check_hash(*claims_in(text))
     if sealed is None:
         return result
-    if same_text(text, sealed, result.claimed):
+    # A text the ruling was issued with (whatever the template printed then), or failing that,
+    # the text the template prints now.
+    if was_issued(sealed["ruling_id"], result.claimed, text_digest(text)) or same_text(text, sealed, result.claimed):
         return replace(result, content_checked=True)
     return replace(result, verdict=Verdict.altered, content_checked=True)
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
 
 
 def same_text(text: str, facts: dict, digest: str) -> bool:
@@ -127,11 +104,11 @@ def same_text(text: str, facts: dict, digest: str) -> bool:
     from backoffice.rulings.pdf import html_to_pdf
     from backoffice.rulings.render import document_for
 
-    flat = _squash(text)
+    flat = squash(text)
     # The copy's own language first (one render in the usual case), then the others.
     guess = "both" if "决定书编号" in flat and "Rulingno." in flat else "zh" if "决定书编号" in flat else "en"
     for mode in sorted(LANG_MODES, key=lambda m: m != guess):
         rendered = pdf_text(html_to_pdf(document_for(facts, mode, digest).html))
-        if _squash(rendered) == flat:
+        if squash(rendered) == flat:
             return True
     return False

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from backoffice.accounts.models import STAFF_ROLES, Role
 from backoffice.accounts.permissions import public, roles_required
-from backoffice.db import utcnow
+from backoffice.db import db, utcnow
 from backoffice.policy import get_rulebook
 from backoffice.portal import queries as pq
 from backoffice.review.models import CaseDecision
@@ -43,6 +43,7 @@ def send_ruling_pdf(ruling: CaseDecision, lang: str):
     from backoffice.rulings.render import ruling_pdf
 
     document, data = ruling_pdf(ruling, lang)
+    db.session.commit()  # the copy handed out is recorded as issued
     response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True,
                          download_name=document.filename(lang))
     response.headers["Cache-Control"] = "private, no-store"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 
@@ -44,7 +45,9 @@ def test_restarted_export_has_each_ruling_once(app, runner, make_ruling, tmp_pat
     pdfs = [n for n in names if n.endswith(".pdf")]
     assert len(pdfs) == len(set(pdfs)) == 2
     assert sorted(r["ruling_id"] for r in index["rulings"]) == sorted(r.id for r in rulings)
-    assert all(len(r["sha256"]) == 64 for r in index["rulings"])
+    assert all(len(r["content_sha256"]) == 64 for r in index["rulings"])
+    with zipfile.ZipFile(out) as archive:
+        assert all(hashlib.sha256(archive.read(r["file"])).hexdigest() == r["file_sha256"] for r in index["rulings"])
     assert not staging_dir(out).exists()
 
 

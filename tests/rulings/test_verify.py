@@ -87,3 +87,33 @@ def _bytes_io(data: bytes):
     from io import BytesIO
 
     return BytesIO(data)
+
+
+@pytest.mark.postgres_only
+def test_a_copy_the_platform_issued_verifies_after_the_template_changed(app, client, login, make_user,
+                                                                        make_ruling, monkeypatch, tmp_path):
+    import sqlalchemy as sa
+
+    from backoffice.extensions import db
+    from backoffice.rulings.export import ExportFilter, run_export
+    from backoffice.rulings.models import RulingCopy
+    from backoffice.timeutil import to_platform_tz
+
+    ruling, other = make_ruling("m-a"), make_ruling("m-b")
+    make_user("manager", login="boss")
+    login("boss")
+    downloaded = client.get(f"/rulings/{ruling.id}.pdf?lang=en").data
+    again = client.get(f"/rulings/{ruling.id}.pdf?lang=en").data  # the same text: recorded once
+    assert again.startswith(b"%PDF-")
+    copies = db.session.scalars(sa.select(RulingCopy).filter_by(ruling_id=ruling.id)).all()
+    assert [(c.lang, c.content_sha256) for c in copies] == [("en", content_hash(ruling_facts(ruling)))]
+
+    run_export(ExportFilter(to_platform_tz(ruling.decided_at).date(), lang="both"), tmp_path / "x.zip", processes=0)
+    assert {(c.ruling_id, c.lang) for c in db.session.scalars(sa.select(RulingCopy))} == {
+        (ruling.id, "en"), (ruling.id, "both"), (other.id, "both")}
+
+    # The document template has since changed: a fresh rendering no longer prints the same text.
+    monkeypatch.setattr(verify, "same_text", lambda *a: False)
+    assert verify.verify_pdf(downloaded).verdict is Verdict.match
+    facts = ruling_facts(ruling)
+    assert verify.verify_pdf(_render(_forged(facts), "en", content_hash(facts))).verdict is Verdict.altered
