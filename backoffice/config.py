@@ -15,6 +15,9 @@ class DefaultConfig:
     SECRET_KEY: str | None = None
     UPLOAD_DIR: str | None = None
     EXPORT_DIR: str | None = None
+    # The address people reach the back office at (https://backoffice.example.com): printed on
+    # rulings so that a recipient knows where to verify a copy. Empty: the path alone.
+    PUBLIC_URL = ""
     TIMEZONE = "Asia/Shanghai"
     RULES_DIR = str(PROJECT_ROOT / "rules")
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything, migrate the embedded SQLite database, load the demo data, print the
-# demo accounts and serve the back office on http://127.0.0.1:5000.
+# demo accounts and serve the back office on http://127.0.0.1:5000 (PORT changes the port).
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 install_system_packages
 install_python test
@@ -9,5 +9,5 @@ compile_catalogues
 export FLASK_APP=backoffice
 "$VENV/bin/flask" db upgrade
 "$VENV/bin/flask" demo load
-echo "Open http://127.0.0.1:5000 and sign in with one of the accounts above."
+echo "Open http://127.0.0.1:${PORT:-5000} and sign in with one of the accounts above."
 exec "$VENV/bin/flask" run --host 127.0.0.1 --port "${PORT:-5000}"

@@ -115,7 +115,7 @@ def download(name: str):
     writer.writerow(columns)
     writer.writerows(rows(q.pairs()))
     # A BOM so that spreadsheet programs open the Chinese text correctly.
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv; charset=utf-8",
+    return Response("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename=calibration_{name}.csv"})
 
 

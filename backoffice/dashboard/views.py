@@ -73,7 +73,7 @@ def download(name: str):
     writer.writerow(columns)
     writer.writerows([_cell(v) for v in row] for row in fn(days, utcnow()))
     # A BOM so that spreadsheet programs open the Chinese text correctly.
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv; charset=utf-8",
+    return Response("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename={name}-{days}d.csv"})
 
 

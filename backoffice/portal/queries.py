@@ -73,7 +73,11 @@ def ruling_view(ruling: CaseDecision) -> RulingView:
     by_message: dict[int, list[Flag]] = {}
     for flag in flags:
         by_message.setdefault(flag.message_id, []).append(flag)
-    messages = db.session.scalars(sa.select(Message).where(Message.id.in_(by_message)).order_by(Message.sent_at)).all()
+    # The flagged messages, and those the reviewer chose to quote (a report names no message).
+    for message_id in ruling.quoted_message_ids or ():
+        by_message.setdefault(message_id, [])
+    messages = db.session.scalars(sa.select(Message).where(Message.id.in_(by_message))
+                                  .order_by(Message.sent_at, Message.id)).all()
     return RulingView(
         ruling, penalty, MeasurePlan.from_dict(penalty.plan) if penalty else None,
         MeasurePlan.from_dict(successor.plan) if successor else None,

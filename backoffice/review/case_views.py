@@ -45,7 +45,13 @@ def _decision_input(form: DecisionForm) -> decisions.DecisionInput:
         verdict=Verdict(form.verdict.data), rationale=form.rationale.data or "",
         rule_code=form.rule.data or None, severity=form.severity.data or None, params=params,
         dropped=tuple(form.dropped.data or ()), deviation_reason=form.deviation_reason.data or "",
+        quoted=quoted_ids(),
     )
+
+
+def quoted_ids() -> tuple[int, ...]:
+    """The messages ticked "quote in the ruling" on the case page (checkboxes of the decision form)."""
+    return tuple(int(v) for v in request.form.getlist("quote") if v.isdigit())
 
 
 def _render(case, form: DecisionForm, plan=None, status=200):
@@ -60,6 +66,7 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         decisions=q.decisions_of(case), notes=q.notes_of(case), timeline=q.timeline(case),
         note_form=NoteForm(), reason_form=ReasonForm(), reassign_form=_reassign_form(),
         holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
+        quoted=set(quoted_ids()) if request.method == "POST" else set(),
     ), status
 
 

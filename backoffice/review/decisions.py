@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from backoffice.accounts.models import Role, User
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import Case, CaseKind, CaseStatus, FlagStatus
+from backoffice.conversations.models import Message
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.operations import notify_merchant, notify_user
@@ -42,6 +43,7 @@ class DecisionInput:
     params: Mapping[str, Any] | None = None
     dropped: tuple[str, ...] = ()
     deviation_reason: str = ""
+    quoted: tuple[int, ...] = ()  # ids of the conversation's messages the ruling should also quote
 
 
 def threshold() -> Decimal:
@@ -90,12 +92,18 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
             raise ReviewError(_l("These measures are not in the computed plan: %(m)s", m=", ".join(sorted(unknown))))
         if data.dropped and not data.deviation_reason.strip():
             raise ReviewError(_l("Leaving out a computed measure needs a reason (and a manager's approval)."))
+    quoted = sorted(set(data.quoted))
+    if quoted:
+        known = set(db.session.scalars(sa.select(Message.id).where(
+            Message.conversation_id == case.conversation_id, Message.id.in_(quoted))))
+        if known != set(quoted):
+            raise ReviewError(_l("Only messages of this case's conversation can be quoted."))
     reasons = approval_reasons(plan, data.dropped) if plan else []
     decision = CaseDecision(
         case_id=case.id, verdict=data.verdict, rule_code=data.rule_code if plan else case.rule_code,
         severity=data.severity if plan else None, rationale=data.rationale.strip(), params=dict(data.params or {}),
         dropped=sorted(data.dropped), deviation_reason=data.deviation_reason.strip(),
-        preview=plan.to_dict() if plan else None, approval_reasons=reasons,
+        preview=plan.to_dict() if plan else None, approval_reasons=reasons, quoted_message_ids=quoted,
         status=DecisionStatus.pending_approval if reasons else DecisionStatus.applied,
         decided_by_id=reviewer.id, decided_at=utcnow(),
     )

@@ -48,6 +48,9 @@ class CaseDecision(db.Model):
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     approval_note: Mapped[str] = mapped_column(sa.Text, default="")
     penalty_decision_id: Mapped[int | None] = mapped_column(sa.ForeignKey("penalty_decisions.id"))
+    # Messages the reviewer relies on besides the flagged ones (a report names no message): the
+    # ruling quotes them. None on decisions from before this existed.
+    quoted_message_ids: Mapped[list | None] = mapped_column(sa.JSON)
 
     case: Mapped[Case] = relationship()
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -94,6 +95,11 @@ def _page_css(template: str) -> str:
     return " ".join(out)
 
 
+def verify_url() -> str:
+    """Where a copy is verified: the full address when PUBLIC_URL is configured."""
+    return current_app.config.get("PUBLIC_URL", "").rstrip("/") + "/rulings/verify"
+
+
 def _localised(facts: dict, lang: str) -> dict[str, Any]:
     with force_locale(lang):
         T = texts_for(lang)
@@ -109,6 +115,7 @@ def _localised(facts: dict, lang: str) -> dict[str, Any]:
             "interim": _interim(facts["interim"], T),
             "successor": _rows(appeal.get("measures"), T) or [],
             "deadline_note": str(T["deadline_note"]) % {"days": facts["appeal"]["days"]},
+            "hash_note": str(T["hash_note"]) % {"url": verify_url()},
             "page_css": _page_css(str(T["page"])),
         }
 

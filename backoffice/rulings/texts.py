@@ -93,7 +93,7 @@ TEXTS = {
     "hash": _l("Content SHA-256"),
     "hash_note": _l("The hash covers the content of this ruling as recorded by the platform. To check "
                     "a copy, upload it or enter the ruling number and hash on the verification page "
-                    "(/rulings/verify)."),
+                    "(%(url)s)."),
     "masked": _l("Personal data of customers is masked."),
 }
 

@@ -65,7 +65,7 @@ def _run(form: WhatIfForm) -> runner.WhatIf:
 
 def _csv(result: runner.WhatIf) -> Response:
     filename = f"whatif-{result.pack.platform}-{result.since}-{result.until}.csv"
-    return Response(csv_text(result.report, platform_tz(), measure_text), mimetype="text/csv; charset=utf-8",
+    return Response(csv_text(result.report, platform_tz(), measure_text), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename={filename}"})
 
 

@@ -117,3 +117,13 @@ def test_a_copy_the_platform_issued_verifies_after_the_template_changed(app, cli
     assert verify.verify_pdf(downloaded).verdict is Verdict.match
     facts = ruling_facts(ruling)
     assert verify.verify_pdf(_render(_forged(facts), "en", content_hash(facts))).verdict is Verdict.altered
+
+
+def test_the_ruling_prints_where_to_verify_it(app, make_ruling):
+    from backoffice.rulings.render import ruling_html
+
+    ruling = make_ruling()
+    assert "（/rulings/verify）" in ruling_html(ruling, "zh").html
+    app.config["PUBLIC_URL"] = "https://bo.example.com/"
+    both = ruling_html(ruling, "both").html
+    assert "（https://bo.example.com/rulings/verify）" in both and "(https://bo.example.com/rulings/verify)" in both
