@@ -12,12 +12,15 @@ from flask.cli import AppGroup
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.operations import create_user
 from backoffice.audit.operations import Actor
-from backoffice.conversations.models import Conversation
+from backoffice.cases.models import Case
+from backoffice.conversations.models import Conversation, Message
 from backoffice.ingest.operations import ingest
 from backoffice.db import db, utcnow
 from backoffice.demo import data
 from backoffice.merchants import operations as merchant_ops
 from backoffice.merchants.models import Merchant, Platform
+from backoffice.review import claims, decisions
+from backoffice.review.models import CaseDecision, Verdict
 
 demo_cli = AppGroup("demo", help="Load the demo data set.")
 CLI_ACTOR = Actor(None, "cli")
@@ -25,7 +28,7 @@ CLI_ACTOR = Actor(None, "cli")
 
 def load_demo() -> dict[str, int]:
     """Create whatever part of the demo data set is missing; return counts of what was added."""
-    added = {"merchants": 0, "accounts": 0, "conversations": 0}
+    added = {"merchants": 0, "accounts": 0, "conversations": 0, "rulings": 0}
     merchants: dict[str, Merchant] = {}
     for external_id, platform, name, deposit in data.MERCHANTS:
         merchant, created = merchant_ops.upsert(CLI_ACTOR, external_id, Platform(platform), name, Decimal(deposit))
@@ -60,7 +63,29 @@ def load_demo() -> dict[str, int]:
         }, now=start + timedelta(minutes=messages[-1][1] + 5))
         added["conversations"] += 1
     db.session.flush()
+    added["rulings"] = _decide_demo_cases()
     return added
+
+
+def _decide_demo_cases() -> int:
+    """Decide the demo's chosen cases (once: a case that already has a decision is left alone)."""
+    decided = 0
+    for external_id, login, severity, rationale, quoted in data.DECISIONS:
+        case = db.session.scalar(sa.select(Case).join(Conversation, Conversation.id == Case.conversation_id)
+                                 .where(Conversation.external_id == external_id).order_by(Case.id))
+        if case is None or db.session.scalar(sa.select(CaseDecision.id).filter_by(case_id=case.id)) is not None:
+            continue
+        reviewer = db.session.scalar(sa.select(User).filter_by(login=login))
+        actor = Actor(reviewer, "cli")
+        claims.claim(actor, case, reviewer)
+        quoted_ids = tuple(db.session.scalars(sa.select(Message.id).where(
+            Message.conversation_id == case.conversation_id, Message.external_id.in_(quoted))))
+        decisions.decide(actor, case, decisions.DecisionInput(
+            verdict=Verdict.violation, rationale=rationale, rule_code=case.rule_code, severity=severity,
+            quoted=quoted_ids), expected_version=case.version)
+        db.session.flush()
+        decided += 1
+    return decided
 
 
 @demo_cli.command("load")

@@ -80,3 +80,13 @@ REPORTS = {
     "tb-c-60001": [{"reporter_role": "customer", "reason": "abuse", "text": "商家威胁我改差评，还说知道我家住哪。"}],
     "pdd-c-70001": [{"reporter_role": "customer", "reason": "abuse", "text": "客服骂人，说我脑子有病。"}],
 }
+
+# Cases the demo decides, so that managers and merchants find rulings from the start:
+# conversation, reviewer login, severity, reasons, and messages quoted besides the flagged ones.
+DECISIONS = [
+    ("tb-c-60001", "reviewer2", "general",
+     "商家因买家给出中评，在会话中威胁“天天打电话给你”“我知道你家住哪”，以骚扰方式要求修改评价，属于恶意骚扰。",
+     ("tb-c-60001-m4", "tb-c-60001-m6")),
+    ("cm-c-80001", "reviewer2", "general",
+     "商家在回答镜头问题时推广站外付费群，并留下 QQ 号引导用户站外交易，属于发布垃圾广告信息。", ()),
+]

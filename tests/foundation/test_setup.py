@@ -88,14 +88,22 @@ def test_every_message_has_a_chinese_translation(tmp_path):
 def test_demo_data_is_complete_and_idempotent(app, count_rows):
     first = load_demo()
     db.session.commit()
-    assert first == {"merchants": 7, "accounts": 7, "conversations": 7}
-    assert load_demo() == {"merchants": 0, "accounts": 0, "conversations": 0}
+    assert first == {"merchants": 7, "accounts": 7, "conversations": 7, "rulings": 2}
+    assert load_demo() == {"merchants": 0, "accounts": 0, "conversations": 0, "rulings": 0}
     platforms = set(db.session.scalars(sa.select(Merchant.platform)))
     assert platforms == set(Platform)
     roles = {u.role.value for u in db.session.scalars(sa.select(User))}
     assert roles == {"reviewer", "senior_reviewer", "manager", "admin", "merchant"}
     assert count_rows(Conversation) == 7
     assert count_rows(Message) > 25
+    # Managers and the Taobao merchant find rulings from the start; the report's threats are quoted.
+    from backoffice.review.models import CaseDecision, DecisionStatus
+    from backoffice.rulings.context import ruling_facts
+
+    rulings = db.session.scalars(sa.select(CaseDecision).filter_by(status=DecisionStatus.applied)).all()
+    assert len(rulings) == 2
+    quotes = {m["message_id"] for r in rulings for m in ruling_facts(r)["messages"]}
+    assert {"tb-c-60001-m4", "tb-c-60001-m6"} <= quotes
 
 
 def test_demo_command_prints_the_accounts(runner):
