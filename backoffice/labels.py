@@ -37,6 +37,8 @@ SEVERITY_LABELS = {
     "serious": _l("Serious"),
     "especially_serious": _l("Especially serious"),
 }
+# The languages a ruling document comes in (backoffice.rulings.document.LANG_MODES).
+LANG_LABELS = {"zh": "中文", "en": "English", "both": _l("Bilingual")}
 # Taobao's violation-point tracks (一般违规 / 严重违规 / 售假).
 TRACK_LABELS = {"general": _l("General"), "serious": _l("Serious"), "counterfeit": _l("Counterfeit goods")}
 SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Sweep"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -17,6 +18,7 @@ from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.policy import get_rulebook
+from backoffice.policy.compute import cited_rule
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.timeutil import platform_day_bounds, platform_tz
 
@@ -38,13 +40,19 @@ def ruling_time(ruling: CaseDecision) -> datetime:
     return ruling.approved_at or ruling.decided_at
 
 
+def cited_of(ruling: CaseDecision, plan: dict | None = None) -> dict[str, Any]:
+    """The rule as worded when the ruling was made (its plan's snapshot, ``policy.compute.cited_rule``);
+    for plans stored before that snapshot existed, as worded now."""
+    plan = plan if plan is not None else (ruling.preview or {})
+    return plan.get("cited") or cited_rule(get_rulebook().rule(ruling.rule_code))
+
+
 def appeal_deadline(ruling: CaseDecision) -> datetime:
     """End of the last day of the rule's appeal window, counted in platform days from the ruling.
 
-    The window is the one the rule granted when the ruling was made (its plan's snapshot), not
-    whatever a later rule-set version says."""
-    cited = (ruling.preview or {}).get("cited") or {}
-    days = cited.get("appeal_days") or get_rulebook().rule(ruling.rule_code).appeal.days
+    The window is the one the rule granted when the ruling was made, not whatever a later
+    rule-set version says."""
+    days = cited_of(ruling)["appeal_days"]
     local_day = ruling_time(ruling).astimezone(platform_tz()).date()
     _, end = platform_day_bounds(local_day + timedelta(days=days))
     return end

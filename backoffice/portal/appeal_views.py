@@ -18,7 +18,6 @@ from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.portal import queries as q
 from backoffice.portal.views import bp, merchant_id
-from backoffice.rulings.context import cited_of
 
 
 def _actor() -> Actor:
@@ -64,7 +63,7 @@ def appeal(ruling_id: int):
 
 
 def _appeal_page(ruling, item, form, typed: str | None):
-    return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=cited_of(ruling), form=form,
+    return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=appeals.cited_of(ruling), form=form,
                            statement=typed if typed is not None else (item.statement if item else ""),
                            deadline=item.deadline_at if item else appeals.appeal_deadline(ruling),
                            limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES, storage.MAX_TOTAL_BYTES // 2**20))

@@ -14,7 +14,7 @@ from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import EntryKind, LedgerEntry
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.policy import MeasurePlan
+from backoffice.policy import MeasurePlan, get_rulebook
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 
 
@@ -64,6 +64,15 @@ class RulingView:
     successor_plan: MeasurePlan | None
     quoted: list[tuple[Message, list[Flag]]]
     appeal: Appeal | None
+
+    @property
+    def stored_plan(self) -> dict:
+        """The plan the ruling stands on as stored: the imposed penalty's, else the decision's preview."""
+        return self.penalty.plan if self.penalty else (self.ruling.preview or {})
+
+    @property
+    def ruleset_version(self) -> str:
+        return self.stored_plan.get("ruleset_version") or get_rulebook().rule(self.ruling.rule_code).ruleset_version
 
 
 def ruling_view(ruling: CaseDecision) -> RulingView:

@@ -10,14 +10,12 @@ from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals.exam_operations import exam_offer
-from backoffice.appeals.operations import appeal_deadline
+from backoffice.appeals.operations import appeal_deadline, cited_of
 from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
 from backoffice.notifications.models import Notification
-from backoffice.policy import get_rulebook
 from backoffice.portal import queries as q
 from backoffice.review.highlight import segments
-from backoffice.rulings.context import cited_of
 from backoffice.timeutil import platform_tz
 
 bp = Blueprint("portal", __name__, url_prefix="/merchant")
@@ -42,13 +40,11 @@ def index():
 @roles_required(Role.merchant)
 def ruling(ruling_id: int):
     view = q.ruling_view(q.ruling_of(merchant_id(), ruling_id))
-    plan = view.penalty.plan if view.penalty else (view.ruling.preview or {})
-    cited = cited_of(view.ruling, plan)
-    version = plan.get("ruleset_version") or get_rulebook().rule(view.ruling.rule_code).ruleset_version
+    cited = cited_of(view.ruling, view.stored_plan)
     quoted = [(m, segments(m.text, [(f.start, f.end, f.rule_code or "") for f in flags if f.where == "text"],
                            f"q-{m.id}")) for m, flags in view.quoted]
     return render_template(
-        "portal/ruling.html", view=view, cited=cited, version=version, quoted=quoted, deadline=appeal_deadline(view.ruling),
+        "portal/ruling.html", view=view, cited=cited, quoted=quoted, deadline=appeal_deadline(view.ruling),
         now=utcnow(), exam=exam_offer(view.ruling), confirm=ConfirmForm(),
     )
 

@@ -15,12 +15,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from backoffice.appeals.operations import appeal_deadline, ruling_time
+from backoffice.appeals.operations import appeal_deadline, cited_of, ruling_time
 from backoffice.cases.models import FlagSource
 from backoffice.db import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.policy import get_rulebook
-from backoffice.policy.compute import cited_rule
 from backoffice.portal.queries import ruling_view
 from backoffice.review.highlight import segments
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
@@ -51,13 +50,6 @@ def get_ruling(ruling_id: int) -> CaseDecision | None:
     if ruling.status is not DecisionStatus.applied:
         return None
     return ruling
-
-
-def cited_of(ruling: CaseDecision, plan: dict | None = None) -> dict[str, Any]:
-    """The rule as worded when the ruling was made (its plan's snapshot, ``policy.compute.cited_rule``);
-    for plans stored before that snapshot existed, as worded now."""
-    plan = plan if plan is not None else (ruling.preview or {})
-    return plan.get("cited") or cited_rule(get_rulebook().rule(ruling.rule_code))
 
 
 def _iso(value) -> str | None:
@@ -102,11 +94,11 @@ def _interim(case_id: int) -> list[dict]:
 def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
     """Everything the ruling document states, as plain data."""
     view = ruling_view(ruling)
-    case, rule = ruling.case, get_rulebook().rule(ruling.rule_code)
+    case = ruling.case
     pack = get_rulebook().pack(case.platform.value)
     conversation = case.conversation
     sources = sorted({f.source.value for f in case.flags})
-    plan = view.penalty.plan if view.penalty else (ruling.preview or {})
+    plan = view.stored_plan
     cited = cited_of(ruling, plan)
     facts: dict[str, Any] = {
         "schema": SCHEMA,
@@ -133,7 +125,7 @@ def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
         "rule": {
             "code": ruling.rule_code, "title": cited["title"],
             "document": cited["document"], "clause": cited["clause"], "text": cited["text"],
-            "ruleset_version": plan.get("ruleset_version") or rule.ruleset_version,
+            "ruleset_version": view.ruleset_version,
             "explanation": plan.get("explanation", ""),
         },
         "measures": _plain(plan.get("measures", [])),

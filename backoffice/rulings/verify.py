@@ -4,8 +4,9 @@ The hash seals the ruling's facts, but anyone can print a genuine number and has
 they wrote themselves. So a PDF copy whose hash is genuine is also compared, as text, with the
 texts the ruling was issued with (``RulingCopy``: every PDF the platform hands out is recorded),
 or failing that with the ruling rendered afresh from the record (in the copy's language; as
-issued, for an out-of-date copy): a changed measure, date or quote makes it ``altered``. Whitespace and layout do not count,
-so a copy re-saved by a PDF viewer still verifies. A typed number and hash check the hash alone.
+issued, for an out-of-date copy): a changed measure, date or quote makes it ``altered``.
+Whitespace and layout do not count, so a copy re-saved by a PDF viewer still verifies. A typed
+number and hash check the hash alone.
 """
 
 from __future__ import annotations

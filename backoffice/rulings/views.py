@@ -11,13 +11,15 @@ from flask_login import current_user
 
 from backoffice.accounts.models import STAFF_ROLES, Role
 from backoffice.accounts.permissions import public, roles_required
+from backoffice.appeals.operations import ruling_time
 from backoffice.db import db, utcnow
 from backoffice.policy import get_rulebook
 from backoffice.portal import queries as pq
 from backoffice.review.models import CaseDecision
 from backoffice.rulings import jobs
-from backoffice.rulings.context import get_ruling
+from backoffice.rulings.context import get_ruling, ruling_id_from_number, ruling_number
 from backoffice.rulings.document import LANG_MODES
+from backoffice.rulings.export import ExportFilter, ruling_ids
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
 from backoffice.timeutil import to_platform_tz
 
@@ -61,10 +63,8 @@ class FilterError(ValueError):
     """A filter a person can correct; the message says how."""
 
 
-def filter_from(values, *, since_required: bool = False, default_days: int = 31):
+def filter_from(values, *, since_required: bool = False, default_days: int = 31) -> ExportFilter:
     """An ExportFilter from a form or query string (list and export share it)."""
-    from backoffice.rulings.export import ExportFilter
-
     try:
         since = date.fromisoformat(values["since"]) if values.get("since") else None
         until = date.fromisoformat(values["until"]) if values.get("until") else None
@@ -89,9 +89,6 @@ PAGE_SIZE = 50
 @roles_required(*STAFF_ROLES)
 def index():
     """Applied rulings, newest first, by period, platform, rule and merchant, or one by its number."""
-    from backoffice.rulings.context import ruling_id_from_number
-    from backoffice.rulings.export import ruling_ids
-
     number = request.args.get("number", "").strip().upper()
     try:
         flt = filter_from(request.args)
@@ -112,9 +109,6 @@ def index():
 
 
 def _row(ruling: CaseDecision) -> dict:
-    from backoffice.appeals.operations import ruling_time
-    from backoffice.rulings.context import ruling_number
-
     case = ruling.case
     return {"id": ruling.id, "number": ruling_number(ruling), "case_id": case.id, "merchant": case.merchant,
             "platform": case.platform, "rule": ruling.rule_code, "severity": ruling.severity,
