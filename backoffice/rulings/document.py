@@ -72,8 +72,16 @@ def _rows(measures: list[dict] | None, T: dict) -> list[dict] | None:
 
 def _interim(items: list[dict], T: dict) -> list[dict]:
     return [{"name": T["measure_names"].get(i["type"], i["type"]), "starts": fmt(i["starts_at"]),
-             "ends": (T["lifted"] % {"t": fmt(i["lifted_at"])}) if i["lifted_at"] else _ends(i, T)}
-            for i in items]
+             "ends": _interim_end(i, T)} for i in items]
+
+
+def _interim_end(item: dict, T: dict) -> str:
+    lifted = item["lifted_at"]
+    if not lifted:
+        return _ends(item, T)
+    if item["starts_at"] and datetime.fromisoformat(lifted) <= datetime.fromisoformat(item["starts_at"]):
+        return T["cancelled"]
+    return T["lifted"] % {"t": fmt(lifted)}
 
 
 def css_string(text: str) -> str:

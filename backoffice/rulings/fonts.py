@@ -7,6 +7,11 @@ the PDF was ~360 KB). This module cuts each weight down to the characters a ruli
 about 8,000 glyphs. Characters outside it still render: the stylesheet names the full Noto font
 next, and Pango falls back to it character by character.
 
+Glyphs are reordered so that the characters a ruling usually prints come first: ASCII, then the
+project's own text by frequency, then GB 2312 level 1 (the 3,755 common hanzi), then the rest.
+WeasyPrint's subset keeps every glyph slot below the highest one used, so a ruling's subset stays
+small (about 100 KB of PDF instead of 140 KB) and is made faster (bench/results/pdf.txt).
+
     python -m backoffice.rulings.fonts [--force]
 
 ``scripts/_common.sh`` runs this after installing Debian's ``fonts-noto-cjk``; it rebuilds only when
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from collections import Counter
 from pathlib import Path
 
 from backoffice.config import PROJECT_ROOT
@@ -32,6 +38,8 @@ RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x210
           (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
 # The project's own wording: whatever a ruling prints besides the case's own data.
 PROJECT_TEXT = ["rules", "templates/pdf", "backoffice/rulings", "backoffice/translations/zh"]
+TEXT_SUFFIXES = {".yaml", ".yml", ".toml", ".json", ".html", ".py", ".po"}
+BUILD = "2"  # bumped when the way the fonts are made changes, so that installed fonts are rebuilt
 
 
 def output_path(weight: str) -> Path:
@@ -44,40 +52,65 @@ def stamp_path() -> Path:
 
 def stamp(codepoints: set[int]) -> str:
     """What the fonts were built from: the character set and the source files' sizes."""
-    digest = hashlib.sha256(",".join(map(str, sorted(codepoints))).encode())
+    digest = hashlib.sha256(f"{BUILD}:".encode() + ",".join(map(str, sorted(codepoints))).encode())
     for name in WEIGHTS.values():
         source = SOURCE_DIR / name
         digest.update(f"{name}:{source.stat().st_size if source.exists() else 0}".encode())
     return digest.hexdigest()
 
 
-def gb2312() -> set[str]:
-    chars = set()
+def gb2312() -> list[str]:
+    """GB 2312 in code order: symbols, then level 1 (common hanzi), then level 2."""
+    chars = []
     for high in range(0xA1, 0xF8):
         for low in range(0xA1, 0xFF):
             try:
-                chars.add(bytes((high, low)).decode("gb2312"))
+                chars.append(bytes((high, low)).decode("gb2312"))
             except UnicodeDecodeError:
                 continue
     return chars
 
 
-def project_chars(root: Path = PROJECT_ROOT) -> set[str]:
-    chars: set[str] = set()
+def project_chars(root: Path = PROJECT_ROOT) -> Counter[str]:
+    """Every character of the project's own text, with how often it occurs."""
+    counts: Counter[str] = Counter()
     for folder in PROJECT_TEXT:
         for path in (root / folder).rglob("*"):
-            if path.is_file() and path.suffix in {".yaml", ".yml", ".toml", ".json", ".html", ".py", ".po"}:
-                chars.update(path.read_text(encoding="utf-8", errors="ignore"))
-    return chars
+            if path.is_file() and path.suffix in TEXT_SUFFIXES:
+                counts.update(path.read_text(encoding="utf-8", errors="ignore"))
+    return counts
+
+
+def character_order() -> list[int]:
+    """The font's characters, most likely first (see the module docstring)."""
+    ascii_ = [chr(cp) for cp in range(0x20, 0x7F)]
+    ranked = ascii_ + [c for c, _ in project_chars().most_common()] + gb2312()
+    ranked += [chr(cp) for lo, hi in RANGES for cp in range(lo, hi + 1)]
+    return [cp for cp in dict.fromkeys(map(ord, ranked)) if cp >= 0x20]
 
 
 def character_set() -> set[int]:
-    codepoints = {cp for lo, hi in RANGES for cp in range(lo, hi + 1)}
-    codepoints |= {ord(c) for c in gb2312() | project_chars()}
-    return {cp for cp in codepoints if cp >= 0x20}
+    return set(character_order())
 
 
-def build(weight: str, codepoints: set[int]) -> Path:
+def reorder(font, codepoints: list[int]) -> None:
+    """Put the glyphs of ``codepoints`` first, in that order (the rest keep theirs after them)."""
+    from fontTools.ttLib.reorderGlyphs import reorderGlyphs
+
+    old = font.getGlyphOrder()
+    cmap = font.getBestCmap()
+    first = dict.fromkeys([old[0]] + [cmap[cp] for cp in codepoints if cp in cmap])
+    new = list(first) + [g for g in old if g not in first]
+    top = font["CFF "].cff.topDictIndex[0]
+    # A CID-keyed CFF picks each glyph's private dictionary by glyph index; reorderGlyphs leaves that.
+    position = {g: i for i, g in enumerate(old)}
+    fd_select = [top.FDSelect[position[g]] for g in new] if hasattr(top, "FDSelect") else None
+    reorderGlyphs(font, new)
+    for index, fd in enumerate(fd_select or ()):
+        top.FDSelect[index] = fd
+
+
+def build(weight: str, codepoints: list[int]) -> Path:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -92,6 +125,7 @@ def build(weight: str, codepoints: set[int]) -> Path:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)
+    reorder(font, codepoints)
     postscript = FAMILY.replace(" ", "") + f"-{weight}"
     names = font["name"]
     for name_id, value in {1: FAMILY, 2: weight, 3: f"{postscript};derived from Noto Sans CJK SC",
@@ -110,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the compact CJK fonts of ruling PDFs.")
     parser.add_argument("--force", action="store_true", help="rebuild even if the fonts are up to date")
     args = parser.parse_args(argv)
-    codepoints = character_set()
-    wanted = stamp(codepoints)
+    codepoints = character_order()
+    wanted = stamp(set(codepoints))
     current = stamp_path().read_text().strip() if stamp_path().exists() else None
     if not args.force and current == wanted and all(output_path(w).exists() for w in WEIGHTS):
         return 0

@@ -41,9 +41,11 @@ TEXTS = {
     "scope": _l("Territorial scope: the merchant's shop on this platform, in every region where it is "
                 "offered."),
     "interim": _l("Automatic interim measures taken before the review"),
-    "interim_note": _l("These were taken fully automatically when the messages were flagged, before any "
-                       "person reviewed the case; they ended when this ruling was made."),
+    "interim_note": _l("The measures above were taken fully automatically when the messages were flagged, "
+                       "before any person reviewed the case; they ended when this ruling was made, and any "
+                       "not yet begun were cancelled."),
     "lifted": _l("lifted %(t)s"),
+    "cancelled": _l("cancelled before it began"),
     "facts": _l("3. Facts and circumstances"),
     "facts_intro": _l("The ruling relies on the following messages (quoted as received; marked text is "
                       "what was flagged; customers' personal data is masked)."),

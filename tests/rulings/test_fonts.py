@@ -28,12 +28,35 @@ def test_the_character_set_covers_gb2312_latin_punctuation_and_the_projects_own_
     chars = {chr(cp) for cp in fonts.character_set()}
     gb = fonts.gb2312()
     assert len(gb) == 7445  # 6,763 hanzi and 682 symbols
-    assert gb <= chars
+    assert set(gb) <= chars
     assert set("AZaz09@#（）【】《》，。、：；！？“”—…·¥€") <= chars
     # Wording of the rule packs and of the document itself, whatever its code block.
     assert set("违规处理决定书诚信分清退") <= chars
     assert {c for c in fonts.project_chars() if c.isprintable() and ord(c) >= 0x20} <= chars
     assert "喆" not in chars  # a name character outside GB 2312 and outside the project's text
+
+
+def test_characters_a_ruling_usually_prints_come_first_and_keep_their_noto_outlines_and_widths():
+    assert all(fonts.output_path(w).exists() for w in fonts.WEIGHTS), "run python -m backoffice.rulings.fonts"
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    order = fonts.character_order()
+    assert order[:3] == [0x20, 0x21, 0x22] and order.index(ord("决")) < order.index(ord("亍"))  # 亍: level 2
+    for weight, source_name in fonts.WEIGHTS.items():
+        with TTFont(fonts.output_path(weight)) as built, \
+                TTFont(fonts.SOURCE_DIR / source_name, fontNumber=fonts.SOURCE_INDEX, lazy=True) as source:
+            ours, theirs = built.getBestCmap(), source.getBestCmap()
+            glyph_id = {cp: built.getGlyphID(name) for cp, name in ours.items()}
+            assert glyph_id[ord("A")] < 100 and glyph_id[ord("决")] < 2000  # frequent in the rulings' wording
+            assert glyph_id[ord("亍")] > max(glyph_id[ord(c)] for c in "决定书处罚违规")
+            for char in "A决罚亍★，":
+                drawn = []
+                for font, name in ((built, ours[ord(char)]), (source, theirs[ord(char)])):
+                    pen = RecordingPen()
+                    font.getGlyphSet()[name].draw(pen)
+                    drawn.append((pen.value, font["hmtx"][name]))
+                assert drawn[0] == drawn[1], f"{char} ({weight}) lost its outline or width when reordered"
 
 
 def test_a_ruling_embeds_the_compact_font_and_falls_back_to_noto_for_other_characters(tmp_path):

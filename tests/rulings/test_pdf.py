@@ -54,3 +54,25 @@ def test_pdf_in_chinese_and_english_and_verify(app, client, runner, make_ruling,
     result = runner.invoke(args=["rulings", "verify", str(tmp_path / "ruling-zh.pdf")])
     assert result.exit_code == 1
     assert result.output.startswith("MISMATCH")
+
+
+@pytest.mark.postgres_only
+def test_the_signature_block_never_stands_alone_on_the_last_page(app, make_ruling, tmp_path):
+    """Lengthen the findings two lines at a time until the ruling needs another page: on every
+    length the page with the hash and seal also carries the end of the text before it."""
+    from backoffice.rulings.context import get_ruling
+    from backoffice.rulings.render import ruling_pdf
+
+    ruling = make_ruling()
+    base, pages_seen = ruling.rationale, set()
+    for extra in range(0, 120, 2):
+        ruling.rationale = base + "".join(f"\n补充说明第 {n} 行。" for n in range(extra))
+        db.session.commit()
+        _, data = ruling_pdf(get_ruling(ruling.id), "en")
+        pages = pdf_text(data, tmp_path).split("\f")[:-1]
+        pages_seen.add(len(pages))
+        last = next(p for p in pages if "Content SHA-256" in p)
+        assert "Courts:" in last, f"{extra} extra lines: the signature block is alone on page {len(pages)}"
+        if len(pages_seen) > 1:
+            break
+    assert len(pages_seen) > 1, "the findings never grew the ruling by a page"
