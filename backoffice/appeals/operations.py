@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from dateutil.relativedelta import relativedelta
 from flask_babel import lazy_gettext as _l
 
 from backoffice.accounts.models import Role, User
@@ -51,10 +52,15 @@ def appeal_deadline(ruling: CaseDecision) -> datetime:
     """End of the last day of the rule's appeal window, counted in platform days from the ruling.
 
     The window is the one the rule granted when the ruling was made, not whatever a later
-    rule-set version says."""
-    days = cited_of(ruling)["appeal_days"]
+    rule-set version says. For a merchant in the EU it lasts at least six calendar months
+    (``appeal_min_months``, frozen into the ruling when it was made; a month-end day that the
+    later month lacks becomes that month's last day)."""
+    cited = cited_of(ruling)
     local_day = ruling_time(ruling).astimezone(platform_tz()).date()
-    _, end = platform_day_bounds(local_day + timedelta(days=days))
+    last_day = local_day + timedelta(days=cited["appeal_days"])
+    if months := cited.get("appeal_min_months"):
+        last_day = max(last_day, local_day + relativedelta(months=months))
+    _, end = platform_day_bounds(last_day)
     return end
 
 

@@ -64,8 +64,12 @@ def put_merchant(external_id: str):
         raise ApiError(422, "'name' is required (at most 200 characters).")
     if len(external_id) > 128:
         raise ApiError(422, "The external id is at most 128 characters.")
+    in_eu = data.get("in_eu")
+    if in_eu is not None and not isinstance(in_eu, bool):
+        raise ApiError(422, "'in_eu' must be true or false.")
     try:
-        merchant, created = operations.upsert(api_actor(), external_id, platform, name.strip(), _money(data, "deposit"))
+        merchant, created = operations.upsert(api_actor(), external_id, platform, name.strip(), _money(data, "deposit"),
+                                              in_eu=in_eu)
     except operations.MerchantError as exc:
         raise ApiError(409, str(exc)) from exc
     db.session.commit()
@@ -114,5 +118,6 @@ def _merchant_json(merchant: Merchant) -> dict:
         "external_id": merchant.external_id,
         "platform": merchant.platform.value,
         "name": merchant.name,
+        "in_eu": merchant.in_eu,
         "standing": standing_json(ledger.standing_of(merchant, platform_tz())),
     }

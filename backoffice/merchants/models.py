@@ -25,6 +25,9 @@ class Merchant(db.Model):
     external_id: Mapped[str] = mapped_column(sa.String(128), unique=True)
     platform: Mapped[Platform] = mapped_column(enum_type(Platform, 16))
     name: Mapped[str] = mapped_column(sa.String(200))
+    #: Established or located in the EU: a recipient of the service under the Digital Services Act, so
+    #: its rulings can be appealed for at least six months (Art. 20(1)), whatever the rule's own window.
+    in_eu: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -30,8 +30,12 @@ def find(external_id: str) -> Merchant | None:
     return db.session.scalar(sa.select(Merchant).filter_by(external_id=external_id))
 
 
-def upsert(actor: Actor, external_id: str, platform: Platform, name: str, deposit: Decimal) -> tuple[Merchant, bool]:
-    """Create the merchant with its opening deposit, or rename an existing one; return (merchant, created)."""
+def upsert(actor: Actor, external_id: str, platform: Platform, name: str, deposit: Decimal,
+           in_eu: bool | None = None) -> tuple[Merchant, bool]:
+    """Create the merchant with its opening deposit, or rename an existing one; return (merchant, created).
+
+    ``in_eu`` (None: leave as it is) applies to rulings made from then on; earlier ones keep the
+    appeal window they were issued with."""
     merchant = find(external_id)
     if merchant is not None:
         if merchant.platform is not platform:
@@ -46,13 +50,18 @@ def upsert(actor: Actor, external_id: str, platform: Platform, name: str, deposi
             record(actor, "merchant.rename", "merchant", merchant.id,
                    before={"name": merchant.name}, after={"name": name})
             merchant.name = name
+        if in_eu is not None and merchant.in_eu != in_eu:
+            record(actor, "merchant.set_in_eu", "merchant", merchant.id,
+                   before={"in_eu": merchant.in_eu}, after={"in_eu": in_eu})
+            merchant.in_eu = in_eu
         return merchant, False
-    merchant = Merchant(external_id=external_id, platform=platform, name=name)
+    merchant = Merchant(external_id=external_id, platform=platform, name=name, in_eu=bool(in_eu))
     db.session.add(merchant)
     db.session.flush()
     ledger.open_account(merchant, deposit, starting_integrity(platform))
     record(actor, "merchant.create", "merchant", merchant.id,
-           after={"external_id": external_id, "platform": platform.value, "name": name, "deposit": deposit})
+           after={"external_id": external_id, "platform": platform.value, "name": name, "deposit": deposit,
+                  "in_eu": merchant.in_eu})
     return merchant, True
 
 

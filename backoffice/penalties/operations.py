@@ -29,6 +29,7 @@ from backoffice.policy import (
     offence_number,
     self_check_applies,
 )
+from backoffice.policy.compute import DSA_APPEAL_MONTHS
 from backoffice.policy.leniency import apply_self_check, exam_grade
 from backoffice.policy.schema import SEVERITIES
 from backoffice.timeutil import platform_tz
@@ -77,6 +78,9 @@ def _plan(merchant: Merchant, rule: Rule, severity: str, params: Mapping[str, An
         earlier = [d.decided_at for d in decisions_of(merchant)
                    if d.rule_code == rule.code and d.state is DecisionState.in_force]
         plan = apply_self_check(plan, self_check_applies(rule, earlier, at, tz))
+    if merchant.in_eu and plan.cited is not None:
+        # Frozen with the rule's wording: the appeal window the ruling is issued with.
+        plan = replace(plan, cited={**plan.cited, "appeal_min_months": DSA_APPEAL_MONTHS})
     return plan
 
 

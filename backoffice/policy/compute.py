@@ -102,6 +102,10 @@ def compute_measures(
     )
 
 
+#: DSA Art. 20(1): a recipient in the EU can complain about a decision for at least six months.
+DSA_APPEAL_MONTHS = 6
+
+
 def cited_rule(rule: Rule) -> dict[str, Any]:
     """What a ruling quotes of its rule, and the appeal window it grants, as plain data."""
     return {

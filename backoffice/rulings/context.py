@@ -137,6 +137,8 @@ def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
             "evidence": cited["evidence"],
         },
     }
+    if months := cited.get("appeal_min_months"):
+        facts["appeal"]["min_months"] = months  # only then: other rulings keep their content hash
     later = _later(view)
     if later:
         facts["later"] = later

@@ -108,6 +108,12 @@ def verify_url() -> str:
     return current_app.config.get("PUBLIC_URL", "").rstrip("/") + "/rulings/verify"
 
 
+def _deadline_note(appeal: dict, T: dict) -> str:
+    if months := appeal.get("min_months"):
+        return str(T["deadline_note_eu"]) % {"months": months, "days": appeal["days"]}
+    return str(T["deadline_note"]) % {"days": appeal["days"]}
+
+
 def _localised(facts: dict, lang: str) -> dict[str, Any]:
     with force_locale(lang):
         T = texts_for(lang)
@@ -122,7 +128,7 @@ def _localised(facts: dict, lang: str) -> dict[str, Any]:
             "measures": _rows(facts["measures"], T),
             "interim": _interim(facts["interim"], T),
             "successor": _rows(appeal.get("measures"), T) or [],
-            "deadline_note": str(T["deadline_note"]) % {"days": facts["appeal"]["days"]},
+            "deadline_note": _deadline_note(facts["appeal"], T),
             "hash_note": str(T["hash_note"]) % {"url": verify_url()},
             "page_css": _page_css(str(T["page"])),
         }

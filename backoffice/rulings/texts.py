@@ -78,6 +78,8 @@ TEXTS = {
                        "not involved in this ruling."),
     "deadline": _l("Appeal deadline"),
     "deadline_note": _l("%(days)s days, counted in platform days from the ruling"),
+    "deadline_note_eu": _l("at least %(months)s months from the ruling, as the EU Digital Services Act "
+                           "requires (Art. 20(1)); the rule itself grants %(days)s days"),
     "evidence": _l("Evidence that helps"),
     "out_of_court": _l("Out-of-court dispute settlement: you may also turn to a certified out-of-court "
                        "dispute settlement body."),
