@@ -18,6 +18,9 @@ _MESSAGES = {
     "mismatch": "MISMATCH: the copy's hash {claimed} is not the hash of ruling {number} ({current}).",
     "altered": "ALTERED: the number and hash of ruling {number} are genuine, but the text of the copy "
                "differs from the ruling on record.",
+    "text_match": "TEXT ONLY: the text of the copy is that of ruling {number}, but the file is not one the "
+                  "platform issued; its pages may show something else (content covered or redrawn), or "
+                  "another program saved it again. Ask for the original file.",
     "unknown": "UNKNOWN: no ruling has the number {number}.",
     "unreadable": "UNREADABLE: no ruling number and SHA-256 could be read from the file.",
 }

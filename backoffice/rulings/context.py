@@ -52,6 +52,14 @@ def get_ruling(ruling_id: int) -> CaseDecision | None:
     return ruling
 
 
+def ruling_by_number(number: str) -> CaseDecision | None:
+    """The ruling whose whole number (platform, day and id; any letter case) is ``number``."""
+    number = number.strip().upper()
+    ruling_id = ruling_id_from_number(number)
+    ruling = get_ruling(ruling_id) if ruling_id is not None else None
+    return ruling if ruling is not None and ruling_number(ruling) == number else None
+
+
 def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 

@@ -120,7 +120,8 @@ def run_export(flt: ExportFilter, out: Path, *, processes: int = 2, progress: Pr
     def finished(name: str, pdf: bytes, text_sha256: str) -> None:
         nonlocal done
         ruling_id = int(name.removesuffix(".pdf"))
-        record_copy(ruling_id, flt.lang, manifest[str(ruling_id)]["sha256"], text_sha256)
+        record_copy(ruling_id, flt.lang, manifest[str(ruling_id)]["sha256"], text_sha256,
+                    hashlib.sha256(pdf).hexdigest())
         db.session.commit()
         _write_atomic(staging / name, pdf)
         done += 1

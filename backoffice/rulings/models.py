@@ -1,4 +1,5 @@
-"""Every distinct text a ruling has been issued with, so a copy verifies after the template changes."""
+"""Every distinct text and file a ruling has been issued with, so a copy verifies after the template
+changes, and a copy whose text is genuine but whose file is not can be told apart."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ from backoffice.db import UTCDateTime, db, utcnow
 
 
 class RulingCopy(db.Model):
-    """One issued text of a ruling: its language, the content hash printed on it, and the SHA-256 of
-    its extracted text (whitespace removed). Kept for good: a copy is checked against what was
-    issued, not only against what the document template would print today."""
+    """One issued copy of a ruling: its language, the content hash printed on it, the SHA-256 of its
+    extracted text (whitespace removed) and of the PDF file itself (None for copies issued before
+    files were recorded). Kept for good: a copy is checked against what was issued, not only against
+    what the document template would print today."""
 
     __tablename__ = "ruling_copies"
-    __table_args__ = (sa.UniqueConstraint("ruling_id", "text_sha256"),)
+    __table_args__ = (sa.UniqueConstraint("ruling_id", "text_sha256", "file_sha256"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ruling_id: Mapped[int] = mapped_column(sa.ForeignKey("case_decisions.id"), index=True)
     lang: Mapped[str] = mapped_column(sa.String(8))
     content_sha256: Mapped[str] = mapped_column(sa.String(64))
     text_sha256: Mapped[str] = mapped_column(sa.String(64))
+    file_sha256: Mapped[str | None] = mapped_column(sa.String(64), index=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

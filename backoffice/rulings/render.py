@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from flask import current_app
@@ -46,5 +47,5 @@ def ruling_pdf(ruling: CaseDecision, mode: str = "zh") -> tuple[RulingDocument, 
 
     document = ruling_html(ruling, mode)
     data = html_to_pdf(document.html)
-    record_copy(ruling.id, mode, document.content_hash, pdf_text_digest(data))
+    record_copy(ruling.id, mode, document.content_hash, pdf_text_digest(data), hashlib.sha256(data).hexdigest())
     return document, data

@@ -1,29 +1,31 @@
-"""Check a copy of a ruling: its number and printed hash against the database, then its text.
+"""Check a copy of a ruling: its number and printed hash against the database, then its file and text.
 
 The hash seals the ruling's facts, but anyone can print a genuine number and hash on a document
-they wrote themselves. So a PDF copy whose hash is genuine is also compared, as text, with the
-texts the ruling was issued with (``RulingCopy``: every PDF the platform hands out is recorded),
-or failing that with the ruling rendered afresh from the record (in the copy's language; as
-issued, for an out-of-date copy): a changed measure, date or quote makes it ``altered``.
-Whitespace and layout do not count, so a copy re-saved by a PDF viewer still verifies. A typed
-number and hash check the hash alone.
+they wrote themselves. So a PDF copy whose hash is genuine must also be a file the platform
+issued (``RulingCopy``: every PDF the platform hands out is recorded; rendering is deterministic,
+so a fresh render of the record counts too). Failing that, its text is compared with the texts the
+ruling was issued with, or with a fresh render (in the copy's language; as issued, for an
+out-of-date copy): a changed measure, date or quote makes it ``altered``; the same text in a file
+the platform never issued is only ``text_match``, not authentic, because what a page shows can be
+changed without changing its text (a white box over a measure). A copy re-saved by a PDF viewer
+lands there too. A typed number and hash check the hash alone.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass, replace
 
 from backoffice.rulings.context import (
     HASH_RE,
     NUMBER_RE,
     content_hash,
-    get_ruling,
     issued_hash,
+    ruling_by_number,
     ruling_facts,
-    ruling_id_from_number,
 )
-from backoffice.rulings.copies import was_issued
+from backoffice.rulings.copies import file_was_issued, text_was_issued
 from backoffice.rulings.pdftext import PdfTextError, pdf_text, squash, text_digest
 
 __all__ = ["PdfTextError", "Result", "Verdict", "pdf_text", "verify_claim", "verify_pdf"]
@@ -34,6 +36,7 @@ class Verdict(enum.StrEnum):
     issued = "issued"  # an authentic copy from before a later appeal decision or end of the penalty
     mismatch = "mismatch"  # the ruling exists but the copy's hash is not its hash
     altered = "altered"  # genuine number and hash on a text that differs from the ruling on record
+    text_match = "text_match"  # the text is the ruling's, but the file is not one the platform issued
     unknown = "unknown"  # no ruling has this number
     unreadable = "unreadable"  # no ruling number or hash could be read from the file
 
@@ -46,6 +49,7 @@ class Result:
     current: str | None = None
     decided_at: str | None = None  # ISO, UTC: the only fact the public page shows
     content_checked: bool = False  # the copy's text was compared with the record (PDF uploads)
+    file_checked: bool = False  # the uploaded file is byte for byte one the platform issued
 
     @property
     def authentic(self) -> bool:
@@ -68,14 +72,11 @@ def _check_hash(number: str | None, claimed: str | None) -> tuple[Result, dict |
     """The verdict on the hash, and the facts it sealed (current, or as issued) when it is genuine."""
     if not number or not claimed:
         return Result(Verdict.unreadable, number, claimed), None
-    claimed = claimed.strip().lower()
-    ruling_id = ruling_id_from_number(number)
-    ruling = get_ruling(ruling_id) if ruling_id is not None else None
+    number, claimed = number.strip().upper(), claimed.strip().lower()
+    ruling = ruling_by_number(number)
     if ruling is None:
         return Result(Verdict.unknown, number, claimed), None
     facts = ruling_facts(ruling)
-    if facts["number"] != number.strip():
-        return Result(Verdict.unknown, number, claimed), None
     current = content_hash(facts)
     sealed = None
     if claimed == current:
@@ -92,15 +93,21 @@ def verify_pdf(data: bytes) -> Result:
     result, sealed = _check_hash(*claims_in(text))
     if sealed is None:
         return result
-    # A text the ruling was issued with (whatever the template printed then), or failing that,
-    # the text the template prints now.
-    if was_issued(sealed["ruling_id"], result.claimed, text_digest(text)) or same_text(text, sealed, result.claimed):
-        return replace(result, content_checked=True)
+    ruling_id, file_digest = sealed["ruling_id"], hashlib.sha256(data).hexdigest()
+    if file_was_issued(ruling_id, result.claimed, file_digest):
+        return replace(result, content_checked=True, file_checked=True)
+    rendered = fresh_render(text, sealed, result.claimed)
+    if rendered is not None and hashlib.sha256(rendered[0]).hexdigest() == file_digest:
+        return replace(result, content_checked=True, file_checked=True)
+    # A text the ruling was issued with (whatever the template printed then), or the one it prints now.
+    if text_was_issued(ruling_id, result.claimed, text_digest(text)) or rendered is not None:
+        return replace(result, verdict=Verdict.text_match, content_checked=True)
     return replace(result, verdict=Verdict.altered, content_checked=True)
 
 
-def same_text(text: str, facts: dict, digest: str) -> bool:
-    """Whether ``text`` is the text of the ruling document of ``facts`` in one of its languages."""
+def fresh_render(text: str, facts: dict, digest: str) -> tuple[bytes, str] | None:
+    """The ruling of ``facts`` rendered now, in the language whose text is ``text``: (PDF, mode),
+    or None when no language gives that text."""
     from backoffice.rulings.document import LANG_MODES
     from backoffice.rulings.pdf import html_to_pdf
     from backoffice.rulings.render import document_for
@@ -109,7 +116,7 @@ def same_text(text: str, facts: dict, digest: str) -> bool:
     # The copy's own language first (one render in the usual case), then the others.
     guess = "both" if "决定书编号" in flat and "Rulingno." in flat else "zh" if "决定书编号" in flat else "en"
     for mode in sorted(LANG_MODES, key=lambda m: m != guess):
-        rendered = pdf_text(html_to_pdf(document_for(facts, mode, digest).html))
-        if squash(rendered) == flat:
-            return True
-    return False
+        data = html_to_pdf(document_for(facts, mode, digest).html)
+        if squash(pdf_text(data)) == flat:
+            return data, mode
+    return None

@@ -17,7 +17,7 @@ from backoffice.policy import get_rulebook
 from backoffice.portal import queries as pq
 from backoffice.review.models import CaseDecision
 from backoffice.rulings import jobs
-from backoffice.rulings.context import get_ruling, ruling_id_from_number, ruling_number
+from backoffice.rulings.context import get_ruling, ruling_by_number, ruling_number
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.export import ExportFilter, ruling_ids
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
@@ -96,7 +96,7 @@ def index():
         flash(str(exc), "error")
         flt = filter_from({})
     if number:
-        found = get_ruling(ruling_id_from_number(number) or 0)
+        found = ruling_by_number(number)
         if found is not None:
             return redirect(url_for("rulings.show", ruling_id=found.id))
         flash(_("No ruling has the number %(n)s.", n=number), "error")
@@ -143,12 +143,15 @@ def verify():
     result: Result | None = None
     if request.method == "POST":
         upload = request.files.get("file")
+        number, claimed = request.form.get("number", "").strip()[:40], request.form.get("sha256", "").strip()[:80]
         try:
             if upload and upload.filename:
                 result = verify_pdf(upload.read(8 * 1024 * 1024 + 1))
+            elif number and claimed:
+                result = verify_claim(number, claimed)
             else:
-                result = verify_claim(request.form.get("number", "").strip()[:40],
-                                      request.form.get("sha256", "").strip()[:80])
+                flash(_("Upload the ruling's PDF, or type both its number and the SHA-256 printed at its end."),
+                      "error")
         except PdfTextError:
             flash(_("The file is not a PDF ruling that can be read."), "error")
     return render_template("rulings/verify.html", result=result)

@@ -46,6 +46,11 @@ def test_a_ruling_is_found_by_its_number(client, login, make_user, three):
     assert found.status_code == 302 and found.headers["Location"].endswith(f"/rulings/{three[1].id}")
     missing = client.get("/rulings", query_string={"number": "ZBJ-20200101-999999"}, follow_redirects=True)
     assert "没有编号为 ZBJ-20200101-999999 的决定书" in missing.get_data(as_text=True)
+    # The right id under another platform or day is not that ruling.
+    platform, day, serial = ruling_number(three[1]).split("-")
+    for wrong in (f"TAOBAO-{day}-{serial}", f"{platform}-19990101-{serial}"):
+        response = client.get("/rulings", query_string={"number": wrong})
+        assert response.status_code == 200 and f"没有编号为 {wrong} 的决定书" in response.get_data(as_text=True)
 
 
 def test_pages_of_the_list(client, login, make_user, three, monkeypatch):

@@ -46,12 +46,40 @@ def test_genuine_copies_verify_with_their_text_and_forgeries_with_a_genuine_hash
     cli = runner.invoke(args=["rulings", "verify", str(tmp_path / "forged.pdf")])
     assert cli.exit_code == 1 and cli.output.startswith("ALTERED")
 
-    # A copy re-saved by another PDF program keeps its text: still genuine.
+    # A copy re-saved by another PDF program keeps its text, but the platform cannot vouch for its pages.
     if shutil.which("pdftocairo"):
         (tmp_path / "copy.pdf").write_bytes(_render(facts, "zh", digest))
         subprocess.run(["pdftocairo", "-pdf", str(tmp_path / "copy.pdf"), str(tmp_path / "resaved.pdf")],  # noqa: S603,S607
                        check=True)
-        assert verify.verify_pdf((tmp_path / "resaved.pdf").read_bytes()).verdict is Verdict.match
+        resaved = verify.verify_pdf((tmp_path / "resaved.pdf").read_bytes())
+        assert resaved.verdict is Verdict.text_match and not resaved.authentic
+
+
+@pytest.mark.postgres_only
+def test_a_copy_with_the_text_intact_but_a_measure_hidden_or_bytes_added_is_not_certified(app, make_ruling,
+                                                                                        tmp_path, runner):
+    from backoffice.rulings.render import document_for
+
+    facts = ruling_facts(make_ruling())
+    digest = content_hash(facts)
+    genuine = _render(facts, "zh", digest)
+    # The measures drawn in white: the text layer is unchanged, the reader sees no penalty.
+    html = document_for(facts, "zh", digest).html.replace("</style>", ".measures td { color: #fff }</style>", 1)
+    hidden = pdf.html_to_pdf(html)
+    assert verify.squash(verify.pdf_text(hidden)) == verify.squash(verify.pdf_text(genuine))
+    for copy in (hidden, genuine + b"\n% appended\n", genuine[:-200] + genuine[-200:].replace(b"0", b"1", 1)):
+        try:
+            result = verify.verify_pdf(copy)
+        except verify.PdfTextError:
+            continue  # no longer a readable PDF: refused outright
+        assert not result.authentic, result
+    assert verify.verify_pdf(hidden).verdict is Verdict.text_match
+    exact = verify.verify_pdf(genuine)  # rendering is deterministic: a fresh render is the issued file
+    assert exact.verdict is Verdict.match and exact.file_checked
+
+    (tmp_path / "hidden.pdf").write_bytes(hidden)
+    cli = runner.invoke(args=["rulings", "verify", str(tmp_path / "hidden.pdf")])
+    assert cli.exit_code == 1 and cli.output.startswith("TEXT ONLY")
 
 
 @pytest.mark.postgres_only
@@ -76,7 +104,18 @@ def test_the_verify_page_says_what_was_checked(client, make_ruling):
 
     uploaded = client.post("/rulings/verify", data={"file": (_bytes_io(_render(facts, "zh", digest)), "r.pdf")},
                            content_type="multipart/form-data").get_data(as_text=True)
-    assert "flash-success" in uploaded and "逐字比对，内容一致" in uploaded
+    assert "flash-success" in uploaded and "逐字节相同" in uploaded
+
+    resaved = client.post("/rulings/verify", data={
+        "file": (_bytes_io(_render(facts, "zh", digest) + b"\n"), "r.pdf")}, content_type="multipart/form-data")
+    assert "flash-error" in resaved.get_data(as_text=True) and "并非平台出具的文件" in resaved.get_data(as_text=True)
+
+    lower = client.post("/rulings/verify", data={"number": facts["number"].lower(), "sha256": digest.upper()})
+    assert "flash-success" in lower.get_data(as_text=True)
+    unknown = client.post("/rulings/verify", data={"number": "ZBJ-20260101-999999", "sha256": digest})
+    assert "没有编号为 ZBJ-20260101-999999 的决定书" in unknown.get_data(as_text=True)
+    empty = client.post("/rulings/verify", data={"number": facts["number"], "sha256": ""}).get_data(as_text=True)
+    assert "请上传决定书 PDF，或同时输入其编号和末尾印有的 SHA-256 校验值" in empty
 
     forged = client.post("/rulings/verify", data={"file": (_bytes_io(_render(_forged(facts), "zh", digest)), "f.pdf")},
                          content_type="multipart/form-data").get_data(as_text=True)
@@ -113,7 +152,7 @@ def test_a_copy_the_platform_issued_verifies_after_the_template_changed(app, cli
         (ruling.id, "en"), (ruling.id, "both"), (other.id, "both")}
 
     # The document template has since changed: a fresh rendering no longer prints the same text.
-    monkeypatch.setattr(verify, "same_text", lambda *a: False)
+    monkeypatch.setattr(verify, "fresh_render", lambda *a: None)
     assert verify.verify_pdf(downloaded).verdict is Verdict.match
     facts = ruling_facts(ruling)
     assert verify.verify_pdf(_render(_forged(facts), "en", content_hash(facts))).verdict is Verdict.altered
