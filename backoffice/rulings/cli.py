@@ -73,8 +73,11 @@ def pdf(ruling_id: int, lang: str, out: Path) -> None:
 def export(since: datetime, until: datetime | None, platform: str | None, rule: str | None, merchant: str | None,
            lang: str, processes: int, out: Path) -> None:
     """Export the matching rulings as a ZIP of PDFs; rerun the same command to resume."""
-    from backoffice.rulings.export import ExportFilter, run_export
+    from backoffice.rulings.export import ExportFilter, known_rule, run_export
 
+    if not known_rule(rule):
+        raise click.BadParameter(f"no rule has the code {rule!r} (see the rule packs under rules/packs)",
+                                 param_hint="--rule")
     try:
         flt = ExportFilter(since.date(), until.date() if until else None, platform, rule, lang, merchant)
     except ValueError as exc:

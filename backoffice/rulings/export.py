@@ -54,6 +54,13 @@ class ExportFilter:
         return data
 
 
+def known_rule(code: str | None) -> bool:
+    """Whether ``code`` (None: any rule) names a rule of the loaded rule book."""
+    from backoffice.policy import get_rulebook
+
+    return code is None or any(rule.code == code for rule in get_rulebook().rules())
+
+
 def ruling_ids(flt: ExportFilter) -> list[int]:
     """Ids of the applied violation rulings whose effective time falls in the filter's platform days."""
     start, _ = platform_day_bounds(flt.since)

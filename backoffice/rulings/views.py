@@ -19,7 +19,7 @@ from backoffice.review.models import CaseDecision
 from backoffice.rulings import jobs
 from backoffice.rulings.context import get_ruling, ruling_by_number, ruling_number
 from backoffice.rulings.document import LANG_MODES
-from backoffice.rulings.export import ExportFilter, ruling_ids
+from backoffice.rulings.export import ExportFilter, known_rule, ruling_ids
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
 from backoffice.timeutil import to_platform_tz
 
@@ -75,9 +75,12 @@ def filter_from(values, *, since_required: bool = False, default_days: int = 31)
             raise FilterError(_("Give the first day as YYYY-MM-DD."))
         since = to_platform_tz(utcnow()).date() - timedelta(days=default_days - 1)
     lang = values.get("lang") if values.get("lang") in LANG_MODES else "zh"
+    rule = (values.get("rule") or "").strip() or None
+    if not known_rule(rule):
+        raise FilterError(_("No rule has the code %(code)s.", code=rule))
     try:
-        return ExportFilter(since, until, values.get("platform") or None, (values.get("rule") or "").strip() or None,
-                            lang, (values.get("merchant") or "").strip() or None)
+        return ExportFilter(since, until, values.get("platform") or None, rule, lang,
+                            (values.get("merchant") or "").strip() or None)
     except ValueError as exc:
         raise FilterError(_("The last day is before the first day.")) from exc
 
@@ -169,7 +172,7 @@ def exports():
         jobs.start(flt, current_user.id)
         flash(_("The export has started; this page shows its progress."), "success")
         return redirect(url_for("rulings.exports"))
-    return render_template("rulings/exports.html", jobs=jobs.all_jobs())
+    return render_template("rulings/exports.html", jobs=jobs.all_jobs(), rules=get_rulebook().rules())
 
 
 @bp.get("/rulings/exports/<job_id>.json")

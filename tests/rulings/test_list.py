@@ -87,6 +87,21 @@ def test_a_reversed_period_is_refused_with_a_message_and_starts_no_export(client
     assert result.exit_code == 2 and "before" in result.output and not (tmp_path / "x.zip").exists()
 
 
+def test_an_unknown_rule_code_is_refused_and_starts_no_export(client, login, make_user, three, runner, tmp_path):
+    make_user("manager", login="boss")
+    login("boss")
+    started = client.post("/rulings/exports", data={"since": _today().isoformat(), "rule": "zbj.no_such_rule"},
+                          follow_redirects=True).get_data(as_text=True)
+    assert "没有代码为 zbj.no_such_rule 的规则" in started and "data-export=" not in started
+    listing = client.get("/rulings", query_string={"rule": "zbj.no_such_rule"}, follow_redirects=True)
+    assert "没有代码为 zbj.no_such_rule 的规则" in listing.get_data(as_text=True)
+    form = client.get("/rulings/exports").get_data(as_text=True)
+    assert '<option value="zbj.offsite_contact">' in form  # chosen from the rule book, not typed
+    result = runner.invoke(args=["rulings", "export", "--since", _today().isoformat(), "--rule", "zbj.nope",
+                                 "--out", str(tmp_path / "x.zip")])
+    assert result.exit_code == 2 and "zbj.nope" in result.output and not (tmp_path / "x.zip").exists()
+
+
 def test_the_export_filter_by_merchant(three):
     assert ruling_ids(ExportFilter(_today(), merchant="m-c")) == [three[2].id]
     assert ruling_ids(ExportFilter(_today(), merchant="nobody")) == []
