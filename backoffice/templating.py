@@ -16,7 +16,7 @@ from backoffice import labels
 from backoffice.audit.labels import action_label, changes
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
-from backoffice.timeutil import to_platform_tz
+from backoffice.timeutil import deadline_text, to_platform_tz
 
 PLATFORM_LABELS = {
     Platform.zbj: _l("ZBJ"),
@@ -119,6 +119,7 @@ def _timezone_label(name: str) -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(platform_time, "platform_time")
+    app.add_template_filter(deadline_text, "platform_deadline")
     app.add_template_filter(json_text, "json_text")
     app.add_template_filter(action_label, "action_label")
     app.add_template_global(changes, "audit_changes")

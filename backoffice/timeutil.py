@@ -28,3 +28,12 @@ def platform_day_bounds(day: date, tz: ZoneInfo | None = None) -> tuple[datetime
     start = datetime.combine(day, time.min, tzinfo=tz)
     end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
     return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def deadline_text(value: datetime) -> str:
+    """A deadline in platform time as people read one: a deadline at midnight is the end of the day
+    before it, '2026-12-20 24:00', not the start of a day they might think they still have."""
+    local = to_platform_tz(value)
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return f"{local.date() - timedelta(days=1):%Y-%m-%d} 24:00"
+    return local.strftime("%Y-%m-%d %H:%M")

@@ -16,7 +16,7 @@ from flask_babel import ngettext
 
 from backoffice.labels import TRACK_LABELS
 from backoffice.rulings.texts import texts_for
-from backoffice.timeutil import to_platform_tz
+from backoffice.timeutil import deadline_text, to_platform_tz
 
 LANG_MODES = {"zh": ("zh",), "en": ("en",), "both": ("zh", "en")}
 INSTANT = {"integrity_points", "violation_points", "deposit_deduction", "consumer_compensation",
@@ -28,6 +28,10 @@ def fmt(iso: str | None, seconds: bool = False) -> str:
         return "—"
     pattern = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
     return to_platform_tz(datetime.fromisoformat(iso)).strftime(pattern)
+
+
+def fmt_deadline(iso: str) -> str:
+    return deadline_text(datetime.fromisoformat(iso))
 
 
 def _extent(m: dict) -> str:
@@ -155,5 +159,5 @@ def document_context(facts: dict, mode: str, content_hash: str) -> dict[str, Any
         "page": ' " · " '.join(pages[lang] for lang in langs),
         "bottom_right": css_string(f"SHA-256 {content_hash[:16]}"),
     }
-    return {"f": facts, "langs": langs, "L": merged, "T": T, "hash": content_hash, "css": css, "fmt": fmt,
+    return {"f": facts, "langs": langs, "L": merged, "T": T, "hash": content_hash, "css": css, "fmt": fmt, "fmt_deadline": fmt_deadline,
             "html_lang": "zh-CN" if first == "zh" else "en"}

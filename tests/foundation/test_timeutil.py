@@ -1,0 +1,21 @@
+"""Deadlines in platform time read as the end of the day they close, not the start of the next one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from backoffice.timeutil import deadline_text
+
+
+@pytest.mark.parametrize(("utc", "shown"), [
+    (datetime(2026, 12, 20, 16, 0, tzinfo=UTC), "2026-12-20 24:00"),    # 00:00 on the 21st in Shanghai
+    (datetime(2026, 12, 31, 16, 0, tzinfo=UTC), "2026-12-31 24:00"),    # the year's last day
+    (datetime(2028, 2, 29, 16, 0, tzinfo=UTC), "2028-02-29 24:00"),     # 1 March 00:00, leap year
+    (datetime(2026, 12, 20, 16, 1, tzinfo=UTC), "2026-12-21 00:01"),    # not midnight: as it is
+    (datetime(2026, 12, 20, 15, 59, 59, tzinfo=UTC), "2026-12-20 23:59"),
+])
+def test_deadline_text(app, utc, shown):
+    with app.app_context():
+        assert deadline_text(utc) == shown
