@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import click
+import sqlalchemy as sa
 from flask import Flask
+from flask.cli import ScriptInfo
 
 
 def register(app: Flask) -> None:
@@ -23,4 +26,24 @@ def register(app: Flask) -> None:
 
     for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, ingest_cli, outbox_cli,
                   rulings_cli, statements_cli):
+        _hint_upgrade(group)
         app.cli.add_command(group)
+    _hint_upgrade(rules_cli)  # added by backoffice.policy
+
+
+def _hint_upgrade(group: click.Group) -> None:
+    """A command that fails on a database missing a migration says to upgrade it, without a traceback."""
+    invoke = group.invoke
+
+    def guarded(ctx: click.Context):
+        try:
+            return invoke(ctx)
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
+            from backoffice import schema
+
+            with ctx.ensure_object(ScriptInfo).load_app().app_context():
+                if schema.explains(exc):
+                    raise click.ClickException(schema.UPGRADE_HINT) from exc
+            raise
+
+    group.invoke = guarded

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from backoffice import schema
 from backoffice.api.errors import ApiError, api_error_response, error_response, http_exception_response
 from backoffice.db import db
 
@@ -31,6 +32,10 @@ def init_app(app: Flask) -> None:
     def handle_unexpected(exc: Exception):
         db.session.rollback()
         app.logger.exception("unhandled error")
+        if schema.explains(exc):
+            if _is_api():
+                return error_response(503, schema.UPGRADE_HINT)
+            return render_template("errors/upgrade.html"), 503
         if _is_api():
             return error_response(500, "Internal error; nothing was changed.")
         return render_template("errors/generic.html", error=InternalServerError()), 500

@@ -1,0 +1,37 @@
+"""A database left behind by a code upgrade gets a message that says what to run, not a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from backoffice import schema
+from backoffice.db import db
+
+BEFORE_IN_EU = "c08d6e0f4b53"  # the revision before merchants.in_eu
+
+
+def test_pages_api_and_commands_ask_for_db_upgrade_when_a_migration_is_missing(app, client, runner, make_user,
+                                                                               bearer, make_merchant, login):
+    merchant = make_merchant("m-old")
+    make_user("merchant", login="shop", merchant=merchant)
+    make_user("admin", login="root")
+    token = bearer("root", "read")
+    login("shop")
+    assert not schema.behind()
+    from flask_migrate import downgrade, upgrade
+
+    db.session.remove()
+    downgrade(revision=BEFORE_IN_EU)
+    try:
+        assert schema.behind()
+        page = client.get("/merchant")
+        assert page.status_code == 503 and "flask --app backoffice db upgrade" in page.get_data(as_text=True)
+        api = client.get("/api/v1/merchants/m-old", headers=token)
+        assert api.status_code == 503 and "db upgrade" in api.json["error"]["message"]
+        result = runner.invoke(args=["ledger", "verify"])
+        assert result.exit_code == 1 and "db upgrade" in result.output and "Traceback" not in result.output
+    finally:
+        db.session.remove()
+        upgrade()
+    assert not schema.behind()
+    assert client.get("/api/v1/merchants/m-old", headers=token).status_code == 200
