@@ -32,7 +32,11 @@ def register(app: Flask) -> None:
 
 
 def _hint_upgrade(group: click.Group) -> None:
-    """A command that fails on a database missing a migration says to upgrade it, without a traceback."""
+    """A command that fails on a database missing a migration says to upgrade it, without a traceback.
+
+    The groups are module-level objects and every application created registers them again: wrap once."""
+    if getattr(group, "hints_upgrade", False):
+        return
     invoke = group.invoke
 
     def guarded(ctx: click.Context):
@@ -47,3 +51,4 @@ def _hint_upgrade(group: click.Group) -> None:
             raise
 
     group.invoke = guarded
+    group.hints_upgrade = True

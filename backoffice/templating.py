@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from decimal import Decimal
 
 from flask import Flask, request
 from flask_babel import get_locale
@@ -30,6 +31,21 @@ def platform_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if value is None:
         return "—"
     return to_platform_tz(value).strftime(fmt)
+
+
+def points(value) -> str:
+    """Violation points as people write them: 2, 0.2, 12 (not 2.00)."""
+    if value is None:
+        return "—"
+    text = format(Decimal(str(value)).normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _ruling_number(ruling) -> str:
+    """``ZBJ-20261121-000042``: the number printed on the ruling's document."""
+    from backoffice.rulings.context import ruling_number
+
+    return ruling_number(ruling)
 
 
 def json_text(value) -> str:
@@ -120,6 +136,8 @@ def _timezone_label(name: str) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_filter(platform_time, "platform_time")
     app.add_template_filter(deadline_text, "platform_deadline")
+    app.add_template_filter(_ruling_number, "ruling_number")
+    app.add_template_filter(points, "points")
     app.add_template_filter(json_text, "json_text")
     app.add_template_filter(action_label, "action_label")
     app.add_template_global(changes, "audit_changes")

@@ -21,7 +21,7 @@ from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.policy import get_rulebook
 from backoffice.policy.compute import cited_rule
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
-from backoffice.timeutil import platform_day_bounds, platform_tz
+from backoffice.timeutil import deadline_text, platform_day_bounds, platform_tz
 
 
 class AppealError(ValueError):
@@ -186,7 +186,7 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     notify_merchant(appeal.merchant_id, "appeal_evidence", lambda: (
         _l("More evidence needed for your appeal"),
         _l("The reviewer asks: %(msg)s. Add it before %(due)s.", msg=message.strip(),
-           due=appeal.deadline_at.astimezone(platform_tz()).strftime("%Y-%m-%d %H:%M"))), link=f"/merchant/rulings/{appeal.ruling_id}/appeal")
+           due=deadline_text(appeal.deadline_at))), link=f"/merchant/rulings/{appeal.ruling_id}/appeal")
     return appeal
 
 

@@ -173,10 +173,14 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
             _l("Your fraud report has been reviewed"),
             _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))
     elif decision.verdict is Verdict.violation:
+        from backoffice.rulings.context import ruling_number
+        from backoffice.templating import rule_title
+
+        number = ruling_number(decision)
         notify_merchant(case.merchant_id, "ruling", lambda: (
             _l("New ruling on your shop"),
-            _l("Ruling %(id)d: %(rule)s. See the measures, the reasons and how to appeal.",
-               id=decision.id, rule=decision.rule_code)), link=f"/merchant/rulings/{decision.id}")
+            _l("Ruling %(n)s: %(rule)s. See the measures, the reasons and how to appeal.",
+               n=number, rule=rule_title(decision.rule_code))), link=f"/merchant/rulings/{decision.id}")
 
 
 def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:

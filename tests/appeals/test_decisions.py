@@ -149,6 +149,9 @@ def test_notifications_after_ruling_and_appeal_decision(app, client, login, merc
     assert '<span class="badge">1</span>' in page
     notes = client.get("/merchant/notifications").get_data(as_text=True)
     assert "New ruling on your shop" in notes and f'href="/merchant/rulings/{ruling.id}"' in notes
+    from backoffice.rulings.context import ruling_number
+
+    assert f"Ruling {ruling_number(ruling)}" in page  # the list names rulings by their printed number
     client.post("/merchant/notifications/read")
     assert '<span class="badge">' not in client.get("/merchant").get_data(as_text=True)
 

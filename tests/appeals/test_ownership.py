@@ -106,7 +106,9 @@ def test_lists_show_only_the_merchants_own_data(client, login, world):
     for other in (w["b_ruling"], w["c_ruling"]):
         assert other.case.conversation.external_id not in conversations
     notes = client.get("/merchant/notifications").get_data(as_text=True)
-    assert f"Ruling {w['own'].id}:" in notes and f"Ruling {w['b_ruling'].id}:" not in notes
+    from backoffice.rulings.context import ruling_number
+
+    assert f"Ruling {ruling_number(w['own'])}:" in notes and f"Ruling {ruling_number(w['b_ruling'])}:" not in notes
     client.post("/merchant/notifications/read")
     others = db.session.scalars(sa.select(Notification).where(Notification.user_id != w["a"].id)).all()
     assert others and all(n.read_at is None for n in others)  # B's and C's stay unread

@@ -35,3 +35,12 @@ def test_pages_api_and_commands_ask_for_db_upgrade_when_a_migration_is_missing(a
         upgrade()
     assert not schema.behind()
     assert client.get("/api/v1/merchants/m-old", headers=token).status_code == 200
+
+
+def test_the_hint_wraps_each_command_group_once_however_many_apps_are_made(app):
+    from backoffice import create_app
+    from backoffice.rulings.cli import rulings_cli
+
+    wrapped = rulings_cli.invoke
+    create_app({"DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": app.config["SECRET_KEY"]})
+    assert rulings_cli.invoke is wrapped

@@ -1,4 +1,4 @@
-"""Deadlines in platform time read as the end of the day they close, not the start of the next one."""
+"""Deadlines read as the end of the day they close; points read as people write them."""
 
 from __future__ import annotations
 
@@ -19,3 +19,12 @@ from backoffice.timeutil import deadline_text
 def test_deadline_text(app, utc, shown):
     with app.app_context():
         assert deadline_text(utc) == shown
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("0.00", "0"), ("2.00", "2"), ("0.20", "0.2"), ("12", "12"), ("10.00", "10"), ("48.5", "48.5"), (None, "—"),
+])
+def test_points_are_shown_without_trailing_zeros(value, shown):
+    from backoffice.templating import points
+
+    assert points(value) == shown
