@@ -30,6 +30,12 @@ def fmt(iso: str | None, seconds: bool = False) -> str:
     return to_platform_tz(datetime.fromisoformat(iso)).strftime(pattern)
 
 
+def has_cjk(text: str | None) -> bool:
+    """Whether ``text`` holds Chinese characters (CJK ideographs or full-width punctuation)."""
+    return any("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+               for c in text or "")
+
+
 def fmt_deadline(iso: str) -> str:
     return deadline_text(datetime.fromisoformat(iso))
 
@@ -159,5 +165,5 @@ def document_context(facts: dict, mode: str, content_hash: str) -> dict[str, Any
         "page": ' " · " '.join(pages[lang] for lang in langs),
         "bottom_right": css_string(f"SHA-256 {content_hash[:16]}"),
     }
-    return {"f": facts, "langs": langs, "L": merged, "T": T, "hash": content_hash, "css": css, "fmt": fmt, "fmt_deadline": fmt_deadline,
+    return {"f": facts, "langs": langs, "L": merged, "T": T, "hash": content_hash, "css": css, "fmt": fmt, "fmt_deadline": fmt_deadline, "has_cjk": has_cjk,
             "html_lang": "zh-CN" if first == "zh" else "en"}

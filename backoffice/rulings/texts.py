@@ -63,6 +63,7 @@ TEXTS = {
     "why": _l("Why the conduct breaks the rule"),
     "computation": _l("How the measures follow from the rule"),
     "engine_record": _l("the rule engine's record, in English"),
+    "in_chinese": _l("original in Chinese"),
     "automation": _l("5. Source and use of automated means"),
     "origin": _l("How the case arose"),
     "origin_notice": _l("From a customer report (a notice)"),

@@ -76,3 +76,15 @@ def test_the_signature_block_never_stands_alone_on_the_last_page(app, make_rulin
         if len(pages_seen) > 1:
             break
     assert len(pages_seen) > 1, "the findings never grew the ruling by a page"
+
+
+def test_an_english_ruling_marks_what_it_quotes_in_chinese(app, make_ruling):
+    from backoffice.rulings.render import ruling_html
+
+    ruling = make_ruling()
+    english = ruling_html(ruling, "en").html
+    assert english.count("(original in Chinese)") == 3  # findings, source document, clause
+    assert "original in Chinese" not in ruling_html(ruling, "both").html  # the Chinese is right there
+    ruling.rationale = "The merchant sent a WeChat id."
+    db.session.commit()
+    assert ruling_html(ruling, "en").html.count("(original in Chinese)") == 2
