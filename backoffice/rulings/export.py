@@ -23,7 +23,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from backoffice.cases.models import Case
-from backoffice.db import db
+from backoffice.db import db, utcnow
 from backoffice.merchants.models import Merchant
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.context import get_ruling
@@ -189,6 +189,7 @@ def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFi
             # The hash printed on the ruling (verifiable on the platform), and the file's own checksum.
             index.append({"file": arcname, "ruling_id": ruling_id, "number": entry.get("number"),
                           "content_sha256": entry.get("sha256"), "file_sha256": hashlib.sha256(data).hexdigest()})
-        archive.writestr("index.json", json.dumps({"filter": flt.to_dict(), "rulings": index},
-                                                  ensure_ascii=False, indent=1))
+        archive.writestr("index.json", json.dumps(
+            {"created_at": utcnow().isoformat(), "time_zone": "UTC", "filter": flt.to_dict(), "count": len(index),
+             "rulings": index}, ensure_ascii=False, indent=1))
     os.replace(tmp, out)
