@@ -114,15 +114,22 @@ def queue_health(now: datetime | None = None) -> QueueHealth:
 _APPLIED = CaseDecision.status == DecisionStatus.applied
 
 
+def reviewer_label():
+    """How a reviewer is named in charts and CSV: 'display name (login)', or the login alone."""
+    return sa.case((sa.func.coalesce(User.display_name, "") != "", User.display_name + " (" + User.login + ")"),
+                   else_=User.login)
+
+
 def throughput(days: int = DEFAULT_PERIOD, now: datetime | None = None) -> list[tuple[str, str, int]]:
     """(platform day, reviewer, applied decisions), on the day the reviewer decided."""
     p = period(days, now)
     inner = (sa.select(_day_index(CaseDecision.decided_at, p).label("day"),
                        CaseDecision.decided_by_id.label("user_id"))
              .where(_APPLIED, _within(CaseDecision.decided_at, p)).subquery())
+    label = reviewer_label()
     rows = db.session.execute(
-        sa.select(inner.c.day, User.login, sa.func.count()).select_from(inner)
-        .outerjoin(User, User.id == inner.c.user_id).group_by(inner.c.day, User.login))
+        sa.select(inner.c.day, label, sa.func.count()).select_from(inner)
+        .outerjoin(User, User.id == inner.c.user_id).group_by(inner.c.day, label))
     return sorted((p.days[day].isoformat(), login or NONE, n) for day, login, n in rows)
 
 
@@ -151,7 +158,7 @@ def appeal_rates(by: str = "rule", days: int = DEFAULT_PERIOD,
     appeals still under review are left out of it, and it is None while none is decided.
     """
     p = period(days, now)
-    key = CaseDecision.rule_code if by == "rule" else User.login
+    key = CaseDecision.rule_code if by == "rule" else reviewer_label()
     decided = Appeal.status == AppealStatus.decided
 
     def appeals(*conditions):

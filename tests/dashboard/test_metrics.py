@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from backoffice.dashboard import metrics
 from tests.dashboard.conftest import NOW, at
@@ -56,6 +57,17 @@ def test_throughput_counts_applied_decisions_per_reviewer_per_platform_day(world
 def test_throughput_over_thirty_days_reaches_the_day_before(world):
     assert metrics.throughput(30, NOW)[0] == ("2026-03-03", "alice", 1)
     assert sum(n for *_, n in metrics.throughput(30, NOW)) == 11
+
+
+def test_reviewers_with_a_display_name_are_shown_by_it_with_their_login(world):
+    from backoffice.accounts.models import User
+    from backoffice.extensions import db
+
+    db.session.scalar(sa.select(User).filter_by(login="alice")).display_name = "张丽"
+    db.session.commit()
+    assert metrics.throughput(30, NOW)[0] == ("2026-03-03", "张丽 (alice)", 1)
+    by_reviewer = {r[0] for r in metrics.appeal_rates("reviewer", 30, NOW)}
+    assert "张丽 (alice)" in by_reviewer and "alice" not in by_reviewer and "bob" in by_reviewer
 
 
 def test_decisions_by_rule_and_verdict(world):
