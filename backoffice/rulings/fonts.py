@@ -39,7 +39,7 @@ RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x210
 # The project's own wording: whatever a ruling prints besides the case's own data.
 PROJECT_TEXT = ["rules", "templates/pdf", "backoffice/rulings", "backoffice/translations/zh"]
 TEXT_SUFFIXES = {".yaml", ".yml", ".toml", ".json", ".html", ".py", ".po"}
-BUILD = "2"  # bumped when the way the fonts are made changes, so that installed fonts are rebuilt
+BUILD = "3"  # bumped when the way the fonts are made changes, so that installed fonts are rebuilt
 
 
 def output_path(weight: str) -> Path:
@@ -94,13 +94,17 @@ def character_set() -> set[int]:
 
 
 def reorder(font, codepoints: list[int]) -> None:
-    """Put the glyphs of ``codepoints`` first, in that order (the rest keep theirs after them)."""
+    """Put the glyphs of ``codepoints`` in that order, and right after ASCII the few glyphs no character
+    maps to (the Latin ligatures ff, fi, ffl ... that shaping substitutes): a ruling's English text
+    would otherwise reach for the font's last slots."""
     from fontTools.ttLib.reorderGlyphs import reorderGlyphs
 
     old = font.getGlyphOrder()
     cmap = font.getBestCmap()
-    first = dict.fromkeys([old[0]] + [cmap[cp] for cp in codepoints if cp in cmap])
-    new = list(first) + [g for g in old if g not in first]
+    mapped = [cmap[cp] for cp in codepoints if cp in cmap]
+    ascii_ = [cmap[cp] for cp in codepoints if cp < 0x80 and cp in cmap]
+    unmapped = [g for g in old[1:] if g not in set(cmap.values())]
+    new = list(dict.fromkeys([old[0], *ascii_, *unmapped, *mapped, *old]))
     top = font["CFF "].cff.topDictIndex[0]
     # A CID-keyed CFF picks each glyph's private dictionary by glyph index; reorderGlyphs leaves that.
     position = {g: i for i, g in enumerate(old)}
