@@ -165,5 +165,6 @@ def document_context(facts: dict, mode: str, content_hash: str) -> dict[str, Any
         "page": ' " · " '.join(pages[lang] for lang in langs),
         "bottom_right": css_string(f"SHA-256 {content_hash[:16]}"),
     }
-    return {"f": facts, "langs": langs, "L": merged, "T": T, "hash": content_hash, "css": css, "fmt": fmt, "fmt_deadline": fmt_deadline, "has_cjk": has_cjk,
+    return {"f": facts, "langs": langs, "L": merged, "T": T, "hash": content_hash, "css": css, "fmt": fmt,
+            "fmt_deadline": fmt_deadline, "has_cjk": has_cjk,
             "html_lang": "zh-CN" if first == "zh" else "en"}

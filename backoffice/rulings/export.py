@@ -56,9 +56,15 @@ class ExportFilter:
 
 def known_rule(code: str | None) -> bool:
     """Whether ``code`` (None: any rule) names a rule of the loaded rule book."""
-    from backoffice.policy import get_rulebook
+    from backoffice.policy import UnknownRuleError, get_rulebook
 
-    return code is None or any(rule.code == code for rule in get_rulebook().rules())
+    if code is None:
+        return True
+    try:
+        get_rulebook().rule(code)
+    except UnknownRuleError:
+        return False
+    return True
 
 
 def ruling_ids(flt: ExportFilter) -> list[int]:

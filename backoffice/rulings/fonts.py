@@ -103,7 +103,8 @@ def reorder(font, codepoints: list[int]) -> None:
     cmap = font.getBestCmap()
     mapped = [cmap[cp] for cp in codepoints if cp in cmap]
     ascii_ = [cmap[cp] for cp in codepoints if cp < 0x80 and cp in cmap]
-    unmapped = [g for g in old[1:] if g not in set(cmap.values())]
+    reachable = set(cmap.values())
+    unmapped = [g for g in old[1:] if g not in reachable]
     new = list(dict.fromkeys([old[0], *ascii_, *unmapped, *mapped, *old]))
     top = font["CFF "].cff.topDictIndex[0]
     # A CID-keyed CFF picks each glyph's private dictionary by glyph index; reorderGlyphs leaves that.
