@@ -28,6 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _configure_http(app)
     _register_extensions(app)
     _load_policy(app)
+    _load_detector(app)
     _register_blueprints(app)
     _register_error_handlers(app)
     _register_template_helpers(app)
@@ -90,6 +91,13 @@ def _load_policy(app: Flask) -> None:
     from backoffice import policy
 
     policy.init_app(app)
+
+
+def _load_detector(app: Flask) -> None:
+    # Refuses to start when the detector's model is missing or of another version.
+    from backoffice.detection import runtime
+
+    runtime.init_app(app)
 
 
 def _register_blueprints(app: Flask) -> None:

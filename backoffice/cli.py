@@ -13,19 +13,19 @@ def register(app: Flask) -> None:
     from backoffice.api.cli import tokens_cli
     from backoffice.audit.cli import audit_cli
     from backoffice.demo.cli import demo_cli
-    from backoffice.detection.cli import scan_cli
+    from backoffice.detection.cli import detect_cli, scan_cli
     from backoffice.ingest.cli import ingest_cli
     from backoffice.ledger.cli import ledger_cli
     from backoffice.notifications.outbox import outbox_cli
-    from backoffice.rulings.cli import rulings_cli
     from backoffice.policy.cli import rules_cli
+    from backoffice.rulings.cli import rulings_cli
     from backoffice.transparency.cli import statements_cli
     from backoffice.whatif.cli import whatif
 
     rules_cli.add_command(whatif)  # `flask rules whatif`: replay a period through a changed pack
 
-    for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, ingest_cli, outbox_cli,
-                  rulings_cli, statements_cli):
+    for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, detect_cli, ingest_cli,
+                  outbox_cli, rulings_cli, statements_cli):
         _hint_upgrade(group)
         app.cli.add_command(group)
     _hint_upgrade(rules_cli)  # added by backoffice.policy

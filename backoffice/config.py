@@ -20,6 +20,9 @@ class DefaultConfig:
     PUBLIC_URL = ""
     TIMEZONE = "Asia/Shanghai"
     RULES_DIR = str(PROJECT_ROOT / "rules")
+    #: The detector's learned stage: "on" (rules/models, or DETECTOR_MODEL_DIR) or "off" (rules only).
+    DETECTOR_MODEL = "on"
+    DETECTOR_MODEL_DIR: str | None = None
 
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True

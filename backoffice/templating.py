@@ -11,12 +11,13 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from backoffice import labels
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
-from backoffice import labels
 from backoffice.audit.labels import action_label, changes
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
+from backoffice.review.explain import VIEW_LABELS, explain_flag
 from backoffice.timeutil import deadline_text, to_platform_tz
 
 PLATFORM_LABELS = {
@@ -150,6 +151,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.countdown, "countdown")
     app.add_template_filter(rule_title, "rule_title")
+    app.add_template_global(explain_flag, "explain_flag")
+    app.add_template_global(VIEW_LABELS, "VIEW_LABELS")
     app.add_template_global(utcnow, "utcnow")
 
     @app.context_processor

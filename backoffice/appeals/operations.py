@@ -129,8 +129,8 @@ def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now:
         created.append(stored.sha256)
     if any(e.sha256 == stored.sha256 for e in appeal.evidence):
         raise storage.UploadRejected(_l("This file is already attached to the appeal."))
-    evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime, kind=stored.kind,
-                        size=stored.size, has_thumbnail=stored.has_thumbnail)
+    evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime,
+                        kind=stored.kind, size=stored.size, has_thumbnail=stored.has_thumbnail)
     db.session.add(evidence)
     db.session.flush()
     record(actor, "appeal.evidence", "appeal", appeal.id,
@@ -166,7 +166,8 @@ def _check_reviewer(appeal: Appeal, user: User | None) -> User:
         raise AppealError(_l("Appeals are decided by senior reviewers."))
     ruling = appeal.ruling
     if user.id in (ruling.decided_by_id, ruling.approved_by_id):
-        raise NotIndependent(_l("You took part in the original decision, so another reviewer must decide the appeal."))
+        raise NotIndependent(
+            _l("You took part in the original decision, so another reviewer must decide the appeal."))
     return user
 
 
@@ -182,7 +183,8 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     appeal.evidence_request = message.strip()
     appeal.deadline_at = now + timedelta(seconds=appeal.remaining_seconds or 0)
     db.session.flush()
-    record(actor, "appeal.request_evidence", "appeal", appeal.id, after={"message": message, "due": appeal.deadline_at})
+    record(actor, "appeal.request_evidence", "appeal", appeal.id,
+           after={"message": message, "due": appeal.deadline_at})
     notify_merchant(appeal.merchant_id, "appeal_evidence", lambda: (
         _l("More evidence needed for your appeal"),
         _l("The reviewer asks: %(msg)s. Add it before %(due)s.", msg=message.strip(),
@@ -206,11 +208,12 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
             penalties.overturn(actor, penalty, f"appeal {appeal.id}: {reason}")
             for flag in appeal.ruling.case.flags:
                 if flag.status is FlagStatus.confirmed:
-                    flag.status = FlagStatus.dismissed
+                    flag.status, flag.judged_at = FlagStatus.dismissed, now or utcnow()
         elif outcome is AppealOutcome.reduced:
             if not severity and not drop:
                 raise AppealError(_l("A reduction needs a lower severity or measures to leave out."))
-            successor = penalties.reduce(actor, penalty, severity=severity, drop=drop, reason=f"appeal {appeal.id}: {reason}")
+            successor = penalties.reduce(actor, penalty, severity=severity, drop=drop,
+                                         reason=f"appeal {appeal.id}: {reason}")
             appeal.successor_penalty_id = successor.id
     except penalties.PenaltyError as exc:
         raise AppealError(str(exc)) from exc

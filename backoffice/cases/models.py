@@ -128,8 +128,22 @@ class Flag(db.Model):
     where: Mapped[str] = mapped_column(sa.String(16), default="text")
     attachment_index: Mapped[int | None]
     confidence: Mapped[float] = mapped_column(default=1.0)
+    # The detector's view of the text the hit was found in ("folded", "pinyin", "reversed", ...; "model"
+    # when the learned stage raised the flag alone), the combined score of rules and model for the
+    # category (None: rules only, ``confidence`` stands), and the model's strongest features.
+    view: Mapped[str] = mapped_column(sa.String(16), default="folded", server_default="folded")
+    score: Mapped[float | None]
+    model_version: Mapped[str | None] = mapped_column(sa.String(40))
+    features: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")
     status: Mapped[FlagStatus] = mapped_column(enum_type(FlagStatus, 16), default=FlagStatus.open)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When a reviewer's decision (or an appeal that overturned it) last set ``status``: the feedback export.
+    judged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def effective_score(self) -> float:
+        """The number thresholds compare: the combined score when there is one, else the confidence."""
+        return self.score if self.score is not None else self.confidence
 
     case: Mapped[Case | None] = relationship(back_populates="flags")
     message: Mapped[Message | None] = relationship()

@@ -10,6 +10,7 @@ from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
 from backoffice.conversations.models import Conversation
 from backoffice.db import db, utcnow
+from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.penalties.operations import apply_automatic
 from backoffice.policy import get_rulebook
@@ -85,27 +86,52 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
     if opened:
         record(actor, "case.open", "case", case.id,
                after={"rule": rule_code, "conversation": conversation.external_id, "flags": len(flags)})
-        if rule_code is not None:
-            apply_automatic(actor, conversation.merchant, rule_code, at,
-                            reason=f"case {case.id}: flagged, awaiting review", case_id=case.id)
+    sure = sure_flag(conversation.platform.value, flags) if rule_code is not None else None
+    if sure is not None and not automatic_taken(case):
+        apply_automatic(actor, conversation.merchant, rule_code, at,
+                        reason=f"case {case.id}: flagged ({sure.detector} {sure.effective_score:.0%}), "
+                               "awaiting review", case_id=case.id)
     return case, opened
+
+
+def sure_flag(platform: str, flags: list[Flag]) -> Flag | None:
+    """The surest detector flag that reaches the platform's automatic threshold for its category, if any.
+
+    Automatic measures come before any person has looked, so they need a detector (not a customer's
+    report) and a high score: below the threshold the case simply waits for its reviewer.
+    """
+    _, automatic = get_rulebook().detection_thresholds(platform)
+    sure = [f for f in flags if f.source is FlagSource.detector and f.category in automatic
+            and f.effective_score >= automatic[f.category]]
+    return max(sure, key=lambda f: f.effective_score, default=None)
+
+
+def automatic_taken(case: Case) -> bool:
+    """Whether the case's automatic measures were taken already (they are taken once per case).
+
+    Safe against concurrent ingestion: ingest locks the conversation row, and a case has one conversation.
+    """
+    return db.session.scalar(sa.select(sa.exists().where(
+        LedgerEntry.case_id == case.id, LedgerEntry.is_provisional))) or False
 
 
 def resolve_flags(case: Case, confirmed: bool) -> None:
     """Record each open flag of the case as confirmed or dismissed (detector precision)."""
     status = FlagStatus.confirmed if confirmed else FlagStatus.dismissed
+    now = utcnow()
     for flag in case.flags:
         if flag.status is FlagStatus.open:
-            flag.status = status
+            flag.status, flag.judged_at = status, now
     db.session.flush()
 
 
 def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
     """A merchant's report of customer fraud: its own case kind, never a penalty on the merchant."""
     now = utcnow()
-    case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id, conversation_id=conversation.id,
-                kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now, flag_count=1, report_count=1,
-                max_confidence=1.0, has_detector=False, has_report=True, prior_offences=0, priority=50)
+    case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id,
+                conversation_id=conversation.id, kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now,
+                flag_count=1, report_count=1, max_confidence=1.0, has_detector=False, has_report=True,
+                prior_offences=0, priority=50)
     hours = _sla_hours(conversation.platform.value)
     case.sla_due_at = now + timedelta(hours=hours) if hours else None
     db.session.add(case)
@@ -113,5 +139,6 @@ def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
     db.session.add(Flag(case_id=case.id, conversation_id=conversation.id, source=FlagSource.merchant_report,
                         detector="merchant_fraud_report", matched=text[:500], where="report", confidence=1.0))
     db.session.flush()
-    record(actor, "case.fraud_report", "case", case.id, after={"conversation": conversation.external_id, "text": text})
+    record(actor, "case.fraud_report", "case", case.id,
+           after={"conversation": conversation.external_id, "text": text})
     return case

@@ -24,6 +24,8 @@ from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.timeutil import platform_day_bounds, to_platform_tz
 
 PERIODS = (7, 30, 90)
+#: Where flags no learned model scored are counted in precision by model version.
+RULES_ONLY = "rules only"
 DEFAULT_PERIOD = 30
 #: Shown where a row has no rule (an unclassified report) or no account (a decision made from the CLI).
 NONE = "—"
@@ -116,8 +118,8 @@ _APPLIED = CaseDecision.status == DecisionStatus.applied
 
 def reviewer_label():
     """How a reviewer is named in charts and CSV: 'display name (login)', or the login alone."""
-    return sa.case((sa.func.coalesce(User.display_name, "") != "", User.display_name + " (" + User.login + ")"),
-                   else_=User.login)
+    named = sa.func.coalesce(User.display_name, "") != ""
+    return sa.case((named, User.display_name + " (" + User.login + ")"), else_=User.login)
 
 
 def throughput(days: int = DEFAULT_PERIOD, now: datetime | None = None) -> list[tuple[str, str, int]]:
@@ -193,14 +195,17 @@ def _rate(part: int, whole: int) -> float:
 
 def precision(by: str = "rule", days: int = DEFAULT_PERIOD,
               now: datetime | None = None) -> list[tuple[str, int, int, int, int, float | None]]:
-    """(rule or term, confirmed, dismissed, inconclusive, open, precision) of detector flags of the period.
+    """(key, confirmed, dismissed, inconclusive, open, precision) of detector flags of the period.
 
+    ``by`` is "rule", "term", "model_version" or "view" (the view of the text the hit was found in).
     Precision = confirmed / (confirmed + dismissed); None while no flag is judged either way. A flag whose
     ruling is overturned on appeal counts as dismissed. Flags without a lexicon term go under the
-    detector's name (phone, reply_time, ...). Sorted from the least precise.
+    detector's name (phone, reply_time, ...); flags no model scored under RULES_ONLY. Sorted from the
+    least precise.
     """
     p = period(days, now)
-    key = Flag.rule_code if by == "rule" else sa.func.coalesce(Flag.term, Flag.detector)
+    key = {"rule": Flag.rule_code, "term": sa.func.coalesce(Flag.term, Flag.detector),
+           "model_version": sa.func.coalesce(Flag.model_version, RULES_ONLY), "view": Flag.view}[by]
     counts = [sa.func.count(sa.case((Flag.status == s, 1))) for s in
               (FlagStatus.confirmed, FlagStatus.dismissed, FlagStatus.inconclusive, FlagStatus.open)]
     rows = db.session.execute(

@@ -33,6 +33,8 @@ DATASETS: dict[str, tuple[tuple[str, ...], Callable]] = {
     "appeals_by_reviewer": (("reviewer", *_APPEALS), partial(metrics.appeal_rates, "reviewer")),
     "precision_by_rule": (("rule", *_PRECISION), partial(metrics.precision, "rule")),
     "precision_by_term": (("term", *_PRECISION), partial(metrics.precision, "term")),
+    "precision_by_model": (("model_version", *_PRECISION), partial(metrics.precision, "model_version")),
+    "precision_by_view": (("view", *_PRECISION), partial(metrics.precision, "view")),
     "measures": (("day", *metrics.MEASURE_COLUMNS), metrics.measure_totals),
 }
 _QUEUE = ("queue_status", "queue_ages")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from backoffice.detection.lexicon import CONTACTS_FILE, DEFAULT_DIR
-from backoffice.detection.normalize import DIGIT_LIKE, normalize
+from backoffice.detection.normalize import _DIGIT_VALUE, DIGIT_LIKE, normalize
 from backoffice.detection.yamlcheck import load_checked
 
 _WORDS = [str]
@@ -26,8 +26,24 @@ CONTACTS_SCHEMA = {
     "confidence": {
         k: ("range", 0.0, 1.0)
         for k in ("phone", "landline", "phone_split", "qq_number", "wechat_id", "email", "url",
-                  "qr_code", "contact_image", "solicit")
+                  "qr_code", "contact_image", "solicit", "phone_partial?", "qq_split?")
     },
+    "views?": {
+        "contact_words": _WORDS,
+        "contact_confidence": ("range", 0.0, 1.0),
+        "initials": [[str]],
+        "initials_confidence": ("range", 0.0, 1.0),
+        "factor": {k: ("range", 0.0, 1.0) for k in ("pinyin", "reversed", "components")},
+        "solicit_before": _WORDS,
+        "homophone_exempt": _WORDS,
+        "function_chars": str,
+        "min_syllables": int,
+    },
+}
+DEFAULT_VIEWS = {
+    "contact_words": [], "contact_confidence": 0.6, "initials": [], "initials_confidence": 0.55,
+    "factor": {"pinyin": 0.8, "reversed": 0.9, "components": 0.9}, "solicit_before": [],
+    "homophone_exempt": [], "function_chars": "", "min_syllables": 3,
 }
 
 TLDS = "com|cn|net|org|top|xyz|vip|cc|me|io|shop|info|co|tv|club|site|online|wang|ltd|link|app"
@@ -42,6 +58,21 @@ _URL_RE = re.compile(
 _MOBILE_RE = re.compile(r"(?<![0-9])(?:86)?(1[3-9][0-9]{9})(?![0-9])")
 _LANDLINE_RE = re.compile(r"(?<![0-9])((?:0[1-9][0-9]{1,2}[0-9]{7,8})|(?:[48]00[0-9]{7}))(?![0-9])")
 _DIGIT_RE = re.compile(r"[0-9]")
+# Digits view: inside a run of digit-like characters, 两 and the look-alike letters o, l, i
+# are digits too (138oo12三四五六, 一三八两...); letters at either end of the run stay letters.
+_DIGITISH_RUN_RE = re.compile(f"[{DIGIT_LIKE}两oli]{{7,}}")
+_DIGITS_TABLE = str.maketrans({**_DIGIT_VALUE, "两": "2", "o": "0", "l": "1", "i": "1"})
+# masked mobile numbers on the compact view: 138****1234 loses its stars there (1381234);
+# the scanner keeps the hit only when the original span shows the mask
+MASKED_RE = re.compile(r"(?<![0-9])1[3-9][0-9](?:xxxx)?[0-9]{4}(?![0-9])")
+MASK_CHARS = re.compile(r"[*＊xX×ｘＸ]")
+_TAIL_RE = re.compile(r"尾号(?:是|为)?([0-9]{4})(?![0-9])")
+_TAIL_CONTEXT = ("手机", "电话", "号码", "tel", "联系")
+
+
+def _number_length(run: str) -> bool:
+    n = len(run)
+    return 10 <= n <= 12 or n in (13, 14) and run[0] in "8八捌" and run[1] in "6六陆"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +83,8 @@ class ContactHit:
     end: int
     confidence: float
     term: str
+    shown: str = "folded"  # the view reported to reviewers (Hit.view)
+    detail: str | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,8 +100,10 @@ class ContactDetector:
         path = Path(directory or DEFAULT_DIR) / CONTACTS_FILE
         cfg = load_checked(path, CONTACTS_SCHEMA)
         self.cfg = cfg
-        self.conf = cfg["confidence"]
+        self.conf = {"phone_partial": 0.6, "qq_split": 0.85, **cfg["confidence"]}
+        self.view_cfg = {**DEFAULT_VIEWS, **cfg.get("views", {})}
         wx, qq = _alternation(cfg["aliases"]["wechat"]), _alternation(cfg["aliases"]["qq"])
+        self.qq_alias_re = re.compile(qq)
         self.qq_re = re.compile(
             rf"(?:{qq})(?:号码|号|群号|群|账号)?(?:是|为)?([1-9][0-9]{{4,10}})(?![0-9元块分])"
         )
@@ -99,8 +134,11 @@ class ContactDetector:
         # every e-mail or URL contains http, www or its TLD's letters
         self.trigger_words.update({w: "url" for w in ["http", "www", *TLDS.split("|")]})
         # phone numbers are runs of 10-13 digit-like characters before numeral conversion
-        dl = f"[{DIGIT_LIKE}]"
-        self.compact_trigger = re.compile(rf"(?<!{dl})(?:86|八六)?{dl}{{10,12}}(?!{dl})")
+        # (the batch pass takes the runs of 10-14 and checks the length itself), plus the
+        # masked numbers (138****1234 without its stars, or with x) and 两/o/l/i inside runs
+        # (on the batch view, where digit-like characters are digits already)
+        self.compact_trigger = re.compile(r"[0-9olix两]{7,}")
+        self._dl_run = re.compile("[0-9]+")
         self.s_trigger = re.compile(rf"https?://|www|(?:[.点]|dot)\s*(?:{TLDS})(?![a-z])")
 
     # -- helpers ---------------------------------------------------------
@@ -128,10 +166,53 @@ class ContactDetector:
                 )
         return out
 
+    def digits_view(self, c: str) -> str | None:
+        """``c`` with 两 and o/l/i inside digit runs made digits (same length), or None."""
+        out = None
+        for m in _DIGITISH_RUN_RE.finditer(c):
+            run = m.group(0)
+            lead = len(run) - len(run.lstrip("oli"))
+            core = run.strip("oli")
+            if sum(ch in DIGIT_LIKE for ch in core) < 5:
+                continue
+            conv = core.translate(_DIGITS_TABLE)
+            if conv != core:
+                base = out if out is not None else c
+                a = m.start() + lead
+                out = base[:a] + conv + base[a + len(core):]
+        return out
+
+    def partial_numbers(self, c: str, s: str) -> list[ContactHit]:
+        """A phone number given in part: 138****1234, 手机尾号1234."""
+        out = []
+        for m in MASKED_RE.finditer(c):
+            out.append(ContactHit("phone_partial", "compact", m.start(), m.end(), self.conf["phone_partial"],
+                                  "phone", "digits", "masked"))
+        if "尾号" in c:
+            for m in _TAIL_RE.finditer(c):
+                before = c[max(0, m.start() - self.num_window):m.start()]
+                if any(w in before for w in _TAIL_CONTEXT):
+                    out.append(ContactHit("phone_partial", "compact", m.start(), m.end(),
+                                          self.conf["phone_partial"], "phone", "digits",
+                                          f"tail of a phone number: {m.group(1)}"))
+        return out
+
     # -- detection -------------------------------------------------------
     def detect(self, c: str, s: str) -> list[ContactHit]:
         """Contact hits in one message's compact view ``c`` and folded view ``s``."""
         out = self.phones(c) if _DIGIT_RE.search(c) else []
+        d = self.digits_view(c) if ("两" in c or "o" in c or "l" in c or "i" in c) else None
+        if d is not None:  # numbers with 两 or look-alike letters: new spans only
+            old = {(h.start, h.end) for h in out}
+            qq = self.conf["qq_number"]
+            extra = self.phones(d) + [ContactHit("qq_number", "compact", m.start(), m.end(), qq, "QQ")
+                                      for m in self.qq_re.finditer(d)]
+            for h in extra:
+                if (h.start, h.end) not in old and d[h.start:h.end] != c[h.start:h.end]:
+                    digits = re.sub("[^0-9]", "", d[h.start:h.end])
+                    out.append(ContactHit(h.detector, "compact", h.start, h.end, h.confidence, h.term,
+                                          "digits", f"number read as {digits}"))
+        out.extend(self.partial_numbers(c, s))
         for m in self.qq_re.finditer(c):
             out.append(ContactHit("qq_number", "compact", m.start(), m.end(), self.conf["qq_number"], "QQ"))
         for m in self.wx_re.finditer(c):
@@ -159,6 +240,19 @@ class ContactDetector:
                 continue
             out.append(ContactHit("url", "s", a, b, self.conf["url"], "url"))
         return out
+
+    def trigger_ok(self, run: str) -> bool:
+        """A ``compact_trigger`` match that may hold a number: a masked number, or a run
+        whose digit-like part (without o/l/i at its ends) or a pure digit-like stretch in
+        it is 10-12 long, or 13-14 after 86 (tracking and order numbers are longer)."""
+        if run.isdigit():  # the common case: a plain run of digits
+            n = len(run)
+            return _number_length(run) or n == 7 and run[0] == "1" and run[1] in "3456789"
+        if MASKED_RE.search(run):
+            return True
+        run = run.replace("x", " ")
+        return any(_number_length(w.strip("oli")) for w in run.split()) or any(
+            _number_length(m) for m in self._dl_run.findall(run))
 
     def is_candidate(self, c: str, s: str) -> bool:
         return bool(self.compact_trigger.search(c) or self.s_trigger.search(s))

@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 
 from backoffice.detection import reply_time
+from backoffice.detection.combine import combine, joined_runs
+from backoffice.detection.model import Model
 from backoffice.detection.normalize import Views, normalize
 from backoffice.detection.scanner import Flag, Scanner, default_scanner
-from backoffice.detection.split import find_split_phones
+from backoffice.detection.split import find_number_fragments, find_split_phones
 
 ROLES = ("merchant", "customer", "system")
 ATTACHMENT_KINDS = ("image", "file", "audio", "qr_code")
@@ -77,7 +79,7 @@ def _attachment_flags(scanner: Scanner, i: int, atts: list) -> list[Flag]:
         hits = scanner.hits(text)
         for h in hits:
             flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence,
-                              source="attachment", attachment_index=k))
+                              source="attachment", attachment_index=k, view=h.view, detail=h.detail))
         if att["kind"] == "qr_code" and not official:
             flags.append(Flag(i, "offsite_contact", 0, 0, "", "qr_code", "二维码", contacts.conf["qr_code"],
                               source="attachment", attachment_index=k, detail=f"attachment {att.get('name')}"))
@@ -99,25 +101,60 @@ def scan_conversation(
     service_start: time = reply_time.DEFAULT_START,
     service_end: time = reply_time.DEFAULT_END,
     reply_limit: timedelta = reply_time.DEFAULT_LIMIT,
+    model: Model | None = None,
+    review: Mapping[str, float] | None = None,
 ) -> list[Flag]:
-    """All flags for one conversation; ``rule_map`` maps category -> rule code."""
+    """All flags for one conversation; ``rule_map`` maps category -> rule code.
+
+    With a ``model``, the merchant's messages are scored by rules and model together and only
+    categories reaching their ``review`` threshold (category -> score, default 0.5) are flagged
+    (``combine.combine``); without one, every rule hit is a flag.
+    """
     scanner = scanner or default_scanner()
     rule_map = rule_map or {}
     messages = check_messages(conv)
     flags: list[Flag] = []
     merchant_views = []
+    texts, text_hits = [], []
     for i, role, sent_at, text, atts in messages:
         if role != "merchant":
             continue
         v = Views(text)
         merchant_views.append((i, sent_at, v))
-        for h in scanner.hits_views(v) if text else ():
-            flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence))
+        texts.append(text)
+        text_hits.append(scanner.hits_views(v) if text else [])
         flags.extend(_attachment_flags(scanner, i, atts))
-    for p in find_split_phones(merchant_views, scanner.contacts):
+    for (i, _, _), scored in zip(merchant_views, combine(texts, text_hits, model, review), strict=True):
+        for s in scored:
+            h = s.hit
+            flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence,
+                              view=h.view, score=s.score, model_version=s.model_version, features=s.features,
+                              detail=h.detail))
+    split_parts = find_split_phones(merchant_views, scanner.contacts)
+    for p in split_parts:
         text = messages[p.message_index][3]
         flags.append(Flag(p.message_index, "offsite_contact", p.start, p.end, text[p.start:p.end], "phone_split",
-                          "phone", scanner.contacts.conf["phone_split"], detail=f"joined number {p.number}"))
+                          "phone", scanner.contacts.conf["phone_split"], detail=f"joined number {p.number}",
+                          view="joined"))
+    taken = {(p.message_index, p.start) for p in split_parts}
+    for p in find_number_fragments(merchant_views, scanner.contacts):
+        if (p.message_index, p.start) in taken:
+            continue
+        text = messages[p.message_index][3]
+        det, conf = ("phone_split", "phone_split") if p.kind == "phone" else ("qq_split", "qq_split")
+        flags.append(Flag(p.message_index, "offsite_contact", p.start, p.end, text[p.start:p.end], det,
+                          p.kind, scanner.contacts.conf[conf], detail=p.detail, view="joined"))
+    if model is not None:
+        flagged: dict[int, set[str]] = {}
+        for f in flags:
+            flagged.setdefault(f.message_index, set()).add(f.category)
+        items = [(i, t, text) for (i, t, _), text in zip(merchant_views, texts, strict=True)]
+        for i, first, s in joined_runs(items, flagged, model, review, scanner.contacts.split_window,
+                                       scanner.contacts.split_max):
+            h = s.hit
+            flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence,
+                              view="joined", score=s.score, model_version=s.model_version, features=s.features,
+                              detail=f"read with messages {first}-{i - 1}"))
     lapses = reply_time.find_lapses([(i, r, t) for i, r, t, _, _ in messages], tz, service_start,
                                     service_end, reply_limit, now)
     for lp in lapses:

@@ -24,6 +24,7 @@ CATEGORIES = (
 )
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "rules" / "lexicons"
 CONTACTS_FILE = "contacts.yaml"
+CONTEXT_FILE = "context.yaml"  # context rules (context.py), not a lexicon
 
 _TERM = (
     "oneof",
@@ -132,7 +133,7 @@ def load_lexicon(directory: Path | str | None = None) -> Lexicon:
     directory = Path(directory) if directory else DEFAULT_DIR
     lex = Lexicon()
     for path in sorted(directory.glob("*.yaml")):
-        if path.name != CONTACTS_FILE:
+        if path.name not in (CONTACTS_FILE, CONTEXT_FILE):
             load_file(path, lex)
     if not lex.terms:
         raise SchemaError(f"{directory}: no lexicon terms found")

@@ -60,47 +60,63 @@ class LexiconMatcher:
         self.trigger_patterns = sorted({t.pattern for t in lexicon.terms})
         self.trigger = ac.AhoCorasick(self.trigger_patterns, matchkind=ac.MatchKind.Standard)
 
-    def candidate_automaton(self, extra: dict[str, str]) -> tuple[ac.AhoCorasick, int]:
-        """Leftmost-longest automaton for the batch pass: term spellings, ``extra``
-        trigger words (contact aliases -> the term their structured hits report), then
-        the exemptions that are safe to let hide what they overlap. Returns (automaton, n) where ids >= n are exemptions.
+    def candidate_automaton(self, keys: list[str], encode, literal: list[tuple[str, str, str]]):
+        """Leftmost-longest automaton for the batch pass: the trigger ``keys`` (in the
+        batch encoding), then the exemptions (encoded by ``encode``) that are safe to let
+        hide what they overlap. Safety is judged on the literal spellings ``literal``
+        ((pattern, category, term): term spellings and contact aliases): the batch pass
+        lets an exemption hide only where it is written literally, and view hits that
+        overlap a literal exemption are dropped. Returns (automaton, n, exemption keys)
+        where ids >= n are exemptions.
         """
-        triggers = sorted(set(self.trigger_patterns) | set(extra))
-        trigger_set = set(triggers)
-        safe = sorted({ex.pattern for ex in self.lexicon.exemptions if self._safe(ex, extra)} - trigger_set)
-        automaton = ac.AhoCorasick(triggers + safe, matchkind=ac.MatchKind.LeftmostLongest)
-        return automaton, len(triggers)
+        key_set = set(keys)
+        safe, longer = set(), set()
+        for ex in self.lexicon.exemptions:
+            ext = self._safe(ex, literal)
+            if ext is not None:
+                safe.add(encode(ex.pattern))
+                longer.update(encode(x) for x in ext)
+        longer -= key_set
+        keys = keys + sorted(longer)  # new triggers (verified like views)
+        safe = sorted(safe - set(keys))
+        automaton = ac.AhoCorasick(keys + safe, matchkind=ac.MatchKind.LeftmostLongest)
+        return automaton, keys, safe
 
-    def _safe(self, ex, extra: dict[str, str]) -> bool:
-        """True when every term or trigger word that this exemption could hide is one it cancels."""
+    def _safe(self, ex, pairs: list[tuple[str, str, str]]) -> list[str] | None:
+        """None when the exemption could hide a term spelling that it does not cancel and
+        that lies inside it; else the spellings that start inside it and run past its end
+        (八戒企业微信 + 信用卡套现): written after the phrase (八戒企业微信用卡套现), they
+        are batch triggers of their own, so that the phrase cannot hide them."""
         phrase = ex.pattern
-        pairs = [(t.pattern, t.category, t.term) for t in self.lexicon.terms]
-        pairs += [(p, "offsite_contact", term) for p, term in extra.items()]
+        longer = []
         for k in range(len(phrase)):
             tail = phrase[k:]
             for p, cat, term in pairs:
                 if (tail.startswith(p) or p.startswith(tail)) and not (
                     ex.category in (None, cat) and (ex.applies_to is None or term in ex.applies_to)
                 ):
-                    return False
-        return True
+                    if len(p) <= len(tail):
+                        return None
+                    longer.append(phrase[:k] + p)
+        return longer
 
-    def exemption_spans(self, compact: str, category: str) -> list[tuple[object, int, int]]:
-        """Exemption matches of one category (for the structured detectors)."""
+    def exemption_spans(self, compact: str, category: str | None) -> list[tuple[object, int, int]]:
+        """Exemption matches of one category, or of all with None (for the structured detectors)."""
         out = []
         for idx, start, end in self.full.find_matches_as_indexes(compact, overlapping=True):
             for kind, obj in self._entries[idx]:
-                if kind == _EXEMPT and obj.category in (None, category):
+                if kind == _EXEMPT and (category is None or obj.category in (None, category)):
                     out.append((obj, start, end))
         return out
 
-    def match(self, compact: str) -> list[TermHit]:
-        """All lexicon hits in one compact view, after boundaries, exemptions and context."""
+    def match(self, compact: str, extra_exempt=()) -> list[TermHit]:
+        """All lexicon hits in one compact view, after boundaries, exemptions (plus
+        ``extra_exempt``: (exemption, start, end) found elsewhere) and context."""
         raw = self.full.find_matches_as_indexes(compact, overlapping=True)
         if not raw:
             return []
         terms: list[TermHit] = []
-        exempt: list[tuple[object, int, int]] = []
+        exempt: list[tuple[object, int, int]] = list(extra_exempt)
         context: dict[str, list[tuple[int, int]]] = {}
         for idx, start, end in raw:
             for kind, obj in self._entries[idx]:
@@ -125,9 +141,9 @@ def _exempted(hit: TermHit, exemptions: list[tuple[object, int, int]]) -> bool:
 def exempted_span(category: str, term: str, start: int, end: int, exemptions) -> bool:
     """A hit is exempt when an exemption of its category that applies to its term overlaps it."""
     for ex, s, e in exemptions:
-        if s < end and start < e and ex.category in (None, category):
-            if ex.applies_to is None or term in ex.applies_to:
-                return True
+        if s < end and start < e and ex.category in (None, category) and (
+                ex.applies_to is None or term in ex.applies_to):
+            return True
     return False
 
 

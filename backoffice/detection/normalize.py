@@ -55,7 +55,7 @@ _STRIP_RE = re.compile(r"[^\w,。!?;\n\x1f]+|_")
 _NUMERAL_RUN_RE = re.compile(f"[{DIGIT_LIKE}]{{5,}}")
 # Characters whose doubling is itself a spelling (扣扣 = QQ) are not collapsed.
 # Digit-like characters are never collapsed either (八八 stays two digits).
-KEEP_DOUBLED = frozenset("扣球抠哈呵" + DIGIT_LIKE)
+KEEP_DOUBLED = frozenset("扣球抠哈呵两" + DIGIT_LIKE)
 _REPEAT_RE = re.compile(r"([\u3400-\u9fff])\1+")
 
 

@@ -9,10 +9,11 @@ message boundary yields one part per message, each with its own span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from backoffice.detection.contacts import _MOBILE_RE, ContactDetector
+from backoffice.detection.contacts import _DIGITS_TABLE, _MOBILE_RE, ContactDetector
 from backoffice.detection.normalize import _NUMERAL_RUN_RE, DIGIT_LIKE, SENTENCE_PUNCT, Views, _numerals
 
 
@@ -22,6 +23,8 @@ class SplitPart:
     start: int  # original offsets in that message
     end: int
     number: str  # the joined number
+    kind: str = "phone"  # "phone" or "QQ"
+    detail: str = ""
 
 
 def _edges_digit(c: str) -> tuple[bool, bool]:
@@ -75,3 +78,61 @@ def _scan_chain(chain, contacts: ContactDetector, parts: dict) -> None:
             ce = min(e, o + len(pieces[k])) - o + lead
             a, b = v.span(cs, ce)
             parts[(idx, a)] = SplitPart(idx, a, b, m.group(1))
+
+
+# A number given in pieces, one per message: 前三位138 / 中间0012 / 后四位3456, or a QQ
+# number after a QQ alias in pieces. Each message of the chain holds exactly one run of
+# 3-8 digit-like characters (两 and o/l/i inside runs count) and little else.
+_FRAGMENT_RE = re.compile(f"[{DIGIT_LIKE}两]+(?:[oli]+[{DIGIT_LIKE}两]+)*")
+_MAX_REST = 8  # characters besides the fragment (前三位, 中间是, 后四位是 ...)
+
+
+def _fragment(c: str) -> tuple[int, int, str] | None:
+    runs = [m for m in _FRAGMENT_RE.finditer(c) if len(m.group(0)) >= 2]
+    if len(runs) != 1:
+        return None
+    m = runs[0]
+    digits = m.group(0).translate(_DIGITS_TABLE)
+    if not 3 <= len(digits) <= 8 or len(c) - len(digits) > _MAX_REST:
+        return None
+    return m.start(), m.end(), digits
+
+
+def find_number_fragments(
+    items: list[tuple[int, datetime | None, Views]], contacts: ContactDetector
+) -> list[SplitPart]:
+    """Numbers given in pieces across consecutive merchant messages (see ``_fragment``):
+    a mobile number, or a QQ number when the message before the first piece (or the first
+    piece itself) names QQ. One part per message."""
+    window, max_n = contacts.split_window, contacts.split_max
+    frags = [_fragment(v.compact) if v.text else None for _, _, v in items]
+    parts: dict[tuple[int, int], SplitPart] = {}
+    for a in range(len(items)):
+        if frags[a] is None or items[a][1] is None:
+            continue
+        chain = [a]
+        for b in range(a + 1, min(len(items), a + max_n)):
+            t = items[b][1]
+            if t is None or (t - items[a][1]).total_seconds() > window or frags[b] is None:
+                break
+            chain.append(b)
+        for end in range(len(chain), 1, -1):  # the longest chain that makes a number
+            ks = chain[:end]
+            number = "".join(frags[k][2] for k in ks)
+            kind = None
+            if _MOBILE_RE.fullmatch(number):
+                kind = "phone"
+            elif 5 <= len(number) <= 11 and number[0] != "0":
+                before = items[a - 1][2].compact if a else ""
+                first = items[a][2].compact
+                if contacts.qq_alias_re.search(before[-6:] + first[:frags[a][0]]):
+                    kind = "QQ"
+            if kind:
+                pieces = " / ".join(frags[k][2] for k in ks)
+                for k in ks:
+                    idx, _, v = items[k]
+                    x, y = v.span(frags[k][0], frags[k][1])
+                    parts.setdefault((idx, x), SplitPart(idx, x, y, number, kind,
+                                                         f"joined {kind} number {number} ({pieces})"))
+                break
+    return sorted(parts.values(), key=lambda p: (p.message_index, p.start))

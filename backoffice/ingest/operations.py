@@ -15,6 +15,7 @@ from backoffice.cases.operations import add_flags
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import db, utcnow
 from backoffice.detection.conversation import scan_conversation
+from backoffice.detection.runtime import current_model, review_thresholds
 from backoffice.detection.scanner import default_scanner
 from backoffice.ingest.validation import InvalidConversation, validate
 from backoffice.merchants import operations as merchants
@@ -127,19 +128,26 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
         "sent_at": m["sent_at"].isoformat(), "text": m["text"], "attachments": m["attachments"] or [],
     } for m in context]}
     rule_map = _rule_map(platform)
+    review, _ = get_rulebook().detection_thresholds(platform.value)
     flags = []
     for hit in scan_conversation(conv, platform.value, rule_map, str(platform_tz()),
-                                 scanner=default_scanner(), now=now, **_reply_settings(platform)):
+                                 scanner=default_scanner(), now=now, model=current_model(),
+                                 review=review_thresholds(platform.value), **_reply_settings(platform)):
         message_id = context[hit.message_index]["id"]
         is_new = message_id in new_rows
         late_reply = hit.detector == "reply_time" and message_id not in already_timed
         if hit.rule is None or not (is_new or late_reply):
             continue
+        score = hit.score if hit.score is not None else hit.confidence
+        if score < review.get(hit.category, 0.0):  # too unsure to spend a reviewer's time on
+            continue
         flags.append(Flag(
             conversation_id=conversation.id, message_id=message_id, source=FlagSource.detector,
             rule_code=hit.rule, category=hit.category, detector=hit.detector, term=hit.term,
             start=hit.start, end=hit.end, matched=(hit.matched or "")[:500], where=hit.source,
-            attachment_index=hit.attachment_index, confidence=hit.confidence,
+            attachment_index=hit.attachment_index, confidence=hit.confidence, view=hit.view,
+            score=hit.score, model_version=hit.model_version[:40] if hit.model_version else None,
+            features=list(hit.features),
         ))
     return flags
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 from pydantic import ValidationError
@@ -73,6 +73,12 @@ class RuleBook:
         return next(
             (r for r in self.rules(platform) if r.category == category and r.default_for_category), None
         )
+
+    def detection_thresholds(self, platform: str) -> tuple[dict[str, float], dict[str, float]]:
+        """(review, automatic) thresholds of the platform's pack, each as {category: score 0..1}."""
+        detection = self.pack(platform).detection
+        pairs = {c: detection.thresholds(c) for c in get_args(Category)}
+        return {c: r for c, (r, _) in pairs.items()}, {c: a for c, (_, a) in pairs.items()}
 
     def pack(self, platform: str) -> Pack:
         try:

@@ -151,6 +151,44 @@ class DsaClassification(Frozen):
         return self
 
 
+class CategoryThresholds(Frozen):
+    """One category's own thresholds; what it leaves out comes from the pack's defaults."""
+
+    review: float | None = Field(default=None, ge=0.0, le=1.0)
+    automatic: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
+class Detection(Frozen):
+    """How sure the detector must be before a flag is reviewed, and before measures are taken without review.
+
+    A detector flag's score is its combined rules-and-model probability, or its detector confidence
+    when there is no model score. Below ``review_threshold`` the flag is not stored and opens no case;
+    at or above ``automatic_threshold`` the rule's automatic measures (if any) are taken at once.
+    """
+
+    review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    automatic_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
+    categories: dict[Category, CategoryThresholds] = {}
+
+    @model_validator(mode="after")
+    def _review_below_automatic(self) -> Detection:
+        if self.review_threshold > self.automatic_threshold:
+            raise PathError(("review_threshold",), "review_threshold must not exceed automatic_threshold")
+        for category in self.categories:
+            review, automatic = self.thresholds(category)
+            if review > automatic:
+                raise PathError(("categories", category),
+                                f"review ({review}) must not exceed automatic ({automatic}) for {category}")
+        return self
+
+    def thresholds(self, category: str) -> tuple[float, float]:
+        """(review, automatic) for one category."""
+        own = self.categories.get(category)  # type: ignore[call-overload]
+        review = own.review if own and own.review is not None else self.review_threshold
+        automatic = own.automatic if own and own.automatic is not None else self.automatic_threshold
+        return review, automatic
+
+
 class Rule(Frozen):
     code: str
     category: Category
@@ -212,6 +250,7 @@ class Pack(Frozen):
     timezone: Literal["Asia/Shanghai"] = "Asia/Shanghai"
     source_documents: tuple[SourceDocument, ...] = Field(min_length=1)
     operator_settings: dict[str, OperatorSetting] = {}
+    detection: Detection = Detection()
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     @model_validator(mode="before")

@@ -12,7 +12,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
-from backoffice.accounts.models import Role, User
+from backoffice.accounts.models import Role
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import Case, CaseKind, CaseStatus, FlagStatus
 from backoffice.conversations.models import Message
@@ -24,7 +24,6 @@ from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
 from backoffice.review.claims import ReviewError, holds_claim
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.transparency import operations as statements
-
 
 VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("not confirmed"),
                  Verdict.insufficient_evidence: _l("insufficient evidence")}
@@ -67,7 +66,8 @@ def approval_reasons(plan: MeasurePlan, dropped: Iterable[str]) -> list[str]:
     reasons = []
     if any(m.type == "removal" for m in kept):
         reasons.append("removal")
-    if any(m.type == "deposit_deduction" and max(m.requested or 0, m.applied or 0) > threshold() for m in kept):
+    if any(m.type == "deposit_deduction" and max(m.requested or 0, m.applied or 0) > threshold()
+           for m in kept):
         reasons.append("deposit_above_threshold")
     if dropped:
         reasons.append("deviation")
@@ -89,7 +89,8 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
     if plan is not None:
         unknown = set(data.dropped) - {m.type for m in plan.measures}
         if unknown:
-            raise ReviewError(_l("These measures are not in the computed plan: %(m)s", m=", ".join(sorted(unknown))))
+            raise ReviewError(_l("These measures are not in the computed plan: %(m)s",
+                                 m=", ".join(sorted(unknown))))
         if data.dropped and not data.deviation_reason.strip():
             raise ReviewError(_l("Leaving out a computed measure needs a reason (and a manager's approval)."))
     quoted = sorted(set(data.quoted))
@@ -101,7 +102,8 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
     reasons = approval_reasons(plan, data.dropped) if plan else []
     decision = CaseDecision(
         case_id=case.id, verdict=data.verdict, rule_code=data.rule_code if plan else case.rule_code,
-        severity=data.severity if plan else None, rationale=data.rationale.strip(), params=dict(data.params or {}),
+        severity=data.severity if plan else None, rationale=data.rationale.strip(),
+        params=dict(data.params or {}),
         dropped=sorted(data.dropped), deviation_reason=data.deviation_reason.strip(),
         preview=plan.to_dict() if plan else None, approval_reasons=reasons, quoted_message_ids=quoted,
         status=DecisionStatus.pending_approval if reasons else DecisionStatus.applied,
@@ -118,7 +120,8 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
             record(actor, "case.decide", "case", case.id, after=_summary(decision))
             _apply(actor, case, decision)
     except StaleDataError as exc:
-        raise DecisionConflict(_l("The case changed since you opened it. Reload it and decide again.")) from exc
+        raise DecisionConflict(
+            _l("The case changed since you opened it. Reload it and decide again.")) from exc
     return decision
 
 
@@ -153,8 +156,8 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     """Write the ledger, lift automatic measures, resolve flags, close the case, notify the merchant."""
     now = utcnow()
     if decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
-        penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity, decision.params,
-                                   drop=decision.dropped, reason=decision.rationale)
+        penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity,
+                                   decision.params, drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
         statements.record_decision(case, decision, penalty)  # DSA Art. 17: issued as the measures apply
     _lift_automatic(actor, case, decision)
@@ -162,7 +165,7 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
                    Verdict.insufficient_evidence: FlagStatus.inconclusive}[decision.verdict]
     for flag in case.flags:
         if flag.status is FlagStatus.open:
-            flag.status = flag_status
+            flag.status, flag.judged_at = flag_status, now
     decision.status = DecisionStatus.applied
     case.status = CaseStatus.decided if decision.verdict is Verdict.violation else CaseStatus.dismissed
     case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
@@ -198,7 +201,8 @@ def bulk_dismiss(actor: Actor, cases: Iterable[Case], reason: str) -> int:
     count = 0
     for case in cases:
         if case.status not in (CaseStatus.open, CaseStatus.in_review) or (
-                case.status is CaseStatus.in_review and actor.user and case.claimed_by_id not in (None, actor.user.id)
+                case.status is CaseStatus.in_review and actor.user
+                and case.claimed_by_id not in (None, actor.user.id)
                 and case.claim_expires_at and case.claim_expires_at > utcnow()):
             continue
         decision = CaseDecision(case_id=case.id, verdict=Verdict.no_violation, rule_code=case.rule_code,

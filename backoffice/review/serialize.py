@@ -16,7 +16,8 @@ def case_json(case: Case, *, full: bool = False) -> dict:
         "id": case.id, "platform": case.platform.value, "merchant": case.merchant.external_id,
         "conversation": case.conversation.external_id, "rule": case.rule_code, "category": case.category,
         "status": case.status.value, "priority": case.priority, "flag_count": case.flag_count,
-        "report_count": case.report_count, "opened_at": _iso(case.opened_at), "sla_due_at": _iso(case.sla_due_at),
+        "report_count": case.report_count, "opened_at": _iso(case.opened_at),
+        "sla_due_at": _iso(case.sla_due_at),
         "claimed_by": case.claimed_by.login if case.claimed_by else None,
         "claim_expires_at": _iso(case.claim_expires_at), "version": case.version,
     }
@@ -25,11 +26,12 @@ def case_json(case: Case, *, full: bool = False) -> dict:
             "id": f.id, "message": f.message.external_id if f.message else None, "source": f.source.value,
             "rule": f.rule_code, "category": f.category, "detector": f.detector, "term": f.term,
             "start": f.start, "end": f.end, "matched": f.matched, "confidence": f.confidence,
+            "view": f.view, "score": f.score, "model_version": f.model_version, "features": f.features or [],
             "status": f.status.value,
         } for f in q.conversation_flags(case)]
         data["messages"] = [{
-            "id": m.external_id, "sender_role": m.sender_role.value, "sent_at": _iso(m.sent_at), "text": m.text,
-            "attachments": m.attachments,
+            "id": m.external_id, "sender_role": m.sender_role.value, "sent_at": _iso(m.sent_at),
+            "text": m.text, "attachments": m.attachments,
         } for m in q.case_messages(case)]
         data["decisions"] = [decision_json(d) for d in q.decisions_of(case)]
     return data
@@ -38,8 +40,8 @@ def case_json(case: Case, *, full: bool = False) -> dict:
 def decision_json(d: CaseDecision) -> dict:
     measures = (d.preview or {}).get("measures", [])
     return {
-        "id": d.id, "case": d.case_id, "verdict": d.verdict.value, "rule": d.rule_code, "severity": d.severity,
-        "rationale": d.rationale, "parameters": d.params, "status": d.status.value,
+        "id": d.id, "case": d.case_id, "verdict": d.verdict.value, "rule": d.rule_code,
+        "severity": d.severity, "rationale": d.rationale, "parameters": d.params, "status": d.status.value,
         "needs_approval": d.approval_reasons, "left_out": d.dropped,
         "measures": [m for m in measures if m["type"] not in (d.dropped or [])],
         "decided_at": _iso(d.decided_at), "decided_by": d.decided_by.login if d.decided_by else None,

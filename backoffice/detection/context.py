@@ -1,0 +1,339 @@
+"""Context rules: drop hits that the words around them show are no violation.
+
+``apply(v, hits)`` runs last in ``Scanner.hits_views``, only on messages that
+already have hits. It never adds or changes a hit; it only drops hits that are
+
+* **negated or refused** in their clause: a negation cue before the hit with
+  only bridge words in between (不能加微信, 我们不加私人微信, 本店不刷单,
+  不提供有偿删帖), or a refusal after it that ends the clause (私下加微信是不
+  允许的, 您说的加微信我们这边做不到; after a quoting cue such as 您说的 the
+  refusal may stand in the next clause). A gap with other words breaks the
+  scope: 不要在这里说加我v and 平台上不方便，加我微信吧 still fire;
+* inside an **anti-fraud warning** (谨防诈骗，不要添加陌生人微信; 凡是让你加vx
+  的都是骗子; 平台提醒：私下转账无保障) with no first-person invitation or
+  sales pitch in the sentence;
+* the **work's own subject**: a plain tool name attached to a work word
+  (QQ机器人, 企业微信对接, 开发一个QQ机器人), not next to a person or a verb of
+  sending (我的QQ, 微信发你);
+* an **official channel** of the platform (八戒的企业微信, 平台官方客服微信).
+
+Hits that carry a real identifier (phone, QQ number, WeChat id, e-mail, URL,
+or a matched text with 5+ digits or an id-like word) are never dropped, and
+neither are hits found in an obfuscating view (reversed text, radical splits).
+
+The rules work on the hit's span in the ORIGINAL text (``Hit.start/end``), so
+they apply to hits of any view. The text around it is the folded view ``s``
+without spaces and symbols; clause breaks are , 。 ! ? ; newlines and a space
+between two Chinese characters. Cue words live in rules/lexicons/context.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR
+from backoffice.detection.normalize import fold
+from backoffice.detection.yamlcheck import SchemaError, load_checked
+
+if TYPE_CHECKING:
+    from backoffice.detection.normalize import Views
+    from backoffice.detection.scanner import Hit
+
+_WORDS = [str]
+CONTEXT_SCHEMA = {
+    "window": int,
+    "keep_detectors": _WORDS,
+    "keep_views": _WORDS,
+    "negation": {
+        "categories": _WORDS, "cues": _WORDS, "false_cues": _WORDS, "weak_cues": _WORDS, "subjects": _WORDS,
+        "keep_spellings": _WORDS, "bridges": _WORDS, "breakers": _WORDS, "invite_after": _WORDS,
+        "post_cues": _WORDS, "post_bridges": _WORDS, "tail": _WORDS, "quote_cues": _WORDS,
+    },
+    "warning": {
+        "categories": _WORDS, "cues": _WORDS, "invitations": _WORDS, "pitch": _WORDS,
+        "negators": _WORDS, "third_party": _WORDS,
+    },
+    "work": {
+        "categories": _WORDS, "spellings": _WORDS, "words_after": _WORDS, "gap_after": _WORDS,
+        "verbs_before": _WORDS, "gap_before": _WORDS, "blockers_before": _WORDS,
+        "blockers_after": _WORDS,
+    },
+    "official": {
+        "categories": _WORDS, "markers": _WORDS, "exits": _WORDS, "bridges": _WORDS, "blockers_after": _WORDS,
+    },
+}
+
+# Characters kept in the context string: word characters and clause punctuation
+# (fold() has already turned ，；！？ into , ; ! ?). Everything else is dropped,
+# except whitespace between two Chinese characters, which breaks the clause.
+_RUN_RE = re.compile(r"[^\W_]+|[,。!?;\n]|\s+")
+_CLAUSE = ",。!?;\n"
+_SENTENCE = "。!?;\n"
+_CLAUSE_RE = re.compile(r"[,。!?;\n]")
+_SENTENCE_RE = re.compile(r"[。!?;\n]")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_MASK = "\x00"
+_ANOTA_RE = re.compile(r"(.)[不没]\1")  # 加不加, 方不方便, 有没有: a question, not a negation
+# a real number or handle: 5+ digits, or a word of 6+ letters and digits with both
+_ID_RE = re.compile(r"[0-9]{5,}|(?<![a-z0-9])(?=[a-z0-9]*[0-9])(?=[a-z0-9]*[a-z])[a-z0-9]{6,}")
+
+
+def _norm(word: str) -> str:
+    """A cue word as it appears in the context string (folded, no spaces or symbols)."""
+    return "".join(m.group(0) for m in _RUN_RE.finditer(fold(word)) if not m.group(0).isspace())
+
+
+def _alt(words: list[str], where: str) -> str:
+    normed = {_norm(w) for w in words}
+    if "" in normed:
+        raise SchemaError(f"{where}: a word normalises to nothing")
+    return "|".join(re.escape(w) for w in sorted(normed, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    window: int
+    keep_detectors: frozenset[str]
+    keep_views: frozenset[str]
+    neg_categories: frozenset[str]
+    neg_pre: re.Pattern  # cue bridge* $ (on the text before the hit)
+    neg_weak: frozenset[str]
+    neg_subjects: re.Pattern  # ^ subject* $ (the clause before a cue governing 加我微信)
+    neg_keep: re.Pattern
+    false_cues: re.Pattern
+    breakers: re.Pattern
+    invite_after: re.Pattern
+    post: re.Pattern  # ^ bridge* cue tail* $ (on the rest of the clause)
+    post_gap: re.Pattern  # ^ bridge* $
+    quote: re.Pattern  # quote-cue bridge* $
+    warn_categories: frozenset[str]
+    warn_cues: re.Pattern
+    warn_invite: re.Pattern
+    warn_pitch: re.Pattern
+    warn_negators: re.Pattern  # negator $ (on the text before a warning word)
+    warn_third: re.Pattern
+    work_categories: frozenset[str]
+    work_spellings: frozenset[str]
+    work_after: re.Pattern
+    work_before: re.Pattern
+    work_block_before: re.Pattern
+    work_block_after: re.Pattern
+    off_categories: frozenset[str]
+    official: re.Pattern  # marker bridge* $ (on the text before the hit)
+    official_exit: re.Pattern  # exit $ (on the text before the marker)
+    official_block: re.Pattern
+
+
+def load_rules(path: Path | str | None = None) -> Rules:
+    """Load and check the context rules (default rules/lexicons/context.yaml)."""
+    path = Path(path) if path else DEFAULT_DIR / CONTEXT_FILE
+    cfg = load_checked(path, CONTEXT_SCHEMA)
+    n, w, k, o = cfg["negation"], cfg["warning"], cfg["work"], cfg["official"]
+    if cfg["window"] < 1:
+        raise SchemaError(f"{path}: $.window: must be at least 1")
+
+    def alt(section: dict, key: str, name: str) -> str:
+        return _alt(section[key], f"{path}: $.{name}.{key}")
+
+    bridges = alt(n, "bridges", "negation")
+    post_bridges = alt(n, "post_bridges", "negation")
+    return Rules(
+        window=cfg["window"],
+        keep_detectors=frozenset(cfg["keep_detectors"]),
+        keep_views=frozenset(cfg["keep_views"]),
+        neg_categories=frozenset(n["categories"]),
+        neg_pre=re.compile(rf"(?P<cue>{alt(n, 'cues', 'negation')})(?:{bridges})*$"),
+        neg_weak=frozenset(_norm(x) for x in n["weak_cues"]),
+        neg_subjects=re.compile(rf"(?:{alt(n, 'subjects', 'negation')})*"),
+        neg_keep=re.compile(alt(n, "keep_spellings", "negation")),
+        false_cues=re.compile(alt(n, "false_cues", "negation")),
+        breakers=re.compile(alt(n, "breakers", "negation")),
+        invite_after=re.compile(rf"(?:{alt(n, 'invite_after', 'negation')})"),
+        post=re.compile(
+            rf"(?:{post_bridges})*(?:{alt(n, 'post_cues', 'negation')})(?:{alt(n, 'tail', 'negation')})*"
+        ),
+        post_gap=re.compile(rf"(?:{post_bridges})*"),
+        quote=re.compile(rf"(?:{alt(n, 'quote_cues', 'negation')})(?:{bridges})*$"),
+        warn_categories=frozenset(w["categories"]),
+        warn_cues=re.compile(alt(w, "cues", "warning")),
+        warn_invite=re.compile(alt(w, "invitations", "warning")),
+        warn_pitch=re.compile(alt(w, "pitch", "warning")),
+        warn_negators=re.compile(rf"(?:{alt(w, 'negators', 'warning')})$"),
+        warn_third=re.compile(alt(w, "third_party", "warning")),
+        work_categories=frozenset(k["categories"]),
+        work_spellings=frozenset(_norm(x) for x in k["spellings"]),
+        work_after=re.compile(
+            rf"(?:{alt(k, 'gap_after', 'work')}|[a-z0-9]{{1,10}})*(?:{alt(k, 'words_after', 'work')})"
+        ),
+        work_before=re.compile(rf"(?:{alt(k, 'verbs_before', 'work')})(?:{alt(k, 'gap_before', 'work')})*$"),
+        work_block_before=re.compile(rf"(?:{alt(k, 'blockers_before', 'work')})$"),
+        work_block_after=re.compile(alt(k, "blockers_after", "work")),
+        off_categories=frozenset(o["categories"]),
+        official=re.compile(rf"(?:{alt(o, 'markers', 'official')})(?:{alt(o, 'bridges', 'official')})*$"),
+        official_exit=re.compile(rf"(?:{alt(o, 'exits', 'official')})$"),
+        official_block=re.compile(alt(o, "blockers_after", "official")),
+    )
+
+
+@cache
+def default_rules() -> Rules:
+    """The shipped rules, loaded and checked once per process."""
+    return load_rules()
+
+
+# -- the context string ----------------------------------------------------
+class _Context:
+    """The folded text without spaces and symbols, with each character's original index."""
+
+    __slots__ = ("text", "orig", "masked")
+
+    def __init__(self, v: Views, false_cues: re.Pattern) -> None:
+        s = v.s
+        src = v.s_src()
+        chars: list[str] = []
+        orig: list[int] = []
+        for m in _RUN_RE.finditer(s):
+            a, b = m.span()
+            run = m.group(0)
+            if run.isspace():
+                if "\n" in run:
+                    chars.append("\n")
+                elif a > 0 and b < len(s) and _CJK_RE.match(s[a - 1]) and _CJK_RE.match(s[b]):
+                    chars.append(",")
+                else:
+                    continue
+                orig.append(src[a])
+            else:
+                chars.append(run)
+                orig.extend(src[a:b])
+        self.text = "".join(chars)
+        self.orig = orig
+        # the same text with false negations (要不, 不如, 能不能...) masked out
+        masked = false_cues.sub(lambda m: _MASK * len(m.group(0)), self.text)
+        self.masked = _ANOTA_RE.sub(lambda m: _MASK * 3, masked)
+
+    def locate(self, start: int, end: int) -> tuple[int, int]:
+        """Context-string span of an original-text span."""
+        a = bisect_left(self.orig, start)
+        b = bisect_left(self.orig, end)
+        return a, max(a, b)
+
+
+def _bounds(text: str, a: int, b: int, delims: re.Pattern, chars: str) -> tuple[int, int]:
+    """Start and end of the clause (or sentence) holding [a, b); delimiters inside the hit are ignored."""
+    start = a
+    while start > 0 and text[start - 1] not in chars:
+        start -= 1
+    m = delims.search(text, b)
+    return start, m.start() if m else len(text)
+
+
+# -- the rules -------------------------------------------------------------
+def _is_identifier(h: Hit, spelling: str, r: Rules) -> bool:
+    return h.detector in r.keep_detectors or bool(_ID_RE.search(spelling))
+
+
+def _negated(c: _Context, a: int, b: int, cs: int, ce: int, first_person: bool, r: Rules) -> bool:
+    text = c.masked
+    rest = text[b:ce]
+    # a refusal after the hit, up to the end of the clause
+    if r.post.fullmatch(rest):
+        return True
+    lo = max(cs, a - r.window)
+    m = r.neg_pre.search(text, lo, a)
+    if m and not r.breakers.search(rest) and not r.invite_after.match(rest):
+        if not first_person:
+            return True
+        # 加我微信: only an explicit refusal that opens the clause
+        if m.group("cue") not in r.neg_weak and r.neg_subjects.fullmatch(text, cs, m.start()):
+            return True
+    # quoting the customer: 您说的加微信，这个我们做不到
+    if r.quote.search(text[max(cs, a - r.window):a]) and r.post_gap.fullmatch(rest) is not None:
+        nxt_start = ce + 1
+        if ce < len(text) and text[ce] == ",":
+            nxt_end = _CLAUSE_RE.search(text, nxt_start)
+            nxt = text[nxt_start:nxt_end.start() if nxt_end else len(text)]
+            if r.post.fullmatch(nxt):
+                return True
+    return False
+
+
+def _warning(c: _Context, a: int, b: int, cs: int, ce: int, r: Rules) -> bool:
+    text = c.text
+    ss, se = _bounds(text, a, b, _SENTENCE_RE, _SENTENCE)
+    sentence = text[ss:se]
+    if r.warn_invite.search(sentence) or r.warn_pitch.search(sentence):
+        return False
+    cues = [
+        m for m in r.warn_cues.finditer(text, ss, se)
+        if not r.warn_negators.search(text, ss, m.start())
+    ]
+    if not cues:
+        return False
+    if any(cs <= m.start() < ce for m in cues):
+        return True
+    return bool(r.warn_third.search(text, cs, ce))
+
+
+def _work(c: _Context, spelling: str, a: int, b: int, cs: int, ce: int, r: Rules) -> bool:
+    if spelling.startswith("用"):
+        spelling = spelling[1:]
+    if spelling not in r.work_spellings:
+        return False
+    text = c.text
+    if r.work_block_before.search(text, cs, a) or r.work_block_after.match(text, b, ce):
+        return False
+    return bool(r.work_after.match(text, b, ce) or r.work_before.search(text, max(cs, a - r.window), a))
+
+
+def _official(c: _Context, a: int, b: int, cs: int, ce: int, r: Rules) -> bool:
+    m = r.official.search(c.text, max(cs, a - r.window), a)
+    if not m or r.official_exit.search(c.text, cs, m.start()):
+        return False
+    return not r.official_block.search(c.text, b, ce)
+
+
+def _cancelled(c: _Context, h: Hit, spelling: str, r: Rules) -> bool:
+    """``spelling``: the hit's matched text as it appears in the context string."""
+    a, b = c.locate(h.start, h.end)
+    if a >= len(c.text):
+        return False
+    cs, ce = _bounds(c.text, a, b, _CLAUSE_RE, _CLAUSE)
+    cat = h.category
+    first_person = "我" in spelling
+    negatable = cat in r.neg_categories and not r.neg_keep.search(spelling)
+    if negatable and _negated(c, a, b, cs, ce, first_person, r):
+        return True
+    if cat in r.warn_categories and not first_person and _warning(c, a, b, cs, ce, r):
+        return True
+    if first_person:
+        return False
+    if cat in r.work_categories and _work(c, spelling, a, b, cs, ce, r):
+        return True
+    return cat in r.off_categories and _official(c, a, b, cs, ce, r)
+
+
+def apply(v: Views, hits: list[Hit], rules: Rules | None = None) -> list[Hit]:
+    """The hits that survive the context rules (a sub-list of ``hits``, in order)."""
+    if not hits:
+        return hits
+    r = rules or default_rules()
+    cats = r.neg_categories | r.warn_categories | r.work_categories | r.off_categories
+    todo = []
+    for h in hits:
+        if h.category in cats and h.view not in r.keep_views:
+            spelling = _norm(h.matched)
+            if not _is_identifier(h, spelling, r):
+                todo.append((h, spelling))
+    if not todo:
+        return hits
+    c = _Context(v, r.false_cues)
+    if not c.text:
+        return hits
+    dropped = {id(h) for h, spelling in todo if _cancelled(c, h, spelling, r)}
+    return [h for h in hits if id(h) not in dropped] if dropped else hits

@@ -1,0 +1,245 @@
+"""Features of the learned stage: hashed character n-grams over several views of a message.
+
+Views (each one ``str.translate`` over a whole batch of messages joined with ``SEP``):
+
+- ``c``: the folded text without separators (full-width, case, traditional script, look-alikes
+  folded; spaces and punctuation other than sentence punctuation removed; emoji kept; digit-word
+  runs as digits; repeats collapsed). Character 1-3-grams, **reversal-invariant** (an n-gram and
+  its mirror image are one feature), so text typed backwards looks like text typed forwards.
+- ``p``: the same text with every Chinese character replaced by its toneless pinyin (pypinyin),
+  Latin letters as typed: letter 4-grams, so 微信, 薇信, 威信 and a typed "weixin" share features.
+- ``i``: pinyin initials (微信 -> wx, 电话 -> dh): 2-3-grams, for initials like "jwwx" or "dh".
+- numbers: the shape of digit runs (length buckets, mobile-number shape, masked numbers).
+
+Hashing is FNV-style over code points in numpy (uint64, wrapping), the same in ``named`` (one
+message, in Python, for explanations), so a feature's name can be recovered for the reviewer.
+A row holds each feature's count in the message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import numpy as np
+from scipy import sparse
+
+from backoffice.detection.normalize import _NUMERAL_RUN_RE, _REPEAT_RE, SEP, _collapse, _numerals, fold_table
+
+#: Bump when the features change: a model trained on other features refuses to load.
+FEATURES_VERSION = 1
+BITS = 20
+DIM = 1 << BITS
+_PRIME = np.uint64(0x100000001B3)
+_OFFSET = 0xCBF29CE484222325
+_MASK = (1 << 64) - 1
+#: (view, n, salt) triples; the salt keeps the views' hash spaces apart.
+NGRAMS = (("c", 1, 11), ("c", 2, 12), ("c", 3, 13), ("p", 4, 24), ("i", 2, 32), ("i", 3, 33))
+_SEP_CODE = ord(SEP)
+_KEEP = set(",。!?;\n" + SEP)  # sentence punctuation stays: it helps on the dev split
+
+
+@cache
+def _model_table() -> list[str]:
+    """fold, then drop separators (spaces, other punctuation, marks, "_") but keep emoji and symbols."""
+    return ["".join(ch for ch in folded if ch in _KEEP or unicodedata.category(ch)[0] not in "ZPC" and ch != "_")
+            for folded in fold_table()]
+
+
+@cache
+def _pinyin_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """CJK code point -> toneless pinyin of its first reading, and -> its initial."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    full: dict[int, str] = {}
+    initial: dict[int, str] = {}
+    for cp, readings in pinyin_dict.items():
+        first = readings.split(",")[0]
+        plain = "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+        plain = plain.lower()
+        if plain.isascii() and plain.isalpha():
+            full[cp] = plain
+            initial[cp] = plain[0]
+    return full, initial
+
+
+def model_view(text: str) -> str:
+    c = text.translate(_model_table())
+    c = _NUMERAL_RUN_RE.sub(_numerals, c)
+    return _REPEAT_RE.sub(_collapse, c)
+
+
+def warm() -> None:
+    """Build the translate tables now (about a second) rather than on the first message."""
+    _model_table()
+    _pinyin_tables()
+
+
+def _codes(s: str) -> np.ndarray:
+    return np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def _hash_windows(codes: np.ndarray, n: int, salt: int, mirror: bool) -> np.ndarray:
+    m = len(codes) - n + 1
+    h = np.full(m, (_OFFSET ^ salt) & _MASK, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(n):
+            h ^= codes[k:k + m]
+            h *= _PRIME
+        if mirror and n > 1:
+            g = np.full(m, (_OFFSET ^ salt) & _MASK, dtype=np.uint64)
+            for k in reversed(range(n)):
+                g ^= codes[k:k + m]
+                g *= _PRIME
+            h = np.minimum(h, g)
+    return h >> np.uint64(64 - BITS)
+
+
+def _hash_py(gram: str, salt: int, mirror: bool) -> int:
+    def one(s: str) -> int:
+        h = (_OFFSET ^ salt) & _MASK
+        for ch in s:
+            h = ((h ^ ord(ch)) * 0x100000001B3) & _MASK
+        return h
+
+    h = one(gram)
+    if mirror and len(gram) > 1:
+        h = min(h, one(gram[::-1]))
+    return h >> (64 - BITS)
+
+
+def _view_strings(joined_c: str) -> dict[str, str]:
+    full, initial = _pinyin_tables()
+    return {"c": joined_c, "p": joined_c.translate(full), "i": joined_c.translate(initial)}
+
+
+_DIGITS_RE = re.compile(r"\d+")
+_MASKED_RE = re.compile(r"\d{2,4}[*xX×＊]{3,5}\d{2,4}")
+
+
+def _number_features_at(c: str):
+    """(position, feature) for the shape of every digit run, and for masked numbers."""
+    for m in _DIGITS_RE.finditer(c):
+        d = m.group()
+        n = len(d)
+        yield m.start(), "num:" + ("1-3" if n < 4 else "4" if n == 4 else "5-8" if n < 9 else "9-10" if n < 11
+                                   else "11" if n == 11 else "12+")
+        if n == 11 and d[0] == "1" and d[1] in "3456789":
+            yield m.start(), "num:mobile"
+    for m in _MASKED_RE.finditer(c):
+        yield m.start(), "num:masked"
+
+
+def _number_features(c: str) -> list[str]:
+    return [f for _, f in _number_features_at(c)]
+
+
+def _named_hash(name: str) -> int:
+    return _hash_py(name, 97, False)
+
+
+_NAMED = {f: _named_hash(f) for f in ("num:1-3", "num:4", "num:5-8", "num:9-10", "num:11", "num:12+",
+                                      "num:mobile", "num:masked")}
+
+
+def matrix(texts: list[str], extra: list[list[str]] | None = None) -> sparse.csr_matrix:
+    """The feature rows of ``texts`` (counts); ``extra`` adds named features (e.g. rule hits) per row."""
+    if not texts:
+        return sparse.csr_matrix((0, DIM), dtype=np.float32)
+    r, c = _occurrences(texts, extra)
+    return sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(texts), DIM))
+
+
+def _occurrences(texts: list[str], extra: list[list[str]] | None) -> tuple[np.ndarray, np.ndarray]:
+    """(row, bucket) of every feature occurrence of ``texts``."""
+    if not texts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    joined = model_view(SEP.join(t.replace(SEP, " ") for t in texts))
+    rows, cols = [], []
+    for name, view in _view_strings(joined).items():
+        codes = _codes(view)
+        is_sep = codes == _SEP_CODE
+        doc = np.cumsum(is_sep)  # doc index at each position (SEP belongs to the next doc)
+        for v, n, salt in NGRAMS:
+            if v != name or len(codes) < n:
+                continue
+            buckets = _hash_windows(codes, n, salt, mirror=(v == "c"))
+            ok = doc[n - 1:] == doc[: len(doc) - n + 1]
+            if n == 1:
+                ok = ~is_sep
+            else:
+                ok &= ~is_sep[: len(is_sep) - n + 1]
+            rows.append(doc[: len(doc) - n + 1][ok])
+            cols.append(buckets[ok])
+    named_r, named_c = [], []
+    seps = np.flatnonzero(_codes(joined) == _SEP_CODE)
+    for pos, f in _number_features_at(joined):
+        named_r.append(int(np.searchsorted(seps, pos)))
+        named_c.append(_NAMED.get(f) or _named_hash(f))
+    for i, fs in enumerate(extra or ()):
+        for f in fs:
+            named_r.append(i)
+            named_c.append(_named_hash(f))
+    r = np.concatenate([*rows, np.array(named_r, dtype=np.int64)]).astype(np.int64)
+    c = np.concatenate([*cols, np.array(named_c, dtype=np.uint64)]).astype(np.int64)
+    return r, c
+
+
+def logits(texts: list[str], weights: np.ndarray, bias: np.ndarray, extra: list[list[str]] | None = None
+           ) -> np.ndarray:
+    """``matrix(texts, extra) @ weights + bias`` without building the sparse matrix (the fast path).
+
+    Every (row, bucket) occurrence adds its weight, exactly as the matrix's summed counts do.
+    """
+    r, c = _occurrences(texts, extra)
+    out = np.empty((len(texts), weights.shape[1]), dtype=np.float64)
+    for k in range(weights.shape[1]):
+        out[:, k] = np.bincount(r, weights=weights[c, k], minlength=len(texts))
+    return out + bias
+
+
+def named(text: str, extra: list[str] = ()) -> dict[int, str]:
+    """bucket -> a readable name for the features of one message (for explanations).
+
+    Character n-grams are named by themselves; pinyin and initials n-grams by the message's
+    characters they were read from (``pinyin:微信``), cut to whole characters.
+    """
+    c = model_view(text.replace(SEP, " "))
+    full, initial = _pinyin_tables()
+    out: dict[int, str] = {}
+    for v, n, salt in NGRAMS:
+        s, owner = _with_owners(c, {"c": None, "p": full, "i": initial}[v])
+        if len(s) < n:
+            continue
+        for k, bucket in enumerate(_hash_windows(_codes(s), n, salt, v == "c").tolist()):
+            name = s[k:k + n] if v == "c" else f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
+            out.setdefault(bucket, name)
+    for f in _number_features(c) + list(extra):
+        out.setdefault(_NAMED.get(f) or _named_hash(f), f)
+    return out
+
+
+def _with_owners(c: str, table: dict[int, str] | None) -> tuple[str, list[int]]:
+    """The view of ``c`` through ``table`` and, for each of its characters, the index in ``c``."""
+    if table is None:
+        return c, list(range(len(c)))
+    parts, owner = [], []
+    for i, ch in enumerate(c):
+        out = table.get(ord(ch), ch)
+        parts.append(out)
+        owner.extend([i] * len(out))
+    return "".join(parts), owner
+
+
+def is_ngram(name: str) -> bool:
+    """Whether a feature name is a character n-gram of the folded view (not pinyin, rule or number)."""
+    return not name.startswith(("pinyin:", "initials:", "rule:", "num:"))
+
+
+def readable(name: str) -> bool:
+    """Whether a feature name means something to a reviewer: two or more characters of the
+    message, no sentence punctuation inside."""
+    if not is_ngram(name):
+        return not name.startswith(("pinyin:", "initials:")) or len(name.split(":", 1)[1]) >= 2
+    return len(name) >= 2 and not any(ch in _KEEP for ch in name)

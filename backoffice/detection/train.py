@@ -1,0 +1,144 @@
+"""Train the learned stage: ``flask --app backoffice detect train``.
+
+Reproducible: the corpus rows are read in file order, the rule stage is deterministic, and
+scikit-learn's lbfgs logistic regression with a fixed ``random_state`` gives the same weights for
+the same rows, so the same corpus and seed write the same model bytes.
+
+- two logistic regressions: violation or harmless (harmless rows weighted up to balance the
+  corpus), and which category given a violation (multinomial: the categories compete, so an ad is
+  not also called an illegal offer unless the text says both);
+- fit on the ``train`` split (plus any extra labelled rows, e.g. reviewers' feedback);
+- choose each one's regularisation on the ``dev`` split (log loss);
+- calibrate each on ``dev`` by temperature scaling, folded into the weights;
+- never read the ``test`` split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize_scalar
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, log_loss
+
+from backoffice.detection import features, model
+from backoffice.detection.scanner import Scanner
+
+C_GRID = (1.0, 2.0, 4.0, 8.0)
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "corpus" / "messages.jsonl"
+#: The first, smaller evaluation set (all of it training data now; its rows carry no split).
+LEGACY_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "messages.jsonl"
+
+
+def read_rows(paths: Iterable[Path]) -> list[dict]:
+    rows = []
+    for path in paths:
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not isinstance(row.get("text"), str) or not isinstance(row.get("labels"), list):
+                raise ValueError(f"{path}:{n}: a row needs 'text' (string) and 'labels' (list)")
+            rows.append(row)
+    return rows
+
+
+def design(rows: list[dict], scanner: Scanner):
+    """Feature rows and class labels: 0 for harmless, 1 + the category's index otherwise.
+
+    A row with two categories appears once per category (the softmax shares its mass)."""
+    texts, extra, labels = [], [], []
+    for r in rows:
+        feats = model.rule_features(scanner.hits(r["text"]))
+        for label in [c for c in r["labels"] if c in model.CATEGORIES] or [None]:
+            texts.append(r["text"])
+            extra.append(feats)
+            labels.append(0 if label is None else 1 + model.CATEGORIES.index(label))
+    return features.matrix(texts, extra), np.array(labels)
+
+
+def _fit_best(x, y, x_dev, y_dev, c_grid, seed, class_weight, log, name):
+    """The logistic regression of the grid's C with the best dev log loss."""
+    best = None
+    for c in c_grid:
+        clf = LogisticRegression(C=c, max_iter=5000, random_state=seed, class_weight=class_weight).fit(x, y)
+        loss = log_loss(y_dev, clf.predict_proba(x_dev), labels=clf.classes_)
+        log(f"{name}: C={c} dev log loss {loss:.4f}")
+        if best is None or loss < best[0] - 1e-9:
+            best = (loss, c, clf)
+    return best[1], best[2]
+
+
+def _two_columns(decision: np.ndarray) -> np.ndarray:
+    """A binary model's decision values as two logits (harmless 0, violation f)."""
+    return np.column_stack([np.zeros_like(decision), decision])
+
+
+def _ranking_quality(z: np.ndarray, y: np.ndarray) -> float:
+    """Mean average precision on dev from logits ``z``: each category, and "any violation"."""
+    p = model.from_logits(z)
+    aps = [average_precision_score(y == k + 1, p[:, k]) for k in range(p.shape[1]) if (y == k + 1).any()]
+    aps.append(average_precision_score(y != 0, p.sum(axis=1)))
+    return float(np.mean(aps))
+
+
+def _temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that minimises the dev split's log loss (Guo et al. 2017)."""
+    def loss(t: float) -> float:
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return -float(logp[np.arange(len(y)), y].mean())
+
+    return float(minimize_scalar(loss, bounds=(0.05, 20.0), method="bounded").x)
+
+
+def train(rows: list[dict], out_dir: Path, seed: int = 20261206, scanner: Scanner | None = None,
+          log=print, c_grid: tuple[float, ...] = C_GRID) -> dict:
+    """Fit on train, pick C and the temperature on dev, write the model; return its metadata."""
+    scanner = scanner or Scanner()
+    rows = [r for r in rows if r.get("split", "train") != "test"]  # the held-out split stays unseen
+    fit_rows = [r for r in rows if r.get("split", "train") == "train"]
+    dev_rows = [r for r in rows if r.get("split") == "dev"]
+    if not fit_rows or not dev_rows:
+        raise ValueError("training needs rows of the 'train' and the 'dev' split")
+    x_fit, y_fit = design(fit_rows, scanner)
+    x_dev, y_dev = design(dev_rows, scanner)
+    # Only buckets seen in training can get a weight (L2 keeps the others at zero): solve over
+    # those columns alone, a hundred thousand instead of a million, then put them back.
+    used = np.unique(x_fit.indices)
+    x_fit, x_dev = x_fit[:, used], x_dev[:, used]
+    if set(np.unique(y_fit)) != set(range(1 + len(model.CATEGORIES))):
+        raise ValueError("the train split needs harmless rows and rows of every category "
+                         f"({', '.join(model.CATEGORIES)})")
+    # Stage 1: violation or not. Harmless rows weigh as much as all violations together: the
+    # corpus holds more violations than harmless rows, while real chat is mostly harmless.
+    bad_fit, bad_dev = y_fit != 0, y_dev != 0
+    balance = {False: max(1.0, bad_fit.sum() / max(1, (~bad_fit).sum())), True: 1.0}
+    c_bin, binary = _fit_best(x_fit, bad_fit, x_dev, bad_dev, c_grid, seed, balance, log, "violation")
+    t_bin = _temperature(_two_columns(binary.decision_function(x_dev)), bad_dev.astype(int))
+    # Stage 2: which category, given a violation (a row with two categories counts for both).
+    c_cat, cats = _fit_best(x_fit[bad_fit], y_fit[bad_fit] - 1, x_dev[bad_dev], y_dev[bad_dev] - 1, c_grid,
+                            seed, None, log, "category")
+    t_cat = _temperature(np.asarray(cats.decision_function(x_dev[bad_dev])), y_dev[bad_dev] - 1)
+    log(f"temperatures: violation {t_bin:.3f}, category {t_cat:.3f}; {len(used)} features in use")
+    # Column 0: the log-odds of a violation; columns 1..: the categories' logits given a violation.
+    w = np.zeros((features.DIM, 1 + len(model.CATEGORIES)), dtype=np.float32)
+    w[used, 0] = binary.coef_[0] / t_bin
+    w[used, 1:] = cats.coef_.T / t_cat
+    bias = np.concatenate([binary.intercept_ / t_bin, cats.intercept_ / t_cat]).astype(np.float32)
+    quality = _ranking_quality(np.asarray(x_dev @ w[used]) + bias, y_dev)
+    log(f"dev mean average precision {quality:.4f}")
+    corpus_hash = hashlib.sha256(json.dumps([[r["text"], r["labels"], r.get("split")] for r in rows],
+                                            ensure_ascii=False).encode()).hexdigest()
+    meta = {"seed": seed, "C": {"violation": c_bin, "category": c_cat},
+            "temperature": {"violation": round(t_bin, 4), "category": round(t_cat, 4)},
+            "dev_mean_average_precision": round(quality, 4),
+            "rows": {"train": len(fit_rows), "dev": len(dev_rows)}, "corpus_sha256": corpus_hash}
+    path = model.save(out_dir, model.CATEGORIES, w, bias, meta)
+    log(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    return json.loads((out_dir / "detector.json").read_text(encoding="utf-8"))

@@ -1,0 +1,168 @@
+"""Why a flag fired, in the reviewer's language: the detector in words, the term and the view of the text
+it was found in, the score, and for the learned model its version and strongest features.
+
+The detector's codes (``phone``, ``pinyin:weixin``, ``rule:offsite_contact:phone``) never reach the page:
+every part is translated here, and an unknown code falls back to a neutral phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from backoffice.labels import CATEGORY_LABELS, SOURCE_LABELS
+
+DETECTOR_LABELS = {
+    "lexicon": _l("keyword"),
+    "phone": _l("phone number"),
+    "landline": _l("landline number"),
+    "phone_split": _l("phone number split across messages"),
+    "qq_number": _l("QQ number"),
+    "wechat_id": _l("WeChat ID"),
+    "solicit": _l("asks to add a contact"),
+    "email": _l("e-mail"),
+    "url": _l("link"),
+    "qr_code": _l("QR code"),
+    "contact_image": _l("contact details in an image"),
+    "reply_time": _l("late reply"),
+    "model": _l("learned model"),
+    "customer_report": _l("customer report"),
+    "merchant_fraud_report": _l("merchant report"),
+}
+#: How the term was written, for a hit found in another view of the text than the plain (folded) one.
+VIEW_PHRASES = {
+    "pinyin": _l("pinyin of %(term)s"),
+    "initials": _l("pinyin initials of %(term)s"),
+    "reversed": _l("%(term)s written backwards"),
+    "components": _l("%(term)s split into components"),
+    "digits": _l("%(term)s with numbers written out"),
+    "joined": _l("%(term)s joined across messages"),
+}
+#: The same views without a term (a detector that names no term, e.g. a phone number written in words).
+VIEW_NAMES = {
+    "pinyin": _l("pinyin"),
+    "initials": _l("pinyin initials"),
+    "reversed": _l("written backwards"),
+    "components": _l("split into components"),
+    "digits": _l("numbers written out"),
+    "joined": _l("joined across messages"),
+}
+#: Every view by name (the dashboard's precision by view).
+VIEW_LABELS = {"folded": _l("plain text"), **VIEW_NAMES, "model": _l("learned model alone")}
+#: A model feature's view prefix ("pinyin:weixin") in words.
+FEATURE_PREFIXES = {
+    "pinyin": _l("pinyin"),
+    "initials": _l("pinyin initials"),
+    "reversed": _l("backwards"),
+    "components": _l("components"),
+    "digits": _l("digits"),
+    "joined": _l("across messages"),
+}
+#: The model's features for the shape of a run of digits (other shapes: "a number of 5-8 digits").
+NUMBER_SHAPES = {"mobile": _l("a number shaped like a mobile number"), "masked": _l("a partly hidden number")}
+#: Features shown per flag; the model keeps them in order of weight.
+MAX_FEATURES = 5
+_REPLY_RE = re.compile(r"^reply within (\d+) s$")
+#: Detectors whose label already says which view they read, so the view is not repeated ("split across messages").
+_VIEW_IN_LABEL = {"phone_split": "joined"}
+
+
+def _says_nothing(feature: str) -> bool:
+    """A feature no reviewer can read as a reason: punctuation or spaces only ("，", ","), or one Latin
+    letter or digit ("j", "8"), plain or ``folded:``. The model still weighs them; the page leaves them out."""
+    prefix, sep, rest = feature.partition(":")
+    if sep and rest and (prefix in FEATURE_PREFIXES or prefix in ("rule", "num")):
+        return False
+    text = rest if sep and prefix == "folded" and rest else feature
+    if all(unicodedata.category(c)[0] in "PZSC" for c in text):
+        return True
+    return len(text.strip()) == 1 and text.strip().isascii()
+
+
+def detector_label(detector: str | None) -> str:
+    return str(DETECTOR_LABELS[detector]) if detector in DETECTOR_LABELS else _("other detector")
+
+
+def _quoted(term: str) -> str:
+    return _("“%(term)s”", term=term)
+
+
+def _what(detector: str, term: str | None, view: str) -> str:
+    """The detector, and the term where it names one, as written in its view."""
+    label = detector_label(detector)
+    if detector == "reply_time":
+        match = _REPLY_RE.match(term or "")
+        if match:
+            return _("%(what)s (limit %(n)s minutes)", what=label, n=f"{int(match.group(1)) / 60:g}")
+        return label
+    if detector in ("lexicon", "solicit") and term:
+        shown = str(VIEW_PHRASES[view]) % {"term": _quoted(term)} if view in VIEW_PHRASES else _quoted(term)
+        return _("%(what)s: %(term)s", what=label, term=shown)
+    if view in VIEW_NAMES and _VIEW_IN_LABEL.get(detector) != view:
+        return _("%(what)s (%(view)s)", what=label, view=str(VIEW_NAMES[view]))
+    return label
+
+
+def feature_text(feature: str) -> str:
+    """One model feature in words: ``pinyin:weixin`` → "pinyin weixin", ``rule:offsite_contact:phone`` →
+    "rule hit: phone number", ``num:mobile`` → "mobile-number-shaped digits", a plain n-gram quoted.
+
+    The names are those of ``backoffice.detection.features.named`` and ``model.rule_features``.
+    """
+    prefix, sep, rest = feature.partition(":")
+    if sep and prefix == "rule":
+        category, _sep, what = rest.partition(":")
+        if what.startswith("view:"):
+            view = what.removeprefix("view:")
+            return _("rule hit in %(view)s", view=str(VIEW_LABELS.get(view, view)))
+        if what:
+            hit = detector_label(what) if what in DETECTOR_LABELS else _quoted(what)
+        else:
+            hit = str(CATEGORY_LABELS.get(category, _("a rule")))
+        return _("rule hit: %(hit)s", hit=hit)
+    if sep and prefix == "num":
+        if rest in NUMBER_SHAPES:
+            return str(NUMBER_SHAPES[rest])
+        return _("a number of %(n)s digits", n=rest)
+    if sep and prefix in FEATURE_PREFIXES and rest:
+        return _("%(view)s %(text)s", view=str(FEATURE_PREFIXES[prefix]), text=rest)
+    if sep and prefix == "folded" and rest:
+        return _quoted(rest)
+    return _quoted(feature)
+
+
+def model_text(version: str | None, features) -> str:
+    """"model (version v3) because of: pinyin weixin, “加我”"."""
+    shown = [feature_text(f) for f in [f for f in features or () if not _says_nothing(f)][:MAX_FEATURES]]
+    model = _("model (version %(v)s)", v=version) if version else _("model")
+    if not shown:
+        return model
+    return _("%(model)s because of: %(features)s", model=model, features=_(", ").join(shown))
+
+
+def score_text(score: float | None, confidence: float) -> str:
+    if score is not None:
+        return _("combined score %(pct)s", pct=f"{score:.0%}")
+    return _("confidence %(pct)s", pct=f"{confidence:.0%}")
+
+
+def explain_flag(flag) -> str:
+    """One line for a flag on the case page: source · what fired and how · model reasons · score."""
+    source = str(SOURCE_LABELS.get(flag.source.value, _("Detector")))
+    if flag.source.value != "detector":
+        return source
+    parts = [source]
+    if flag.view == "model":
+        parts.append(model_text(flag.model_version, flag.features))
+    else:
+        what = _what(flag.detector, flag.term, flag.view)
+        if flag.where == "attachment":
+            what = _("%(what)s, in an attachment", what=what)
+        parts.append(what)
+        if flag.features:
+            parts.append(model_text(flag.model_version, flag.features))
+    parts.append(score_text(flag.score, flag.confidence))
+    return " · ".join(parts)

@@ -1,0 +1,156 @@
+"""The learned stage: features, training, loading, combination with the rules."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backoffice import create_app
+from backoffice.detection import features, model, train
+from backoffice.detection.combine import combine
+from backoffice.detection.conversation import scan_conversation
+from backoffice.detection.scanner import Hit
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("加我微信vx0123456789 ，。!?🐧亻言abcQQ扣")), max_size=30))
+def test_numpy_and_python_hashes_agree(text):
+    """The batch featuriser and the per-message explainer name the same buckets."""
+    x = features.matrix([text, "另一条消息"])
+    assert set(x[0].indices.tolist()) == set(features.named(text))
+
+
+def test_character_ngrams_do_not_care_about_direction():
+    fwd = features.matrix(["加我微信"])[0]
+    rev = features.matrix(["信微我加"])[0]
+    c_buckets = {b for b, name in features.named("加我微信").items() if not name.startswith(("pinyin:", "initials:"))}
+    assert c_buckets <= set(rev.indices.tolist())
+    assert c_buckets <= set(fwd.indices.tolist())
+
+
+def test_pinyin_view_meets_typed_pinyin():
+    """微信, 薇信 and a typed "weixin" share their pinyin features."""
+    buckets = {t: set(features.matrix([t])[0].indices.tolist()) for t in ("微信", "薇信", "weixin", "你好")}
+    assert len(buckets["微信"] & buckets["weixin"]) >= 3
+    assert len(buckets["薇信"] & buckets["weixin"]) >= 3
+    assert not buckets["你好"] & buckets["weixin"]
+
+
+def test_explanations_name_the_message_s_own_characters():
+    names = set(features.named("加我薇信").values())
+    assert "pinyin:薇信" in names  # a pinyin feature is named by the characters it was read from
+    assert {"加我", "我薇", "薇信"} <= names
+
+
+_EXAMPLES = {
+    None: ["您好，稿子今天下午发您", "收到，我们马上改", "发票已经开好了", "谢谢亲的耐心"],
+    "offsite_contact": ["加我微信{}详聊", "打我电话{}", "vx {} 私聊", "扣扣{}发文件"],
+    "ads_spam": ["招兼职日结{}元", "进群领券{}张", "低息贷款{}万秒批"],
+    "illegal_service": ["刷单返佣{}元", "有偿删帖{}元一条", "好评返现{}元"],
+    "abuse": ["你个蠢货{}", "再差评我就去你家{}楼", "滚吧你{}"],
+}
+
+
+def _rows(n: int, seed: int = 1) -> list[dict]:
+    r = random.Random(seed)
+    kinds = list(_EXAMPLES)
+    rows = []
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        text = r.choice(_EXAMPLES[kind]).format(r.randint(10**9, 10**10)) if kind else r.choice(_EXAMPLES[kind]) + str(i)
+        rows.append({"text": text, "labels": [kind] if kind else [], "split": "dev" if i % 3 == 2 else "train"})
+    rows.append({"text": "这一行是测试集，训练绝不能读到它", "labels": ["abuse"], "split": "test"})
+    return rows
+
+
+def _train(rows, out, seed=7):
+    return train.train(rows, out, seed=seed, log=lambda *_: None, c_grid=(1.0,))
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory):
+    out = tmp_path_factory.mktemp("model")
+    return _train(_rows(120), out), out
+
+
+def test_training_is_deterministic_and_never_reads_the_test_split(small_model, tmp_path):
+    a, a_dir = small_model
+    b = _train(_rows(120), tmp_path)
+    assert (a_dir / "detector.npz").read_bytes() == (tmp_path / "detector.npz").read_bytes()
+    assert a["version"] == b["version"]
+    assert a["rows"] == {"train": 80, "dev": 40}  # the test row was not read
+    m = model.load(a_dir)
+    p = m.probabilities(["加我微信1234567890详聊", "稿子今天下午发您"])
+    j = m.categories.index("offsite_contact")
+    assert p[0, j] > 0.5 > p[1, j]
+
+
+def test_a_missing_model_is_a_clear_error_at_start(tmp_path):
+    with pytest.raises(model.ModelError, match="detector model not found .*detect train"):
+        create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "DETECTOR_MODEL_DIR": str(tmp_path)})
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"features_version": 999}, "features 999"),
+    ({"format": 1}, "model format 1"),
+    ({"sha256": "0" * 64}, "sha256 differs"),
+])
+def test_a_model_of_another_version_is_refused(small_model, tmp_path, change, message):
+    for name in ("detector.json", "detector.npz"):
+        (tmp_path / name).write_bytes((small_model[1] / name).read_bytes())
+    meta_path = tmp_path / "detector.json"
+    meta = json.loads(meta_path.read_text())
+    meta_path.write_text(json.dumps(meta | change))
+    with pytest.raises(model.ModelError, match=message):
+        model.load(tmp_path)
+
+
+def test_the_rules_alone_still_work_when_the_model_is_off():
+    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "DETECTOR_MODEL": "off"})
+    runner = app.test_cli_runner()
+    line = json.dumps({"id": "m1", "sender_role": "merchant", "text": "加我微信 zhang_1234 详聊"})
+    out = json.loads(runner.invoke(args=["scan"], input=line + "\n").output.splitlines()[0])
+    assert out["flags"] and all("model_version" not in f for f in out["flags"])
+
+
+def _toy_model(weight_for: dict[str, float]) -> model.Model:
+    """A model that calls a message an off-platform contact exactly when it holds the given words."""
+    cats = model.CATEGORIES
+    w = np.zeros((features.DIM, 1 + len(cats)), dtype=np.float32)
+    j = 1 + cats.index("offsite_contact")
+    for text, weight in weight_for.items():
+        for bucket in features.named(text):
+            w[bucket, 0] += weight
+            w[bucket, j] += weight
+    b = np.zeros(1 + len(cats), dtype=np.float32)
+    b[0] = -4.0  # harmless unless the message carries the weighted words
+    return model.Model("toy-1", cats, w, b, {})
+
+
+def test_combination_drops_rule_hits_the_model_rejects_and_raises_model_only_flags():
+    m = _toy_model({"老地方见": 3.0})
+    rule_hit = Hit("offsite_contact", 0, 2, "微信", "lexicon", "微信", 0.65)
+    scored = combine(["我们不加微信", "老地方见"], [[rule_hit], []], m, {"offsite_contact": 0.5})
+    assert scored[0] == []  # the model scores the first message low: the rule hit is dropped
+    (only,) = scored[1]
+    assert only.hit.detector == "model" and only.hit.view == "model" and only.model_version == "toy-1"
+    assert only.score > 0.5 and only.features
+
+
+def test_combination_keeps_categories_the_model_does_not_know():
+    m = _toy_model({})
+    late = Hit("prohibited_content", 0, 2, "算命", "lexicon", "封建迷信", 0.7)
+    (kept,) = combine(["算命"], [[late]], m)[0]
+    assert kept.score == 0.7 and kept.model_version is None
+
+
+def test_shipped_model_scores_and_explains_flags():
+    m = model.default_model()
+    conv = {"messages": [{"sender_role": "merchant", "text": "信微我加，详细聊"}]}
+    flags = scan_conversation(conv, model=m)
+    assert flags and flags[0].model_version == m.version and flags[0].features
