@@ -58,7 +58,7 @@ def test_a_flag_below_the_automatic_threshold_opens_a_case_without_measures(put,
 
 def test_a_sure_flag_demotes_and_notifies(put, chat, make_merchant, scored):
     merchant = make_merchant("m-1")
-    scored(0.95)
+    scored(0.98)
     put(chat)
     (case,) = all_of(Case)
     assert sorted(e.kind for e in _automatic(merchant.id)) == BOTH
@@ -67,9 +67,10 @@ def test_a_sure_flag_demotes_and_notifies(put, chat, make_merchant, scored):
 
 def test_without_a_model_score_the_detector_confidence_decides(put, chat, make_merchant, scored):
     merchant = make_merchant("m-1")
-    scored(None)  # the phone detector's own confidence, 0.95
+    scored(None)  # the phone detector's own confidence, 0.95: below the packs' automatic 0.97
     put(chat)
-    assert len(_automatic(merchant.id)) == 2
+    (case,) = all_of(Case)
+    assert _automatic(merchant.id) == []
 
 
 def test_the_new_fields_are_stored_and_served(put, chat, scored):
@@ -92,7 +93,7 @@ def test_a_case_takes_the_measures_when_a_sure_flag_arrives_later_and_only_once(
     assert _automatic(merchant.id) == []
     later = copy.deepcopy(chat)
     later["messages"].append(msg("4", "merchant", at(day, 10, 5), "打我手机13712345678也可以"))
-    scored(0.95)
+    scored(0.98)
     result = put(later, now=at(day, 13))
     (case,) = all_of(Case)
     assert result.cases_updated == [case.id]
@@ -143,7 +144,7 @@ def test_two_sure_ingests_of_one_case_take_the_measures_once(app, put, chat, day
     merchant = make_merchant("m-1")
     scored(0.7)
     put(chat)  # the case is open, without measures
-    scored(0.95)
+    scored(0.98)
     payloads = []
     for n in range(4):
         more = copy.deepcopy(chat)
