@@ -54,8 +54,9 @@ def combine(texts: Sequence[str], hits: Sequence[list[Hit]], model: Model | None
             for text, hs, ex, p in zip(texts, hits, extra, probs, strict=True)]
 
 
-def scan_texts(scanner: Scanner, model: Model, texts: Sequence[str], review: Mapping[str, float] | None = None,
-               chunk: int = 20_000, explain: bool = True) -> list[tuple[int, list[Scored]]]:
+def scan_texts(scanner: Scanner, model: Model, texts: Sequence[str],
+               review: Mapping[str, float] | None = None, chunk: int = 20_000,
+               explain: bool = True) -> list[tuple[int, list[Scored]]]:
     """(index, scored hits) of the flagged messages only: the rule stage's batch pass, then the
     model over every message in chunks. ``explain=False`` leaves the model's reasons out (about
     0.6 ms per flagged message), for bulk scoring whose flags are explained when stored."""

@@ -43,8 +43,10 @@ _KEEP = set(",。!?;\n" + SEP)  # sentence punctuation stays: it helps on the de
 @cache
 def _model_table() -> list[str]:
     """fold, then drop separators (spaces, other punctuation, marks, "_") but keep emoji and symbols."""
-    return ["".join(ch for ch in folded if ch in _KEEP or unicodedata.category(ch)[0] not in "ZPC" and ch != "_")
-            for folded in fold_table()]
+    def keep(ch: str) -> bool:
+        return ch in _KEEP or unicodedata.category(ch)[0] not in "ZPC" and ch != "_"
+
+    return ["".join(ch for ch in folded if keep(ch)) for folded in fold_table()]
 
 
 @cache
@@ -213,7 +215,10 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
         if len(s) < n:
             continue
         for k, bucket in enumerate(_hash_windows(_codes(s), n, salt, v == "c").tolist()):
-            name = s[k:k + n] if v == "c" else f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
+            if v == "c":
+                name = s[k:k + n]
+            else:  # the characters of the message this pinyin or these initials were read from
+                name = f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
             out.setdefault(bucket, name)
     for f in _number_features(c) + list(extra):
         out.setdefault(_NAMED.get(f) or _named_hash(f), f)

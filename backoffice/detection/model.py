@@ -103,7 +103,8 @@ def save(directory: Path, categories: tuple[str, ...], weights: np.ndarray, bias
     npz = directory / "detector.npz"
     npz.write_bytes(data)
     meta = dict(meta, format=MODEL_FORMAT, features_version=features.FEATURES_VERSION, bits=features.BITS,
-                categories=list(categories), sha256=digest, version=f"m{MODEL_FORMAT}.{features.FEATURES_VERSION}-{digest[:10]}")
+                categories=list(categories), sha256=digest,
+                version=f"m{MODEL_FORMAT}.{features.FEATURES_VERSION}-{digest[:10]}")
     (directory / "detector.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True)
                                              + "\n", encoding="utf-8")
     return npz

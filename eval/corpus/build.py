@@ -17,7 +17,7 @@ import json
 import pkgutil
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -87,7 +87,7 @@ def build_conversations() -> list[dict]:
     out = []
     for c in convs:
         vals = values(r)
-        t = datetime(2026, 11, 2, 1, 0, tzinfo=timezone.utc) + timedelta(minutes=r.randint(0, 600))
+        t = datetime(2026, 11, 2, 1, 0, tzinfo=UTC) + timedelta(minutes=r.randint(0, 600))
         messages = []
         for role, text in c.messages:
             t += timedelta(seconds=r.randint(15, 70))

@@ -1,5 +1,5 @@
 """Short conversations: context decides."""
-from corpus.spec import ABUSE, ADS, C, ILLEGAL, OFFSITE
+from corpus.spec import ABUSE, ADS, ILLEGAL, OFFSITE, C
 
 _NUM = "number across messages"
 _HINT = "implicit hint in context"
