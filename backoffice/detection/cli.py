@@ -68,6 +68,10 @@ def _flag_json(f) -> dict:
         "term": f.term,
         "source": f.source,
     }
+    if f.score is not None:  # the combined score that decided the flag, and what decided it
+        d.update(score=f.score, view=f.view, model_version=f.model_version, features=list(f.features))
+    elif f.view != "folded":
+        d["view"] = f.view
     if f.attachment_index is not None:
         d["attachment_index"] = f.attachment_index
     if f.detail:
@@ -151,7 +155,7 @@ def train_cmd(corpora: tuple[str, ...], extra: tuple[str, ...], out: str | None,
 
     paths = [Path(p) for p in corpora] or [train.DEFAULT_CORPUS, train.LEGACY_CORPUS]
     try:
-        rows = train.read_rows(paths) + [dict(r, split="train") for r in train.read_rows(map(Path, extra))]
+        rows = train.read_rows(paths) + train.extra_rows(train.read_rows(map(Path, extra)))
         meta = train.train(rows, Path(out) if out else DEFAULT_DIR, seed=seed, log=click.echo)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc

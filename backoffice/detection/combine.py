@@ -16,10 +16,12 @@ hits with their confidence as score. Without a model, every rule hit stays (the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from backoffice.detection.features import model_view
 from backoffice.detection.model import Model, rule_features
 from backoffice.detection.scanner import Hit, Scanner
 
@@ -27,6 +29,12 @@ DEFAULT_REVIEW_THRESHOLD = 0.5
 #: A second category the rules hit in a message that is surely a violation is flagged too when
 #: the model gives it at least this share of the violation's probability.
 SECONDARY = 0.05
+#: A message the model flags with no rule hit must have this many characters (folded, without
+#: separators): two-character replies carry too little to judge, and the model's bias shows.
+MIN_CHARS = 4
+#: Messages longer than this (characters) are also scored clause by clause (see ``by_clause``).
+LONG_MESSAGE = 40
+_CLAUSE_RE = re.compile(r"[。！？!?；;\n]+")
 #: Structured contact detectors whose hits stand on their own: a phone number, QQ number, WeChat
 #: id, e-mail address or link that survived the context rules was a violation in 98.3-100% of the
 #: corpus's train and dev rows (eval/corpus, 2026-12-06), more often than the model says when the
@@ -49,7 +57,7 @@ def combine(texts: Sequence[str], hits: Sequence[list[Hit]], model: Model | None
     if model is None:
         return [[Scored(h, None, None, ()) for h in hs] for hs in hits]
     extra = [rule_features(hs) for hs in hits]
-    probs = model.probabilities(list(texts), extra) if texts else []
+    probs = by_clause(model, texts, extra, model.probabilities(list(texts), extra)) if texts else []
     return [_one(text, hs, ex, p, model, review or {})
             for text, hs, ex, p in zip(texts, hits, extra, probs, strict=True)]
 
@@ -69,7 +77,7 @@ def scan_texts(scanner: Scanner, model: Model, texts: Sequence[str],
         part = texts[lo:lo + chunk]
         hs = [rule_hits.get(lo + k, []) for k in range(len(part))]
         extra = [rule_features(h) if h else [] for h in hs]
-        probs = model.probabilities(list(part), extra)
+        probs = by_clause(model, part, extra, model.probabilities(list(part), extra))
         for k in sorted(set(np.flatnonzero(probs.sum(axis=1) >= limits.min()).tolist())
                         | {k for k, h in enumerate(hs)
                            if any(x.category not in known or x.detector in STANDALONE for x in h)}):
@@ -77,6 +85,32 @@ def scan_texts(scanner: Scanner, model: Model, texts: Sequence[str],
             if scored:
                 out.append((lo + k, scored))
     return out
+
+
+def by_clause(model: Model, texts: Sequence[str], extra: Sequence[list[str]],
+              probs: np.ndarray) -> np.ndarray:
+    """Long messages also scored clause by clause; a clause surer of a violation replaces the whole.
+
+    The corpus's messages are short (median 21 characters): a plain violation behind a long,
+    friendly preamble otherwise drowns in it. Each clause carries the message's rule features.
+    """
+    long = [i for i, t in enumerate(texts) if len(t) > LONG_MESSAGE]
+    if not long:
+        return probs
+    owners, clauses, clause_extra = [], [], []
+    for i in long:
+        for clause in _CLAUSE_RE.split(texts[i]):
+            if substantial(clause):
+                owners.append(i)
+                clauses.append(clause)
+                clause_extra.append(extra[i])
+    if not clauses:
+        return probs
+    probs = probs.copy()
+    for i, row in zip(owners, model.probabilities(clauses, clause_extra), strict=True):
+        if row.sum() > probs[i].sum():
+            probs[i] = row
+    return probs
 
 
 def floors(hits: Sequence[Hit]) -> dict[str, float]:
@@ -92,13 +126,16 @@ def decide(p, rule_categories: set[str], categories: Sequence[str], review: Mapp
            floor: Mapping[str, float] | None = None) -> dict[str, float]:
     """category -> score for the categories to flag, from one message's probabilities ``p``.
 
-    A category whose own probability reaches its threshold is flagged. When none does but the
-    message is a violation of *some* kind with that confidence (1 - p(harmless), i.e. the sum
-    of the categories' probabilities), the likeliest category is flagged with that score - the
-    likeliest among those the rule stage hit, if it hit any. A standalone hit's confidence is a
-    floor under its category's score (``floor``, see STANDALONE). The model often hesitates
+    A category whose own probability reaches its threshold is flagged with it. A standalone
+    hit's confidence is a floor under its category's score (``floor``, see STANDALONE). When no
+    category reaches its threshold but the rules hit the message and the message is a violation
+    of *some* kind with that confidence (p(violation), the sum of the categories'
+    probabilities), the likeliest category the rules hit is flagged: the model often hesitates
     between two categories ("另外我们还接有偿删帖，价格好说": contact or illegal?) while being sure
-    the message breaks a rule.
+    the message breaks a rule. Such a flag, and a second category the rules hit in a message
+    surely breaking another rule, score only what their category earns on its own, raised to the
+    review threshold: they reach a reviewer but never an automatic measure by the other
+    category's certainty ("微信支付，你个蠢货" is abuse, not a demotion for contact).
     """
     score = {c: max(float(p[j]), (floor or {}).get(c, 0.0)) for j, c in enumerate(categories)}
     chosen = {c: v for c, v in score.items() if v >= review.get(c, DEFAULT_REVIEW_THRESHOLD)}
@@ -107,16 +144,22 @@ def decide(p, rule_categories: set[str], categories: Sequence[str], review: Mapp
         # a message that surely breaks a rule also breaks the others the rules found in it, unless
         # the model all but rules them out ("刷单返利，加我薇信abc123": contact and illegal service)
         for j, c in enumerate(categories):
-            if c in rule_categories and c not in chosen and p[j] >= SECONDARY * total \
-                    and total >= review.get(c, DEFAULT_REVIEW_THRESHOLD):
-                chosen[c] = total
+            limit = review.get(c, DEFAULT_REVIEW_THRESHOLD)
+            if c in rule_categories and c not in chosen and p[j] >= SECONDARY * total and total >= limit:
+                chosen[c] = max(score[c], limit)
         return chosen
     pool = [j for j, c in enumerate(categories) if c in rule_categories]
     if not pool:  # without any rule hit, the model must be sure of one category on its own
         return {}
     best = max(pool, key=lambda j: p[j])
     cat = categories[best]
-    return {cat: total} if total >= review.get(cat, DEFAULT_REVIEW_THRESHOLD) else {}
+    limit = review.get(cat, DEFAULT_REVIEW_THRESHOLD)
+    return {cat: max(score[cat], limit)} if total >= limit else {}
+
+
+def substantial(text: str) -> bool:
+    """Whether a message says enough for the model to flag it alone ("你是", "加我" do not)."""
+    return len(model_view(text)) >= MIN_CHARS
 
 
 def _one(text: str, hs: list[Hit], extra: list[str], p, model: Model, review: Mapping[str, float],
@@ -127,7 +170,7 @@ def _one(text: str, hs: list[Hit], extra: list[str], p, model: Model, review: Ma
         reasons = model.top_features(text, cat, extra) if explain else ()
         mine = [h for h in hs if h.category == cat]
         row.extend(Scored(h, score, model.version, reasons) for h in mine)
-        if not mine:
+        if not mine and substantial(text):
             term = reasons[0] if reasons else ""
             row.append(Scored(Hit(cat, 0, len(text), text, "model", term[:64], score, "model"),
                               score, model.version, reasons))
@@ -164,15 +207,17 @@ def joined_runs(items: Sequence[tuple[int, object, str]], flagged: Mapping[int, 
         return []
     joined = ["".join(items[k][2] for k in range(a, b + 1)) for a, b in runs]
     probs = model.probabilities(joined)
-    out, done = [], set()
+    out: list[tuple[int, int, Scored]] = []
+    seen = {k: set(v) for k, v in flagged.items()}
     for (a, b), text, p in zip(runs, joined, probs, strict=True):
         idx = items[b][0]
+        if not substantial(text):
+            continue
         for cat, score in decide(p, set(), model.categories, review).items():
             score = round(score, 4)
-            run_has = any(cat in flagged.get(items[k][0], ()) for k in range(a, b + 1))
-            if run_has or (idx, cat) in done:
-                continue
-            done.add((idx, cat))
+            if any(cat in seen.get(items[k][0], ()) for k in range(a, b + 1)):
+                continue  # a message of this run already carries the category
+            seen.setdefault(idx, set()).add(cat)
             reasons = model.top_features(text, cat)
             last = items[b][2]
             hit = Hit(cat, 0, len(last), last, "model", (reasons[0] if reasons else "")[:64], score, "joined")

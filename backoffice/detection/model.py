@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from scipy.special import expit
 
 from backoffice.detection import features
 
@@ -47,7 +48,7 @@ def from_logits(z: np.ndarray) -> np.ndarray:
     ``z[:, 0]`` is the log-odds of a violation, ``z[:, 1:]`` the categories' logits; the row sums
     of the result are p(violation).
     """
-    violation = 1.0 / (1.0 + np.exp(-z[:, 0]))
+    violation = expit(z[:, 0])
     c = z[:, 1:] - z[:, 1:].max(axis=1, keepdims=True)
     e = np.exp(c)
     return violation[:, None] * e / e.sum(axis=1, keepdims=True)
@@ -122,6 +123,8 @@ def load(directory: Path | str | None = None) -> Model:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelError(f"{meta_path}: unreadable ({exc}); {hint}") from exc
+    if not isinstance(meta, dict):
+        raise ModelError(f"{meta_path}: not a model description; {hint}")
     if meta.get("format") != MODEL_FORMAT or meta.get("features_version") != features.FEATURES_VERSION \
             or meta.get("bits") != features.BITS:
         raise ModelError(
@@ -130,14 +133,19 @@ def load(directory: Path | str | None = None) -> Model:
     data = npz_path.read_bytes()
     if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
         raise ModelError(f"{npz_path}: does not match {meta_path.name} (sha256 differs); {hint}")
-    with np.load(io.BytesIO(data)) as z:
-        rows, w, bias = z["rows"], z["weights"], z["bias"]
-    cats = tuple(meta["categories"])
-    if w.shape[1] != 1 + len(cats) or bias.shape != (1 + len(cats),):
+    try:
+        with np.load(io.BytesIO(data)) as z:  # arrays only: np.load refuses pickled objects
+            rows, w, bias = z["rows"], z["weights"], z["bias"]
+        cats = tuple(meta["categories"])
+        version = str(meta["version"])
+    except (KeyError, ValueError, OSError, TypeError) as exc:
+        raise ModelError(f"{npz_path}: incomplete model ({exc}); {hint}") from exc
+    if w.ndim != 2 or w.shape != (len(rows), 1 + len(cats)) or bias.shape != (1 + len(cats),) \
+            or (len(rows) and (rows.min() < 0 or rows.max() >= features.DIM)):
         raise ModelError(f"{npz_path}: weights of shape {w.shape} do not fit {len(cats)} categories; {hint}")
     dense = np.zeros((features.DIM, 1 + len(cats)), dtype=np.float32)
     dense[rows] = w
-    return Model(meta["version"], cats, dense, bias.astype(np.float32), meta)
+    return Model(version, cats, dense, bias.astype(np.float32), meta)
 
 
 @cache

@@ -47,6 +47,21 @@ def read_rows(paths: Iterable[Path]) -> list[dict]:
     return rows
 
 
+def extra_rows(rows: list[dict]) -> list[dict]:
+    """Extra labelled rows (e.g. ``detect export-feedback``) ready for training: all in the train
+    split, one per distinct text and labels (the export writes a row per flag, and a message
+    can carry several), and none from a flag raised on messages read together (``view`` "joined":
+    the single message holds only a piece of the evidence)."""
+    out, seen = [], set()
+    for r in rows:
+        key = (r["text"], tuple(sorted(r["labels"])))
+        if r.get("view") == "joined" or key in seen:
+            continue
+        seen.add(key)
+        out.append(dict(r, split="train"))
+    return out
+
+
 def design(rows: list[dict], scanner: Scanner):
     """Feature rows and class labels: 0 for harmless, 1 + the category's index otherwise.
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from backoffice import create_app
 from backoffice.detection import features, model, train
-from backoffice.detection.combine import combine
+from backoffice.detection.combine import combine, decide, joined_runs
 from backoffice.detection.conversation import scan_conversation
 from backoffice.detection.scanner import Hit
 
@@ -154,3 +154,51 @@ def test_shipped_model_scores_and_explains_flags():
     conv = {"messages": [{"sender_role": "merchant", "text": "信微我加，详细聊"}]}
     flags = scan_conversation(conv, model=m)
     assert flags and flags[0].model_version == m.version and flags[0].features
+
+
+def test_feedback_rows_train_once_per_text_and_never_from_joined_pieces():
+    rows = [{"text": "加我微信", "labels": ["offsite_contact"], "view": "folded"},
+            {"text": "加我微信", "labels": ["offsite_contact"], "view": "pinyin"},  # a second flag, same message
+            {"text": "信", "labels": ["offsite_contact"], "view": "joined"}]
+    assert train.extra_rows(rows) == [dict(rows[0], split="train")]
+
+
+def test_a_second_category_never_borrows_the_first_one_s_certainty():
+    """'微信支付，你个蠢货': abuse for sure; the contact hit reaches a reviewer, not a measure."""
+    cats = model.CATEGORIES
+    p = np.zeros(len(cats))
+    p[cats.index("abuse")], p[cats.index("offsite_contact")] = 0.93, 0.06
+    review = dict.fromkeys(cats, 0.45)
+    chosen = decide(p, {"abuse", "offsite_contact"}, cats, review)
+    assert chosen == {"abuse": pytest.approx(0.93), "offsite_contact": 0.45}
+    # the fallback (no category sure on its own) scores what the category earns, raised to review
+    q = np.zeros(len(cats))
+    q[cats.index("illegal_service")], q[cats.index("offsite_contact")] = 0.40, 0.41
+    assert decide(q, {"illegal_service"}, cats, review) == {"illegal_service": 0.45}
+
+
+def test_short_replies_raise_no_model_flag_and_runs_flag_once():
+    m = _toy_model({"你是": 6.0})
+    assert combine(["你是"], [[]], m, {"offsite_contact": 0.5}) == [[]]
+    items = [(i, None, t) for i, t in enumerate(["你", "是", "猪", "吗"])]
+    flags = joined_runs(items, {}, _toy_model({"你是猪": 6.0}), {"offsite_contact": 0.5})
+    assert len(flags) == 1
+
+
+def test_a_long_friendly_preamble_does_not_drown_a_violation():
+    m = _toy_model({"薇信": 6.0})
+    preamble = "您好！关于您的设计需求，我们已经整理好了初稿方案，包括三种配色和两种字体搭配，您先看一下。"
+    (only,) = combine([preamble + "加我薇信详聊"], [[]], m, {"offsite_contact": 0.5})[0]
+    assert only.hit.detector == "model"
+    assert combine([preamble], [[]], m, {"offsite_contact": 0.5}) == [[]]
+
+
+def test_a_damaged_model_file_is_a_clear_error(small_model, tmp_path):
+    for name in ("detector.json", "detector.npz"):
+        (tmp_path / name).write_bytes((small_model[1] / name).read_bytes())
+    meta_path = tmp_path / "detector.json"
+    meta = json.loads(meta_path.read_text())
+    del meta["categories"]
+    meta_path.write_text(json.dumps(meta))
+    with pytest.raises(model.ModelError, match="incomplete model"):
+        model.load(tmp_path)
