@@ -245,6 +245,8 @@ def is_ngram(name: str) -> bool:
 def readable(name: str) -> bool:
     """Whether a feature name means something to a reviewer: two or more characters of the
     message, no sentence punctuation inside."""
-    if not is_ngram(name):
-        return not name.startswith(("pinyin:", "initials:")) or len(name.split(":", 1)[1]) >= 2
+    if name.startswith(("pinyin:", "initials:")):
+        name = name.split(":", 1)[1]
+    elif not is_ngram(name):
+        return True
     return len(name) >= 2 and not any(ch in _KEEP for ch in name)

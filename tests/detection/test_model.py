@@ -28,7 +28,7 @@ def test_numpy_and_python_hashes_agree(text):
 def test_character_ngrams_do_not_care_about_direction():
     fwd = features.matrix(["加我微信"])[0]
     rev = features.matrix(["信微我加"])[0]
-    c_buckets = {b for b, name in features.named("加我微信").items() if not name.startswith(("pinyin:", "initials:"))}
+    c_buckets = {b for b, name in features.named("加我微信").items() if features.is_ngram(name)}
     assert c_buckets <= set(rev.indices.tolist())
     assert c_buckets <= set(fwd.indices.tolist())
 
@@ -57,13 +57,15 @@ _EXAMPLES = {
 
 
 def _rows(n: int, seed: int = 1) -> list[dict]:
-    r = random.Random(seed)
+    r = random.Random(seed)  # noqa: S311 - test data, not secrets
     kinds = list(_EXAMPLES)
     rows = []
     for i in range(n):
         kind = kinds[i % len(kinds)]
-        text = r.choice(_EXAMPLES[kind]).format(r.randint(10**9, 10**10)) if kind else r.choice(_EXAMPLES[kind]) + str(i)
-        rows.append({"text": text, "labels": [kind] if kind else [], "split": "dev" if i % 3 == 2 else "train"})
+        text = r.choice(_EXAMPLES[kind])
+        text = text.format(r.randint(10**9, 10**10)) if kind else text + str(i)
+        split = "dev" if i % 3 == 2 else "train"
+        rows.append({"text": text, "labels": [kind] if kind else [], "split": split})
     rows.append({"text": "这一行是测试集，训练绝不能读到它", "labels": ["abuse"], "split": "test"})
     return rows
 
@@ -115,7 +117,8 @@ def test_the_rules_alone_still_work_when_the_model_is_off():
     runner = app.test_cli_runner()
     line = json.dumps({"id": "m1", "sender_role": "merchant", "text": "加我微信 zhang_1234 详聊"})
     out = json.loads(runner.invoke(args=["scan"], input=line + "\n").output.splitlines()[0])
-    assert out["flags"] and all("model_version" not in f for f in out["flags"])
+    assert out["flags"]
+    assert all("model_version" not in f for f in out["flags"])
 
 
 def _toy_model(weight_for: dict[str, float]) -> model.Model:
@@ -138,27 +141,33 @@ def test_combination_drops_rule_hits_the_model_rejects_and_raises_model_only_fla
     scored = combine(["我们不加微信", "老地方见"], [[rule_hit], []], m, {"offsite_contact": 0.5})
     assert scored[0] == []  # the model scores the first message low: the rule hit is dropped
     (only,) = scored[1]
-    assert only.hit.detector == "model" and only.hit.view == "model" and only.model_version == "toy-1"
-    assert only.score > 0.5 and only.features
+    assert only.hit.detector == "model"
+    assert only.hit.view == "model"
+    assert only.model_version == "toy-1"
+    assert only.score > 0.5
+    assert only.features
 
 
 def test_combination_keeps_categories_the_model_does_not_know():
     m = _toy_model({})
     late = Hit("prohibited_content", 0, 2, "算命", "lexicon", "封建迷信", 0.7)
     (kept,) = combine(["算命"], [[late]], m)[0]
-    assert kept.score == 0.7 and kept.model_version is None
+    assert kept.score == 0.7
+    assert kept.model_version is None
 
 
 def test_shipped_model_scores_and_explains_flags():
     m = model.default_model()
     conv = {"messages": [{"sender_role": "merchant", "text": "信微我加，详细聊"}]}
     flags = scan_conversation(conv, model=m)
-    assert flags and flags[0].model_version == m.version and flags[0].features
+    assert flags
+    assert flags[0].model_version == m.version
+    assert flags[0].features
 
 
 def test_feedback_rows_train_once_per_text_and_never_from_joined_pieces():
     rows = [{"text": "加我微信", "labels": ["offsite_contact"], "view": "folded"},
-            {"text": "加我微信", "labels": ["offsite_contact"], "view": "pinyin"},  # a second flag, same message
+            {"text": "加我微信", "labels": ["offsite_contact"], "view": "pinyin"},  # same message
             {"text": "信", "labels": ["offsite_contact"], "view": "joined"}]
     assert train.extra_rows(rows) == [dict(rows[0], split="train")]
 
@@ -187,7 +196,8 @@ def test_short_replies_raise_no_model_flag_and_runs_flag_once():
 
 def test_a_long_friendly_preamble_does_not_drown_a_violation():
     m = _toy_model({"薇信": 6.0})
-    preamble = "您好！关于您的设计需求，我们已经整理好了初稿方案，包括三种配色和两种字体搭配，您先看一下。"
+    preamble = ("您好！关于您的设计需求，我们已经整理好了初稿方案，"
+                "包括三种配色和两种字体搭配，您先看一下。")
     (only,) = combine([preamble + "加我薇信详聊"], [[]], m, {"offsite_contact": 0.5})[0]
     assert only.hit.detector == "model"
     assert combine([preamble], [[]], m, {"offsite_contact": 0.5}) == [[]]
@@ -202,3 +212,11 @@ def test_a_damaged_model_file_is_a_clear_error(small_model, tmp_path):
     meta_path.write_text(json.dumps(meta))
     with pytest.raises(model.ModelError, match="incomplete model"):
         model.load(tmp_path)
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("加我", True), ("pinyin:薇信", True), ("rule:offsite_contact", True), ("num:mobile", True),
+    ("我", False), ("pinyin:,你懂", False), (",加", False), ("initials:我", False),
+])
+def test_only_readable_reasons_are_shown(name, shown):
+    assert features.readable(name) is shown
