@@ -11,8 +11,8 @@ Views (each one ``str.translate`` over a whole batch of messages joined with ``S
 - ``i``: pinyin initials (微信 -> wx, 电话 -> dh): 2-3-grams, for initials like "jwwx" or "dh".
 - numbers: the shape of digit runs (length buckets, mobile-number shape, masked numbers).
 
-Hashing is FNV-style over code points in numpy (uint64, wrapping), the same in ``named`` (one
-message, in Python, for explanations), so a feature's name can be recovered for the reviewer.
+Hashing is FNV-style over code points in numpy (uint64, wrapping); ``named`` hashes one message
+the same way and keeps each bucket's n-gram, so a feature's name can be recovered for the reviewer.
 A row holds each feature's count in the message.
 """
 
@@ -36,6 +36,7 @@ _OFFSET = 0xCBF29CE484222325
 _MASK = (1 << 64) - 1
 #: (view, n, salt) triples; the salt keeps the views' hash spaces apart.
 NGRAMS = (("c", 1, 11), ("c", 2, 12), ("c", 3, 13), ("p", 4, 24), ("i", 2, 32), ("i", 3, 33))
+_NAMED_SALT = 97  # the hash space of named features, apart from the n-gram views
 _SEP_CODE = ord(SEP)
 _KEEP = set(",。!?;\n" + SEP)  # sentence punctuation stays: it helps on the dev split
 
@@ -98,19 +99,6 @@ def _hash_windows(codes: np.ndarray, n: int, salt: int, mirror: bool) -> np.ndar
     return h >> np.uint64(64 - BITS)
 
 
-def _hash_py(gram: str, salt: int, mirror: bool) -> int:
-    def one(s: str) -> int:
-        h = (_OFFSET ^ salt) & _MASK
-        for ch in s:
-            h = ((h ^ ord(ch)) * 0x100000001B3) & _MASK
-        return h
-
-    h = one(gram)
-    if mirror and len(gram) > 1:
-        h = min(h, one(gram[::-1]))
-    return h >> (64 - BITS)
-
-
 def _view_strings(joined_c: str) -> dict[str, str]:
     full, initial = _pinyin_tables()
     return {"c": joined_c, "p": joined_c.translate(full), "i": joined_c.translate(initial)}
@@ -137,12 +125,14 @@ def _number_features(c: str) -> list[str]:
     return [f for _, f in _number_features_at(c)]
 
 
+@cache
 def _named_hash(name: str) -> int:
-    return _hash_py(name, 97, False)
-
-
-_NAMED = {f: _named_hash(f) for f in ("num:1-3", "num:4", "num:5-8", "num:9-10", "num:11", "num:12+",
-                                      "num:mobile", "num:masked")}
+    """The bucket of a named feature (number shapes, rule hits): FNV over its characters in Python,
+    cached, since the same few names recur in every batch."""
+    h = _OFFSET ^ _NAMED_SALT
+    for ch in name:
+        h = ((h ^ ord(ch)) * 0x100000001B3) & _MASK
+    return h >> (64 - BITS)
 
 
 def matrix(texts: list[str], extra: list[list[str]] | None = None) -> sparse.csr_matrix:
@@ -178,7 +168,7 @@ def _occurrences(texts: list[str], extra: list[list[str]] | None) -> tuple[np.nd
     seps = np.flatnonzero(_codes(joined) == _SEP_CODE)
     for pos, f in _number_features_at(joined):
         named_r.append(int(np.searchsorted(seps, pos)))
-        named_c.append(_NAMED.get(f) or _named_hash(f))
+        named_c.append(_named_hash(f))
     for i, fs in enumerate(extra or ()):
         for f in fs:
             named_r.append(i)
@@ -221,7 +211,7 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
                 name = f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
             out.setdefault(bucket, name)
     for f in _number_features(c) + list(extra):
-        out.setdefault(_NAMED.get(f) or _named_hash(f), f)
+        out.setdefault(_named_hash(f), f)
     return out
 
 

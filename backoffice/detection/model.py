@@ -38,7 +38,7 @@ def rule_features(hits) -> list[str]:
     for h in hits:
         out.add(f"rule:{h.category}")
         out.add(f"rule:{h.category}:{h.detector}")
-        out.add(f"rule:{h.category}:view:{getattr(h, 'view', 'folded')}")
+        out.add(f"rule:{h.category}:view:{h.view}")
     return sorted(out)
 
 
