@@ -71,6 +71,7 @@ def _configure_http(app: Flask) -> None:
 
 def _register_extensions(app: Flask) -> None:
     from backoffice import i18n
+    from backoffice.accounts import passwords
     from backoffice.accounts.loader import load_user
     from backoffice.extensions import babel, csrf, db, login_manager, migrate
 
@@ -84,6 +85,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
     login_manager.user_loader(load_user)
+    passwords.init_app(app)
 
 
 def _load_policy(app: Flask) -> None:

@@ -11,9 +11,15 @@ DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
 def postgres_url() -> str:
+    """The suite's PostgreSQL database; each pytest-xdist worker gets its own (``test_gw0``, ...)."""
     from backoffice.config import normalize_database_url
 
-    return normalize_database_url(os.environ.get("BACKOFFICE_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL))
+    url = normalize_database_url(os.environ.get("BACKOFFICE_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL))
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{worker}").render_as_string(hide_password=False)
 
 
 def postgres_problem(url: str) -> str | None:

@@ -190,10 +190,10 @@ def _forget_pending(session: Session) -> None:
 
 
 @event.listens_for(AuditEvent, "before_update")
-def _refuse_update(mapper, connection, target):  # noqa: ARG001
+def _refuse_update(_mapper, _connection, _target):
     raise AuditLogIsAppendOnly("audit events cannot be changed")
 
 
 @event.listens_for(AuditEvent, "before_delete")
-def _refuse_delete(mapper, connection, target):  # noqa: ARG001
+def _refuse_delete(_mapper, _connection, _target):
     raise AuditLogIsAppendOnly("audit events cannot be deleted")

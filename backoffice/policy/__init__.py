@@ -6,6 +6,8 @@ once at startup (so a broken pack stops the app) and caches the RuleBook on the 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +23,7 @@ from .leniency import (
     self_check_applies,
     self_check_outcomes,
 )
-from .loader import RuleBook, RulePackError, UnknownRuleError, load_pack, load_rulebook
+from .loader import PACKS_SUBDIR, RuleBook, RulePackError, UnknownRuleError, load_pack, load_rulebook
 from .plan import MeasurePlan, PlannedMeasure, PriorOffence, StandingSnapshot
 from .schema import Category, Pack, Platform, Rule, Severity
 
@@ -35,8 +37,26 @@ def init_app(app: Flask) -> None:
     """Load the packs under ``app.config['RULES_DIR']`` and register ``flask rules``."""
     from .cli import rules_cli
 
-    app.extensions[EXTENSION_KEY] = load_rulebook(Path(app.config["RULES_DIR"]))
+    app.extensions[EXTENSION_KEY] = rulebook_of(Path(app.config["RULES_DIR"]))
     app.cli.add_command(rules_cli)
+
+
+def rulebook_of(rules_dir: Path) -> RuleBook:
+    """The rule book of ``rules_dir``, parsed once per directory and content of its pack files.
+
+    Every application built in one process (a test suite builds thousands) shares the parsed
+    packs as long as the files are unchanged; an edited pack is read again.
+    """
+    packs = sorted((Path(rules_dir) / PACKS_SUBDIR).glob("*.y*ml"))
+    digest = hashlib.sha256()
+    for path in packs:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return _parsed(str(Path(rules_dir).resolve()), digest.hexdigest())
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(rules_dir: str, _content_digest: str) -> RuleBook:
+    return load_rulebook(Path(rules_dir))
 
 
 def get_rulebook() -> RuleBook:
@@ -76,6 +96,7 @@ __all__ = [
     "load_rulebook",
     "next_platform_day",
     "offence_number",
+    "rulebook_of",
     "self_check_applies",
     "self_check_outcomes",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from flask import current_app
 
 from backoffice.cases.models import OPEN_STATUSES, Case, CaseStatus, Flag, FlagSource, Report
 from backoffice.conversations.models import Conversation, Message
@@ -115,16 +116,17 @@ def queue_page(flt: QueueFilter, user_id: int | None) -> QueuePage:
     return QueuePage(rows, _cursor(rows[-1], flt.sort) if more and rows else None, facet_counts(flt, user_id))
 
 
-_COUNT_CACHE: dict[tuple, tuple[float, dict]] = {}
+COUNT_CACHE_KEY = "backoffice.queue_counts"
 COUNT_TTL_SECONDS = 10
 
 
 def facet_counts(flt: QueueFilter, user_id: int | None) -> dict[str, dict[str, int]]:
     """Counts per status, platform and category under the other filters (cached for a few seconds)."""
-    # Shared by every reviewer unless the filter is about the viewer ("assigned to me").
-    key = (db.engine.url.render_as_string(), user_id if flt.assignee == "me" else None, flt.status, flt.platform, flt.rule, flt.category,
+    # Owned by the application; shared by every reviewer unless the filter is about the viewer.
+    cache: dict[tuple, tuple[float, dict]] = current_app.extensions.setdefault(COUNT_CACHE_KEY, {})
+    key = (user_id if flt.assignee == "me" else None, flt.status, flt.platform, flt.rule, flt.category,
            flt.severity, flt.assignee, flt.merchant, flt.source, flt.older_than_hours)
-    hit = _COUNT_CACHE.get(key)
+    hit = cache.get(key)
     if hit and time.monotonic() - hit[0] < COUNT_TTL_SECONDS:
         return hit[1]
     base = flt.conditions(user_id, with_status=False)
@@ -150,7 +152,7 @@ def facet_counts(flt: QueueFilter, user_id: int | None) -> dict[str, dict[str, i
         counts["category"] = {(c or "other"): n for c, n in db.session.execute(
             sa.select(Case.category, sa.func.count()).where(*scoped).group_by(Case.category)).all()}
     counts["status"][ACTIVE] = sum(by_status.values())
-    _COUNT_CACHE[key] = (time.monotonic(), counts)
+    cache[key] = (time.monotonic(), counts)
     return counts
 
 

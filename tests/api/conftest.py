@@ -14,7 +14,6 @@ from backoffice.audit.operations import Actor
 from backoffice.cases.models import Case
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
-from backoffice.review import queries
 from tests.builders import chat
 
 WECHAT = "加我薇信 abc12345 详聊"  # ZBJ: opens a zbj.offsite_contact case
@@ -22,12 +21,6 @@ INSULT = "你脑子有病"  # PDD: opens a pdd.uncivil_language case
 DOC_URI = "urn:backoffice:openapi"
 
 
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counts(monkeypatch):
-    # The queue's facet counts are cached for seconds per database URL; tests share the URL.
-    monkeypatch.setattr(queries, "_COUNT_CACHE", {})
 
 
 @pytest.fixture

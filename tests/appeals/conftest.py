@@ -87,14 +87,10 @@ def decide_case(case: Case, reviewer, severity: str = "general", rule_code: str 
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_english(app, monkeypatch):
-    """Cheap password hashes (the suite creates many accounts) and English messages outside requests."""
-    from argon2 import PasswordHasher
+def _english(app):
+    """English messages outside requests."""
     from flask_babel import force_locale
 
-    from backoffice.accounts import passwords
-
-    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
     with force_locale("en"):
         yield
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import threading
 
 import pytest
 
@@ -15,6 +14,7 @@ from backoffice.ledger.models import EntryKind, LedgerEntry
 from backoffice.policy import EXTENSION_KEY, RuleBook
 from backoffice.policy.schema import CategoryThresholds, Detection
 from backoffice.review.serialize import case_json
+from tests.concurrency import run_concurrently
 from tests.ingest.conftest import ACTOR, all_of, at, conv, msg, report
 
 BOTH = [EntryKind.risk_notice, EntryKind.search_demotion]
@@ -150,34 +150,13 @@ def test_two_sure_ingests_of_one_case_take_the_measures_once(app, put, chat, day
         more = copy.deepcopy(chat)
         more["messages"].append(msg(f"x{n}", "merchant", at(day, 10, 10 + n), f"加我手机1371234567{n}"))
         payloads.append(more)
-    from backoffice import create_app
     from backoffice.ingest.operations import ingest
 
-    workers = create_app({
-        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR")},
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 2 * len(payloads), "max_overflow": 0},
-    })
-    barrier = threading.Barrier(len(payloads), timeout=60)
-    errors: list[BaseException] = []
-
     def work(payload: dict) -> None:
-        try:
-            with workers.app_context():
-                barrier.wait()
-                ingest(ACTOR, copy.deepcopy(payload), now=at(day, 13))
-                db.session.commit()
-                db.session.remove()
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        ingest(ACTOR, copy.deepcopy(payload), now=at(day, 13))
+        db.session.commit()
 
-    threads = [threading.Thread(target=work, args=(p,)) for p in payloads]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    with workers.app_context():
-        db.engine.dispose()
-    assert not errors, errors
+    run_concurrently(app, work, payloads)
     db.session.expire_all()
     (case,) = all_of(Case)
     assert case.flag_count == 1 + len(payloads)

@@ -144,16 +144,6 @@ def bulk_cases(merchant, n: int, *, priority=lambda i: i % 7, platform="zbj") ->
     return list(ids)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    """The queue's facet counts are cached per database URL for a few seconds; tests share the URL."""
-    from backoffice.review import queries
-
-    queries._COUNT_CACHE.clear()
-    yield
-    queries._COUNT_CACHE.clear()
-
-
 @pytest.fixture
 def shop(make_user, merchant):
     """The merchant's own account, with an e-mail address."""

@@ -15,6 +15,7 @@ from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.review import claims
 from backoffice.review.claims import ReviewError
+from tests.concurrency import run_concurrently
 from tests.review.conftest import bulk_cases, web
 
 
@@ -64,48 +65,22 @@ def test_claim_next_under_concurrency_on_postgresql(app, merchant):
     db.session.flush()
     user_ids = [u.id for u in users]
     db.session.commit()  # the test's own session holds no connection while the threads run
-    # The same application with a pool no thread waits on: each committing thread needs two connections at
-    # once (the audit sealer runs in after_commit on a connection of its own), so 16 threads need 32.
-    from backoffice import create_app
-
-    workers = create_app(
-        {
-            **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR")},
-            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": 32, "max_overflow": 0},
-        }
-    )
     claimed: list[tuple[int, int]] = []
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(len(users), timeout=60)
     lock = threading.Lock()
 
     def work(user_id: int) -> None:
-        try:
-            with workers.app_context():
-                user = db.session.get(User, user_id)
-                barrier.wait()
-                while True:
-                    case = claims.claim_next(web(user), user)
-                    if case is None:
-                        db.session.commit()
-                        break
-                    case_id = case.id
-                    db.session.commit()
-                    with lock:
-                        claimed.append((case_id, user_id))
-                db.session.remove()
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        user = db.session.get(User, user_id)
+        while True:
+            case = claims.claim_next(web(user), user)
+            if case is None:
+                db.session.commit()
+                break
+            case_id = case.id
+            db.session.commit()
+            with lock:
+                claimed.append((case_id, user_id))
 
-    threads = [threading.Thread(target=work, args=(uid,)) for uid in user_ids]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    with workers.app_context():
-        db.engine.dispose()
-    assert not errors, errors
-    assert not any(t.is_alive() for t in threads)
+    run_concurrently(app, work, user_ids)
     per_case = Counter(case_id for case_id, _ in claimed)
     assert sorted(per_case) == sorted(ids)
     assert set(per_case.values()) == {1}

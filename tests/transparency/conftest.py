@@ -11,7 +11,7 @@ from backoffice.audit.operations import Actor
 from backoffice.cases.models import Case
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
-from backoffice.review import claims, decisions, queries
+from backoffice.review import claims, decisions
 from backoffice.review.decisions import DecisionInput
 from backoffice.review.models import Verdict
 from backoffice.transparency.models import StatementOfReasons, StatementTrigger
@@ -25,11 +25,6 @@ RATIONALE = "商家发送微信号 abc12345 和电话 13800138000，引导王女
 
 def web(user) -> Actor:
     return Actor(user, "web")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counts(monkeypatch):
-    monkeypatch.setattr(queries, "_COUNT_CACHE", {})
 
 
 @pytest.fixture

@@ -1,0 +1,60 @@
+"""Running one operation from many threads at once against the test database (race tests)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import Flask
+
+
+def worker_app(app: Flask, connections: int) -> Flask:
+    """The same application with a pool no thread waits on.
+
+    A committing thread needs two connections at once (the audit sealer runs in ``after_commit`` on
+    a connection of its own), so ``connections`` is usually twice the number of threads.
+    """
+    from backoffice import create_app
+
+    return create_app({
+        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR")},
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": connections, "max_overflow": 0},
+    })
+
+
+def run_concurrently(app: Flask, work: Callable[[Any], None], arguments: Iterable[Any],
+                     timeout: float = 120) -> None:
+    """Call ``work(argument)`` in one thread per argument, all released together by a barrier.
+
+    Each call runs in an application context of its own on a copy of ``app`` with enough
+    connections; the test's own session should hold no connection meanwhile (commit first). Any
+    exception in a thread fails the caller, as does a thread still running after ``timeout``.
+    """
+    from backoffice.db import db
+
+    arguments = list(arguments)
+    workers = worker_app(app, 2 * len(arguments))
+    barrier = threading.Barrier(len(arguments), timeout=60)
+    errors: list[BaseException] = []
+
+    def run(argument: Any) -> None:
+        try:
+            with workers.app_context():
+                try:
+                    barrier.wait()
+                    work(argument)
+                finally:
+                    db.session.remove()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    with workers.app_context():
+        db.engine.dispose()
+    assert not errors, errors
+    assert not any(thread.is_alive() for thread in threads), "a racing thread did not finish"
