@@ -20,6 +20,7 @@ def register(app: Flask) -> None:
     from backoffice.policy.cli import rules_cli
     from backoffice.rulings.cli import rulings_cli
     from backoffice.transparency.cli import statements_cli
+    from backoffice.urltable import urls_cli
     from backoffice.whatif.cli import whatif
 
     rules_cli.add_command(whatif)  # `flask rules whatif`: replay a period through a changed pack
@@ -28,6 +29,7 @@ def register(app: Flask) -> None:
                   outbox_cli, rulings_cli, statements_cli):
         _hint_upgrade(group)
         app.cli.add_command(group)
+    app.cli.add_command(urls_cli)
     _hint_upgrade(rules_cli)  # added by backoffice.policy
 
 

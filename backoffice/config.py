@@ -40,7 +40,7 @@ class DefaultConfig:
     LANGUAGES = ("zh", "en")
 
     # argon2-cffi's cost profile for password hashes (argon2.profiles); tests use CHEAPEST.
-    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"
+    PASSWORD_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # noqa: S105 - a profile name, not a password
     # Failed-login throttling: at most N failures per window, per account and per address.
     LOGIN_WINDOW_SECONDS = 15 * 60
     LOGIN_MAX_FAILURES_PER_ACCOUNT = 5

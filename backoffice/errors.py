@@ -25,7 +25,7 @@ def init_app(app: Flask) -> None:
         db.session.rollback()
         if _is_api():
             return http_exception_response(exc)
-        template = "errors/%d.html" % exc.code if exc.code in (403, 404) else "errors/generic.html"
+        template = f"errors/{exc.code}.html" if exc.code in (403, 404) else "errors/generic.html"
         return render_template(template, error=exc), exc.code
 
     @app.errorhandler(Exception)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
+import functools
 import json
 import os
 import platform
@@ -137,8 +138,9 @@ def chromium_cli(html_path: Path, out: Path, runs: int, profile: Path) -> list[f
     times = []
     for _ in range(runs + 1):  # the first run creates the profile; not counted
         t = time.perf_counter()
-        subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, *CLI_ONLY_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}",
-                        html_path.as_uri()], check=True, capture_output=True, timeout=120)
+        command = [CHROMIUM, *CHROMIUM_FLAGS, *CLI_ONLY_FLAGS, f"--user-data-dir={profile}",
+                   f"--print-to-pdf={out}", html_path.as_uri()]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
         times.append(time.perf_counter() - t)
     return times[1:]
 
@@ -259,7 +261,7 @@ def main() -> None:
                 browser = Browser(work / "chromium-profile-warm")
                 for name, path in (("chromium", html_path), ("chromium-system-fonts", system_fonts_path)):
                     (work / f"{name}-warm.pdf").write_bytes(browser.print_pdf(path.as_uri()))  # warm-up
-                    renderers[name] = lambda uri=path.as_uri(): browser.print_pdf(uri)
+                    renderers[name] = functools.partial(browser.print_pdf, path.as_uri())
             except Exception as exc:  # noqa: BLE001 - the warm browser is optional
                 lines.append(f"# warm Chromium unavailable: {exc}")
         warm = warm_rounds(renderers, args.warm)

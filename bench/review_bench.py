@@ -43,14 +43,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import psycopg  # noqa: E402
+import review_gen  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-import review_gen  # noqa: E402
 from tests.dbsetup import ensure_database, migrate, reset_schema  # noqa: E402
 
 URL = os.environ.get("BENCH_REVIEW_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/bench_review")
-PASSWORD = "bench-review-password-2026"
+PASSWORD = "bench-review-password-2026"  # noqa: S105 - throwaway accounts of a benchmark database
 N_REVIEWERS = 16
 RESULTS = ROOT / "bench" / "results" / "review.txt"
 OUT: list[str] = []

@@ -53,13 +53,15 @@ OPEN, IN_REVIEW, ON_HOLD, ESCALATED, AWAITING, DECIDED, DISMISSED = range(7)
 BACKLOG = {OPEN, IN_REVIEW, ON_HOLD, ESCALATED, AWAITING}
 
 CHAT = [
-    "你好，请问这个还有货吗？", "亲，今天下单明天就能发货哦", "好的，我看一下尺寸", "订单号20240611123，麻烦帮我查一下物流",
-    "快递单号SF1234567890，已经发出了", "价格是299元，包邮的", "这个设计稿第3版我改好了，您看看", "logo的颜色能不能再亮一点？",
-    "可以的，5天内交付", "床单四件套现在有6个颜色可选", "您好，月底之前可以完成吗", "好的没问题，稍等我确认一下",
-    "谢谢谢谢，辛苦了😊", "能不能便宜一点？预算只有800", "我们团队做过20个小程序项目，案例在店铺里", "已经上传到附件了，请查收",
-    "麻烦您确认收货，给个评价吧", "这个方案包含微信小程序和公众号开发", "尺码偏小，建议拍大一码", "预计周三发货，请耐心等待",
-    "好的，明白了，我跟设计师沟通一下", "合同已经发给您了，请查看", "你们的报价单我看了，还有点贵", "我们支持开发票，需要的话告诉我",
-    "周末也可以沟通的，随时在线", "请问您的需求是做海报还是画册？", "初稿大概需要3个工作日", "收到，谢谢老板",
+    "你好，请问这个还有货吗？", "亲，今天下单明天就能发货哦", "好的，我看一下尺寸",
+    "订单号20240611123，麻烦帮我查一下物流", "快递单号SF1234567890，已经发出了", "价格是299元，包邮的",
+    "这个设计稿第3版我改好了，您看看", "logo的颜色能不能再亮一点？", "可以的，5天内交付",
+    "床单四件套现在有6个颜色可选", "您好，月底之前可以完成吗", "好的没问题，稍等我确认一下", "谢谢谢谢，辛苦了😊",
+    "能不能便宜一点？预算只有800", "我们团队做过20个小程序项目，案例在店铺里", "已经上传到附件了，请查收",
+    "麻烦您确认收货，给个评价吧", "这个方案包含微信小程序和公众号开发", "尺码偏小，建议拍大一码",
+    "预计周三发货，请耐心等待", "好的，明白了，我跟设计师沟通一下", "合同已经发给您了，请查看",
+    "你们的报价单我看了，还有点贵", "我们支持开发票，需要的话告诉我", "周末也可以沟通的，随时在线",
+    "请问您的需求是做海报还是画册？", "初稿大概需要3个工作日", "收到，谢谢老板",
 ]
 # (text, start, end, detector, term): the flagged span is text[start:end]
 HITS = [
@@ -318,10 +320,9 @@ def load(conn, lay: Layout, reviewer_ids: list[int], log=print) -> dict:
           'start, "end", matched, "where", attachment_index, confidence, status, created_at', flags, log)
 
     def reports(w):
-        rid = 0
-        for i, fid in report_flag.items():
-            rid += 1
-            w.row(f"{rid}\t{i}\tcustomer\tabuse\t商家态度恶劣，要求加微信私下交易\t{ts(opened[i] - 60)}\tbench-r{i}\t{fid}\n")
+        text = "商家态度恶劣，要求加微信私下交易"
+        for rid, (i, fid) in enumerate(report_flag.items(), start=1):
+            w.row(f"{rid}\t{i}\tcustomer\tabuse\t{text}\t{ts(opened[i] - 60)}\tbench-r{i}\t{fid}\n")
 
     _copy(conn, "reports", "id, conversation_id, reporter_role, reason, text, reported_at, fingerprint, flag_id",
           reports, log)

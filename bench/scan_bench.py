@@ -16,6 +16,7 @@ Writes bench/results/scan.txt. pyahocorasick is needed for the bench only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -100,10 +101,8 @@ def main() -> None:
     ap.add_argument("--messages", type=int, default=200_000)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    try:
+    with contextlib.suppress(AttributeError, OSError):  # one core where the platform allows it
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    except (AttributeError, OSError):
-        pass
     import ahocorasick  # pyahocorasick, bench only
 
     texts = make_corpus(args.messages)

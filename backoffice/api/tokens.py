@@ -13,7 +13,7 @@ from backoffice.api.models import ApiToken, Scope
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
 
-TOKEN_PREFIX = "bo_"
+TOKEN_PREFIX = "bo_"  # noqa: S105 - the public prefix of every token, not a secret
 
 #: The scopes that make sense for each role; a token never carries powers its role lacks.
 ROLE_SCOPES = {

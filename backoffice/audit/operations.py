@@ -129,10 +129,10 @@ def seal(*, wait: bool = False, conn: sa.Connection | None = None) -> int:
     else:
         seq, prev, pending = 0, GENESIS_HASH, rows
     updates = []
-    for event in pending:
+    for pending_event in pending:
         seq += 1
-        digest = event_hash(event, seq, prev)
-        updates.append({"event_id": event.id, "seq": seq, "prev_hash": prev, "hash": digest})
+        digest = event_hash(pending_event, seq, prev)
+        updates.append({"event_id": pending_event.id, "seq": seq, "prev_hash": prev, "hash": digest})
         prev = digest
     if updates:
         conn.execute(_SEAL, updates)

@@ -14,9 +14,9 @@ from backoffice.accounts.operations import create_user
 from backoffice.audit.operations import Actor
 from backoffice.cases.models import Case
 from backoffice.conversations.models import Conversation, Message
-from backoffice.ingest.operations import ingest
 from backoffice.db import db, utcnow
 from backoffice.demo import data
+from backoffice.ingest.operations import ingest
 from backoffice.merchants import operations as merchant_ops
 from backoffice.merchants.models import Merchant, Platform
 from backoffice.review import claims, decisions

@@ -159,7 +159,8 @@ def scan_conversation(
                                     service_end, reply_limit, now)
     for lp in lapses:
         text = messages[lp.message_index][3]
-        detail = "no merchant reply" if lp.waited is None else f"merchant replied after {int(lp.waited.total_seconds())} s"
+        detail = ("no merchant reply" if lp.waited is None
+                  else f"merchant replied after {int(lp.waited.total_seconds())} s")
         flags.append(Flag(lp.message_index, "negative_service", 0, len(text), text, "reply_time",
                           f"reply within {int(reply_limit.total_seconds())} s", 0.8 if lp.waited is None else 0.9,
                           source="timing", detail=f"{detail}; {lp.stretch} customer message(s) waiting"))

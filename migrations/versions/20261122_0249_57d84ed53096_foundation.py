@@ -10,7 +10,6 @@ from alembic import op
 
 from backoffice.audit.triggers import create_sealable_append_only, drop_append_only
 
-
 # revision identifiers, used by Alembic.
 revision = '57d84ed53096'
 down_revision = None

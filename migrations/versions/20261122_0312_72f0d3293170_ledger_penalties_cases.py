@@ -10,7 +10,6 @@ from alembic import op
 
 from backoffice.audit.triggers import create_append_only, drop_append_only
 
-
 # revision identifiers, used by Alembic.
 revision = '72f0d3293170'
 down_revision = '57d84ed53096'

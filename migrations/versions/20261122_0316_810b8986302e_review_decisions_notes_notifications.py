@@ -8,7 +8,6 @@ Create Date: 2026-11-22 03:16:30.550185
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '810b8986302e'
 down_revision = '72f0d3293170'

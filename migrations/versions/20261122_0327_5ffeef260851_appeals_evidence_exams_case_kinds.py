@@ -8,7 +8,6 @@ Create Date: 2026-11-22 03:27:09.351824
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '5ffeef260851'
 down_revision = '810b8986302e'

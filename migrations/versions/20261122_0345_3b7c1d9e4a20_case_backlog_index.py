@@ -15,7 +15,6 @@ Create Date: 2026-11-22 03:45:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '3b7c1d9e4a20'
 down_revision = '5ffeef260851'

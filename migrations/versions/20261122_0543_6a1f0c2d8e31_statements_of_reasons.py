@@ -8,7 +8,6 @@ Create Date: 2026-11-22 05:43:55.589390
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '6a1f0c2d8e31'
 down_revision = '3b7c1d9e4a20'

@@ -8,7 +8,6 @@ Create Date: 2026-11-22 05:43:59.225935
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '7b2e1d3f9c42'
 down_revision = '6a1f0c2d8e31'

@@ -12,7 +12,6 @@ Create Date: 2026-11-22 06:10:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '8c3f2e4a5b63'
 down_revision = '7b2e1d3f9c42'

@@ -8,7 +8,6 @@ Create Date: 2026-11-22 06:20:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '9d5a3b7c1e20'
 down_revision = '8c3f2e4a5b63'

@@ -36,7 +36,7 @@ def upgrade():
                 ORDER BY seq IS NOT NULL DESC, id;
         END;
         $$ LANGUAGE plpgsql VOLATILE
-    """)
+    """)  # noqa: S608 - a constant of the code, no input
 
 
 def downgrade():

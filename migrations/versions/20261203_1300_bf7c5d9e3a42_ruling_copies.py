@@ -8,7 +8,6 @@ Create Date: 2026-12-03 13:00:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'bf7c5d9e3a42'
 down_revision = 'ae6b4c8d2f31'

@@ -8,7 +8,6 @@ Create Date: 2026-12-03 13:10:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'c08d6e0f4b53'
 down_revision = 'bf7c5d9e3a42'

@@ -8,7 +8,6 @@ Create Date: 2026-12-04 19:20:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'd19e7f1a5c64'
 down_revision = 'c08d6e0f4b53'

@@ -11,7 +11,6 @@ Create Date: 2026-12-04 19:40:00
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'e2a8c4f6b719'
 down_revision = 'd19e7f1a5c64'

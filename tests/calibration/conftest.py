@@ -29,7 +29,8 @@ def web(user) -> Actor:
 def closed_case(app):
     """A closed case with one applied decision, inserted directly (no ledger): fast, for sampling."""
 
-    def make(merchant, decider, *, verdict: str = "violation", rule: str | None = None,
+    def make(merchant, decider, *,  # noqa: F811 - the argument, not the fixture imported above
+             verdict: str = "violation", rule: str | None = None,
              severity: str | None = "general",
              approver=None, closed_at: datetime | None = None, status: CaseStatus | None = None,
              rationale: str = "原始理由") -> Case:

@@ -62,14 +62,16 @@ def test_the_blind_page_shows_the_conversation_but_nothing_of_the_decision(clien
     assert "你好，logo设计多少钱？" in html
     assert escape(gettext("Blind review")) in html
     assert SECRET_REASONS not in html
-    assert decision.preview and decision.preview["measures"]
+    assert decision.preview
+    assert decision.preview["measures"]
     for measure in decision.preview["measures"]:
         assert escape(measure_text(measure)) not in html
     for hidden in (STATUS_LABELS["decided"], STANDING_LABELS["active"], gettext("Merchant standing"),
                    gettext("Prior decisions"), gettext("Timeline"), gettext("Internal notes"),
                    gettext("Decision made"), gettext("Confirmed")):
         assert f">{escape(str(hidden))}<" not in html, hidden  # as a label or heading (rule texts may use the word)
-    assert f"/cases/{case.id}" not in html and "/rulings/" not in html
+    assert f"/cases/{case.id}" not in html
+    assert "/rulings/" not in html
     # Nothing is pre-chosen that could echo the original verdict or severity.
     assert not re.search(r'<input[^>]*checked[^>]*name="verdict"|name="verdict"[^>]*checked', html)
     assert not re.search(r'<option selected value="(general|serious)"|value="(general|serious)" selected', html)
@@ -117,7 +119,8 @@ def test_a_submitted_review_cannot_be_changed(client, assigned):
     with pytest.raises(ops.AlreadySubmitted):
         ops.submit(web(stored.reviewer), stored, ops.BlindJudgment(Verdict.violation, "再改", RULE, "general"))
     page = client.get(f"/calibration/reviews/{review.id}").get_data(as_text=True)
-    assert 'name="rationale"' not in page and "只是普通咨询" in page
+    assert 'name="rationale"' not in page
+    assert "只是普通咨询" in page
 
 
 def test_a_verdict_other_than_violation_keeps_no_rule_or_severity(client, assigned):
@@ -151,7 +154,8 @@ def test_bad_input_is_refused_clearly_and_keeps_what_was_typed(client, assigned,
     if data["rationale"].strip():
         assert data["rationale"] in html
     stored = fresh(review)
-    assert stored.completed_at is None and stored.verdict is None
+    assert stored.completed_at is None
+    assert stored.verdict is None
 
 
 def test_a_rule_of_another_platform_is_refused_by_the_operation(staff, assigned):

@@ -44,7 +44,8 @@ def test_the_decider_and_the_approver_never_review_their_own_case(staff, merchan
         assert review.reviewer_id in {ann.id, bob.id, cat.id, dan.id}
         assert review.sampled_by_id == staff.boss.id
         assert review.original_decision.case_id == review.case_id
-        assert review.completed_at is None and review.verdict is None
+        assert review.completed_at is None
+        assert review.verdict is None
 
 
 def test_anyone_who_handled_the_case_is_left_out(staff, decided, draw):

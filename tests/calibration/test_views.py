@@ -83,16 +83,20 @@ def test_manager_sees_agreement_numbers_that_match_a_hand_count(client, login, c
         ["reviews", "verdict_agreements", "verdict_agreement_rate", "full_agreements", "full_agreement_rate",
          "cohen_kappa"], ["6", "5", "0.833", "4", "0.667", "0.714"]]
     pairs = rows(client, "pairs")
-    assert len(pairs) == 7 and [r[-3:-1] for r in pairs[1:]] == [["1", "1"], ["1", "0"], ["0", "0"], ["1", "1"],
+    assert len(pairs) == 7
+    assert [r[-3:-1] for r in pairs[1:]] == [["1", "1"], ["1", "0"], ["0", "0"], ["1", "1"],
                                                                  ["1", "1"], ["1", "1"]]
     html = client.get("/calibration").get_data(as_text=True)
     assert re.search(r'<span class="num">1</span><span class="label">[^<]+</span></div>\s*'
                      r'<div class="stat"><span class="num">6</span>', html)
-    assert "83%" in html and "67%" in html and "0.71" in html
+    assert "83%" in html
+    assert "67%" in html
+    assert "0.71" in html
     disagreements = html.split('id="disagreements"')[1].split('id="open"')[0]
     linked = {int(i) for i in re.findall(r'href="/cases/(\d+)"', disagreements)}
     assert linked == {calibrated.cases[1].id, calibrated.cases[2].id}
-    assert f"第二意见 {calibrated.cases[2].id}" in disagreements and "原始理由" in disagreements
+    assert f"第二意见 {calibrated.cases[2].id}" in disagreements
+    assert "原始理由" in disagreements
     assert f'href="/cases/{calibrated.pending.id}"' in html.split('id="open"')[1]
     assert "<svg" in html
 
@@ -140,7 +144,8 @@ def test_admin_sees_the_numbers_but_no_draw_form(client, login, make_user, calib
     make_user("admin", "root")
     login("root")
     html = client.get("/calibration").get_data(as_text=True)
-    assert 'action="/calibration/draw"' not in html and "/withdraw" not in html
+    assert 'action="/calibration/draw"' not in html
+    assert "/withdraw" not in html
 
 
 @pytest.mark.parametrize("who", ["ann", "dan", "boss"])
@@ -168,7 +173,7 @@ def test_my_calibration_reviews_lists_mine_with_a_count_in_the_menu(client, logi
     html = client.get("/calibration/mine").get_data(as_text=True)
     assert f"/calibration/reviews/{calibrated.open_review.id}\"" not in html
     assert 'class="badge"' not in html.split('<nav class="mainnav">')[1].split("</nav>")[0]
-    assert client.get("/calibration/reviews/{}".format(calibrated.open_review.id)).status_code == 404
+    assert client.get(f"/calibration/reviews/{calibrated.open_review.id}").status_code == 404
 
 
 def test_a_manager_draws_through_the_form(client, login, staff, merchant, closed_case):
@@ -186,7 +191,8 @@ def test_a_manager_draws_through_the_form(client, login, staff, merchant, closed
     assert escape(gettext("%(n)d case(s) sent for blind review (seed %(seed)d).", n=2, seed=9)) in \
         response.get_data(as_text=True)
     drawn = db.session.scalars(sa.select(CalibrationReview)).all()
-    assert len(drawn) == 2 and {r.reviewer_id for r in drawn} == {staff.ann.id}
+    assert len(drawn) == 2
+    assert {r.reviewer_id for r in drawn} == {staff.ann.id}
 
 
 @pytest.mark.parametrize(("data", "message"), [

@@ -37,7 +37,8 @@ def test_output_shape_from_stdin():
     assert result.exit_code == 0, result.output
     out = [json.loads(x) for x in result.output.splitlines()]
     assert len(out) == len(LINES)
-    assert out[0]["id"] == "c1" and out[0]["flags"]
+    assert out[0]["id"] == "c1"
+    assert out[0]["flags"]
     flag = out[1]["flags"][0]
     assert {"message_index", "rule", "category", "start", "end", "matched", "detector", "confidence"} <= set(flag)
     assert flag == {**flag, "message_index": 0, "rule": None, "category": "abuse", "start": 2, "end": 4,
@@ -45,7 +46,9 @@ def test_output_shape_from_stdin():
     assert out[0]["flags"][0]["rule"] == "zbj.offsite_contact"  # ZBJ has no abuse rule, but this one
     assert out[2]["error"].startswith("line 3: invalid JSON")
     assert out[3] == {"id": "m2", "flags": []}  # a customer's own number is not flagged
-    assert out[4]["id"] == "m3" and "line 5" in out[4]["error"] and "sender_role" in out[4]["error"]
+    assert out[4]["id"] == "m3"
+    assert "line 5" in out[4]["error"]
+    assert "sender_role" in out[4]["error"]
     assert out[5]["error"] == "line 6: expected a JSON object"
 
 
@@ -58,4 +61,5 @@ def test_reads_file_and_platform_option(tmp_path):
 
 def test_help_text():
     out = run(["--help"]).output
-    assert "Scan JSON Lines from FILE" in out and "--platform" in out
+    assert "Scan JSON Lines from FILE" in out
+    assert "--platform" in out

@@ -1,6 +1,6 @@
 """Conversation-level scanning: roles, attachments, split phones, reply times."""
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 
 import pytest
 
@@ -30,7 +30,8 @@ def test_only_merchant_messages_are_flagged():
 
 def test_rule_map_fills_rule_codes():
     flags = scan_conversation(conv(msg("merchant", "10:00:00", "加我薇信")), rule_map={"offsite_contact": "ZBJ-3"})
-    assert flags and all(f.rule == "ZBJ-3" for f in flags)
+    assert flags
+    assert all(f.rule == "ZBJ-3" for f in flags)
 
 
 def test_phone_split_across_merchant_messages():
@@ -45,7 +46,8 @@ def test_phone_split_across_merchant_messages():
 
 
 def test_split_phone_with_chinese_numerals():
-    flags = scan_conversation(conv(msg("merchant", "10:00:00", "幺三八"), msg("merchant", "10:00:20", "一二三四五六七八")))
+    flags = scan_conversation(conv(msg("merchant", "10:00:00", "幺三八"),
+                                   msg("merchant", "10:00:20", "一二三四五六七八")))
     assert {f.message_index for f in flags if f.detector == "phone_split"} == {0, 1}
 
 
@@ -73,7 +75,8 @@ def test_qr_code_attachment_and_official_qr():
     assert [(f.message_index, f.detector, f.source) for f in flags] == [
         (0, "qr_code", "attachment"), (2, "wechat_id", "attachment")]
     ocr = flags[1]
-    assert ocr.attachment_index == 0 and "vx：tom1990"[ocr.start:ocr.end] == ocr.matched
+    assert ocr.attachment_index == 0
+    assert "vx：tom1990"[ocr.start:ocr.end] == ocr.matched
 
 
 def _lapses(customer_at, reply_at=None, now=None):
@@ -103,7 +106,7 @@ def test_reply_time_edges(customer, reply, lapse):
 
 
 def test_reply_time_uses_platform_timezone():
-    utc_0001 = datetime(2024, 3, 14, 0, 1, tzinfo=timezone.utc)  # 08:01 in Shanghai
+    utc_0001 = datetime(2024, 3, 14, 0, 1, tzinfo=UTC)  # 08:01 in Shanghai
     assert _lapses(utc_0001, utc_0001 + timedelta(minutes=10))
 
 

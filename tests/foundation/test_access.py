@@ -24,7 +24,7 @@ def test_every_route_declares_its_access(app):
 
 
 def test_anonymous_callers_are_sent_to_sign_in(app, client):
-    for rule, view, method, url in _routes(app):
+    for _rule, view, method, url in _routes(app):
         if view.access == PUBLIC:
             continue
         response = client.open(url, method=method)

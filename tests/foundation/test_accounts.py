@@ -20,7 +20,9 @@ def test_cli_creates_lists_disables_and_enables(runner, make_merchant):
     assert result.exit_code == 0, result.output
     assert _user("liu").merchant.external_id == "shop-1"
     listing = runner.invoke(args=["users", "list"]).output
-    assert "liu" in listing and "shop-1" in listing and "enabled" in listing
+    assert "liu" in listing
+    assert "shop-1" in listing
+    assert "enabled" in listing
     assert runner.invoke(args=["users", "disable", "liu"]).exit_code == 0
     assert not _user("liu").is_enabled
     assert runner.invoke(args=["users", "enable", "liu"]).exit_code == 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from backoffice import schema
 from backoffice.db import db
 
@@ -25,11 +23,15 @@ def test_pages_api_and_commands_ask_for_db_upgrade_when_a_migration_is_missing(a
     try:
         assert schema.behind()
         page = client.get("/merchant")
-        assert page.status_code == 503 and "flask --app backoffice db upgrade" in page.get_data(as_text=True)
+        assert page.status_code == 503
+        assert "flask --app backoffice db upgrade" in page.get_data(as_text=True)
         api = client.get("/api/v1/merchants/m-old", headers=token)
-        assert api.status_code == 503 and "db upgrade" in api.json["error"]["message"]
+        assert api.status_code == 503
+        assert "db upgrade" in api.json["error"]["message"]
         result = runner.invoke(args=["ledger", "verify"])
-        assert result.exit_code == 1 and "db upgrade" in result.output and "Traceback" not in result.output
+        assert result.exit_code == 1
+        assert "db upgrade" in result.output
+        assert "Traceback" not in result.output
     finally:
         db.session.remove()
         upgrade()

@@ -57,7 +57,8 @@ def make_case(make_merchant, platform: str = "zbj", *, channel: Channel = Channe
         else:
             db.session.add(Flag(case_id=case.id, conversation_id=conversation.id, message_id=messages[1].id,
                                 source=source, detector="wechat_id", matched="vx：shancheng_design88",
-                                where="attachment" if attachment else "text", attachment_index=0 if attachment else None,
+                                where="attachment" if attachment else "text",
+                                attachment_index=0 if attachment else None,
                                 rule_code=rule.code, category=rule.category))
     db.session.commit()
     return case
@@ -110,7 +111,8 @@ def test_every_rule_severity_and_offence_gives_a_valid_statement_without_persona
                     assert scan(statement, build.known_for(case, rule.code)) == [], where
                     assert scan(statement, known) == [], where
                     built += 1
-    assert built >= 30 and skipped >= 1  # pdd.negative_service only warns: no statement
+    assert built >= 30
+    assert skipped >= 1
 
 
 def decision_plan(penalty):
@@ -129,19 +131,22 @@ def test_the_zbj_first_offence_statement(app, make_merchant):
     assert s["end_date_service_restriction"] == "2026-12-08"
     assert (s["decision_provision"], s["decision_monetary"], s["decision_monetary_other"]) == (
         "DECISION_PROVISION_PARTIAL_SUSPENSION", "DECISION_MONETARY_OTHER", "security-deposit forfeiture")
-    assert "decision_visibility" not in s and "decision_account" not in s
+    assert "decision_visibility" not in s
+    assert "decision_account" not in s
     assert s["account_type"] == "ACCOUNT_TYPE_BUSINESS"
     assert (s["decision_ground"], s["category"]) == ("DECISION_GROUND_INCOMPATIBLE_CONTENT",
                                                      "STATEMENT_CATEGORY_OTHER_VIOLATION_TC")
     assert s["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED"
     assert (s["source_type"], s["automated_detection"]) == ("SOURCE_VOLUNTARY", "Yes")
-    assert s["content_language"] == "ZH" and s["content_type"] == ["CONTENT_TYPE_TEXT"]
+    assert s["content_language"] == "ZH"
+    assert s["content_type"] == ["CONTENT_TYPE_TEXT"]
     facts = s["decision_facts"]
     for fact in ("integrity score -40 points", "15 days, from 2026-11-23 to 2026-12-08", "5000.00 CNY",
                  "zbj.offsite_contact", "rule set zbj-2024.1", "severity general", "offence number 1",
                  "WeChat-id detector"):
         assert fact in facts
-    assert list(s) == sorted(s) and not any(k.startswith("_") for k in s)
+    assert list(s) == sorted(s)
+    assert not any(k.startswith("_") for k in s)
 
 
 @pytest.mark.parametrize(("sources", "source_type", "detection"), [
@@ -172,7 +177,8 @@ def test_content_type_follows_the_flagged_content(app, make_merchant, channel, a
     s = build.for_decision(case, *decided(case, "zbj.offsite_contact"))
     assert s["content_type"] == types
     assert ("content_type_other" in s) == ("CONTENT_TYPE_OTHER" in types)
-    assert validate(s) == [] and scan(s, build.known_for(case)) == []
+    assert validate(s) == []
+    assert scan(s, build.known_for(case)) == []
 
 
 def test_a_removal_terminates_provision_and_account(app, make_merchant):
@@ -180,7 +186,8 @@ def test_a_removal_terminates_provision_and_account(app, make_merchant):
     s = build.for_decision(case, *decided(case, "zbj.offsite_contact", offence_no=2))
     assert (s["decision_provision"], s["decision_account"]) == ("DECISION_PROVISION_TOTAL_TERMINATION",
                                                                 "DECISION_ACCOUNT_TERMINATED")
-    assert "end_date_service_restriction" not in s and "end_date_account_restriction" not in s
+    assert "end_date_service_restriction" not in s
+    assert "end_date_account_restriction" not in s
     assert "removal from the platform" in s["decision_facts"]
 
 
@@ -193,7 +200,8 @@ def test_settings_for_scope_reference_url_and_puid_prefix(app, make_merchant):
     assert s["territorial_scope"] == ["DE", "FR"]
     assert s["puid"] == f"eu1-zbj-case-{case.id}-decision-{decision.id}"
     assert s["decision_ground_reference_url"] == "https://www.zbj.com/rules"
-    assert validate(s) == [] and scan(s, build.known_for(case)) == []
+    assert validate(s) == []
+    assert scan(s, build.known_for(case)) == []
 
 
 def test_the_people_of_the_case_are_known(app, make_merchant, make_user):

@@ -104,7 +104,8 @@ def test_a_failing_statement_is_listed_with_its_reasons_and_the_command_fails(ru
     assert result.exit_code == 1
     [batch] = files_in(out).values()
     assert [s["puid"] for s in batch] == [rows[2].puid]
-    assert f"REFUSED {bad.puid}" in result.output and f"REFUSED {leaky.puid}" in result.output
+    assert f"REFUSED {bad.puid}" in result.output
+    assert f"REFUSED {leaky.puid}" in result.output
     assert "category: 'STATEMENT_CATEGORY_SPAM' is not an allowed value" in result.output
     assert "content_date: 1999-01-01 is outside" in result.output
     assert "personal data in decision_facts: phone number (138******00)" in result.output
@@ -129,7 +130,8 @@ def test_show_prints_the_statement(runner, many):
     row = many(1)[0]
     result = runner.invoke(args=["statements", "show", row.puid])
     assert result.exit_code == 0, result.output
-    assert f'"puid": "{row.puid}"' in result.output and "pending; 0 problem(s)" in result.output
+    assert f'"puid": "{row.puid}"' in result.output
+    assert "pending; 0 problem(s)" in result.output
 
 
 def test_backfill_creates_what_is_missing_once(runner, open_case, decide):
@@ -147,7 +149,8 @@ def test_backfill_creates_what_is_missing_once(runner, open_case, decide):
     assert {r.puid: r.payload for r in rows} == payloads  # the same statement as at the time
     assert {r.case_decision_id for r in rows} == {None, decision.id}
     again = runner.invoke(args=["statements", "backfill"])
-    assert "0 statement(s) created" in again.output and len(statements()) == 2
+    assert "0 statement(s) created" in again.output
+    assert len(statements()) == 2
 
 
 def test_backfill_skips_decisions_that_restrict_nothing(runner, open_case, decide):
@@ -162,7 +165,8 @@ def test_the_zip_of_the_page_holds_the_same_batches(many, client, login, make_us
     make_user("manager", "boss")
     login("boss")
     response = client.post("/statements/export", data={"format": "zip"})
-    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert response.status_code == 200
+    assert response.mimetype == "application/zip"
     assert response.headers["X-Statements-Exported"] == "151"
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     names = archive.namelist()
@@ -180,14 +184,17 @@ def test_one_batch_from_the_page_takes_at_most_100_and_can_be_downloaded_again(m
     make_user("manager", "boss")
     login("boss")
     response = client.post("/statements/export", data={"format": "batch"})
-    assert response.status_code == 200 and response.mimetype == "application/json"
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
     batch = json.loads(response.data)["statements"]
     assert len(batch) == 100
     db.session.expire_all()
     exported = [r for r in statements() if r.exported_at]
-    assert len(exported) == 100 and len({r.export_batch for r in exported}) == 1
+    assert len(exported) == 100
+    assert len({r.export_batch for r in exported}) == 1
     again = client.get(f"/statements/batches/{exported[0].export_batch}.json")
-    assert again.status_code == 200 and json.loads(again.data)["statements"] == batch
+    assert again.status_code == 200
+    assert json.loads(again.data)["statements"] == batch
     db.session.expire_all()
     assert sum(1 for r in statements() if r.exported_at) == 100  # downloading again marks nothing
     assert client.get("/statements/batches/nope.json").status_code == 404
@@ -206,8 +213,10 @@ def test_rebuild_restores_a_pending_statement_and_never_touches_an_exported_one(
     assert result.exit_code == 0, result.output
     assert f"rebuilt {automatic.puid}: 0 problem(s)" in result.output
     db.session.expire_all()
-    assert {r.puid: r.payload for r in statements()} == good and all(r.problems == [] for r in statements())
+    assert {r.puid: r.payload for r in statements()} == good
+    assert all(r.problems == [] for r in statements())
     assert runner.invoke(args=["statements", "export", "--since", "2000-01-01", "--out", str(tmp_path)]).exit_code == 0
     again = runner.invoke(args=["statements", "rebuild", decided.puid])
-    assert again.exit_code == 1 and "it stays as submitted" in again.output
+    assert again.exit_code == 1
+    assert "it stays as submitted" in again.output
     assert runner.invoke(args=["statements", "rebuild", "nope"]).exit_code != 0

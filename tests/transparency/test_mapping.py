@@ -142,7 +142,8 @@ def _load(tmp_path, extra: str):
 
 
 def test_an_illegal_ground_override_carries_its_legal_ground(tmp_path):
-    book = _load(tmp_path, "    dsa: {decision_ground: DECISION_GROUND_ILLEGAL_CONTENT, legal_ground: 'Law X, Art. 2'}\n")
+    dsa = "    dsa: {decision_ground: DECISION_GROUND_ILLEGAL_CONTENT, legal_ground: 'Law X, Art. 2'}\n"
+    book = _load(tmp_path, dsa)
     cls = mapping.classify(book.rule("zbj.sample"))
     assert (cls.decision_ground, cls.legal_ground) == (mapping.ILLEGAL, "Law X, Art. 2")
 
@@ -151,13 +152,15 @@ def test_an_illegal_ground_override_carries_its_legal_ground(tmp_path):
     ("    dsa: {category: STATEMENT_CATEGORY_SPAM}\n", "rules.0.dsa.category", "not a Transparency Database value"),
     ("    dsa: {category_specification: [KEYWORD_SPAM]}\n", "rules.0.dsa.category_specification", "KEYWORD_SPAM"),
     ("    dsa: {decision_ground: DECISION_GROUND_ILLEGAL_CONTENT}\n", "rules.0.dsa.legal_ground", "legal_ground"),
-    ("    dsa: {decision_ground: DECISION_GROUND_TC}\n", "rules.0.dsa.decision_ground", "DECISION_GROUND_ILLEGAL_CONTENT"),
+    ("    dsa: {decision_ground: DECISION_GROUND_TC}\n", "rules.0.dsa.decision_ground",
+     "DECISION_GROUND_ILLEGAL_CONTENT"),
     ("    dsa: {categroy: STATEMENT_CATEGORY_SCAMS_AND_FRAUD}\n", "rules.0.dsa.categroy", "Extra inputs"),
 ])
 def test_a_wrong_dsa_block_stops_the_pack_with_its_place(tmp_path, extra, path, message):
     with pytest.raises(RulePackError) as excinfo:
         _load(tmp_path, extra)
     problem = excinfo.value.problems[0]
-    assert problem.path == path and message in problem.message
+    assert problem.path == path
+    assert message in problem.message
     text = (tmp_path / "packs" / "sample.yaml").read_text(encoding="utf-8")
     assert problem.line == text.count("\n", 0, text.index("    dsa:")) + 1  # the line of the dsa block

@@ -101,7 +101,8 @@ INVALID = [
      "illegal_content_explanation: required"),
     ("illegal-with-incompatible-fields", {**ILLEGAL, "incompatible_content_ground": "x"},
      "incompatible_content_ground: only allowed"),
-    ("incompatible-with-illegal-fields", {"illegal_content_explanation": "x"}, "illegal_content_explanation: only allowed"),
+    ("incompatible-with-illegal-fields", {"illegal_content_explanation": "x"},
+     "illegal_content_explanation: only allowed"),
     ("incompatible-illegal-only-incompatible", {**ILLEGAL, "incompatible_content_illegal": "Yes"},
      "incompatible_content_illegal: only allowed"),
     ("source-identity-voluntary", {"source_identity": "a notifier"}, "source_identity: ignored for SOURCE_VOLUNTARY"),
@@ -119,7 +120,8 @@ INVALID = [
      "decision_monetary_other: 501"),
     ("length-content-type-other", {"content_type": ["CONTENT_TYPE_OTHER"], "content_type_other": "x" * 501},
      "content_type_other: 501"),
-    ("length-illegal-ground", {**ILLEGAL, "illegal_content_legal_ground": "x" * 501}, "illegal_content_legal_ground: 501"),
+    ("length-illegal-ground", {**ILLEGAL, "illegal_content_legal_ground": "x" * 501},
+     "illegal_content_legal_ground: 501"),
     ("length-illegal-explanation", {**ILLEGAL, "illegal_content_explanation": "x" * 2001},
      "illegal_content_explanation: 2001"),
     ("length-source-identity", {"source_type": "SOURCE_ARTICLE_16", "source_identity": "x" * 501},
@@ -131,7 +133,8 @@ INVALID = [
     ("content-date-too-early", {"content_date": "1999-12-31"}, "content_date: 1999-12-31 is outside"),
     ("content-date-too-late", {"content_date": "2038-01-02"}, "content_date: 2038-01-02 is outside"),
     ("application-date-format", {"application_date": "2026-11-22T10:00"}, "application_date: must be a date"),
-    ("application-date-too-early", {"application_date": "2019-12-31"}, "application_date: 2019-12-31 is before 2020-01-01"),
+    ("application-date-too-early", {"application_date": "2019-12-31"},
+     "application_date: 2019-12-31 is before 2020-01-01"),
     *[(f"end-before-application-{name}", {name: "2026-11-21"}, f"{name}: 2026-11-21 is before application_date")
       for name in schema.END_DATE_FIELDS],
     ("end-date-format", {"end_date_service_restriction": "7 days"}, "end_date_service_restriction: must be a date"),
@@ -208,5 +211,7 @@ def test_not_an_object():
 def test_the_enums_are_those_of_standards_b():
     assert len(schema.CATEGORY_SPECIFICATION) == 69
     assert len(schema.CATEGORY) == 16
-    assert len(schema.EEA_COUNTRIES) == 30 and "GR" in schema.EEA_COUNTRIES and "EL" not in schema.EEA_COUNTRIES
+    assert len(schema.EEA_COUNTRIES) == 30
+    assert "GR" in schema.EEA_COUNTRIES
+    assert "EL" not in schema.EEA_COUNTRIES
     assert schema.BATCH_LIMIT == 100

@@ -43,7 +43,8 @@ def test_managers_and_admins_see_the_page_and_the_nav_item(client, login, make_u
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, row):
     response = client.get("/statements")
-    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
 
 
 def test_posts_need_the_csrf_token(csrf_app, client, login, make_user, row):
@@ -58,7 +59,8 @@ def test_posts_need_the_csrf_token(csrf_app, client, login, make_user, row):
     listing = client.get("/statements").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', listing).group(1)
     ok = client.post("/statements/export", data={"format": "zip", "csrf_token": token})
-    assert ok.status_code == 200 and ok.mimetype == "application/zip"
+    assert ok.status_code == 200
+    assert ok.mimetype == "application/zip"
 
 
 def test_problems_are_shown_and_filters_apply(client, login, make_user, open_case, decide):
@@ -74,15 +76,18 @@ def test_problems_are_shown_and_filters_apply(client, login, make_user, open_cas
     assert "personal data in decision_facts: phone number (138******00)" in html
     assert "13800138000" not in html
     only_automatic = client.get("/statements?trigger=automatic").get_data(as_text=True)
-    assert automatic.puid in only_automatic and decided.puid not in only_automatic
+    assert automatic.puid in only_automatic
+    assert decided.puid not in only_automatic
     assert decided.puid not in client.get("/statements?until=2000-01-01").get_data(as_text=True)
     client.post("/statements/export", data={"format": "zip"})
     db.session.expire_all()
     assert decided.puid in client.get("/statements?state=pending").get_data(as_text=True)
     exported = client.get("/statements?state=exported").get_data(as_text=True)
-    assert automatic.puid in exported and decided.puid not in exported
+    assert automatic.puid in exported
+    assert decided.puid not in exported
     detail = client.get(f"/statements/{decided.id}").get_data(as_text=True)
-    assert "personal data in decision_facts" in detail and "DECISION_PROVISION_PARTIAL_SUSPENSION" in detail
+    assert "personal data in decision_facts" in detail
+    assert "DECISION_PROVISION_PARTIAL_SUSPENSION" in detail
 
 
 def test_a_manager_rebuilds_a_pending_statement_but_not_an_exported_one(client, login, make_user, row):
@@ -94,9 +99,11 @@ def test_a_manager_rebuilds_a_pending_statement_but_not_an_exported_one(client, 
     assert client.post(f"/statements/{row.id}/rebuild").status_code == 302
     db.session.expire_all()
     fresh = statements()[0]
-    assert fresh.payload == good and fresh.problems == []
+    assert fresh.payload == good
+    assert fresh.problems == []
     client.post("/statements/export", data={"format": "zip"})
     client.post(f"/statements/{row.id}/rebuild")
     db.session.expire_all()
-    assert statements()[0].payload == good and statements()[0].exported_at is not None
+    assert statements()[0].payload == good
+    assert statements()[0].exported_at is not None
     assert client.post("/statements/999/rebuild").status_code == 404

@@ -30,13 +30,16 @@ def test_an_automatic_zbj_demotion_on_ingestion_gets_a_fully_automated_statement
     p = row.payload
     assert (row.trigger, row.case_id, row.case_decision_id) == (StatementTrigger.automatic, case.id, None)
     assert row.puid == p["puid"] == f"zbj-case-{case.id}-automatic-{demotion.id}"
-    assert validate(p) == [] and row.problems == [] and row.checked_at is not None
+    assert validate(p) == []
+    assert row.problems == []
+    assert row.checked_at is not None
     assert (p["automated_decision"], p["automated_detection"]) == ("AUTOMATED_DECISION_FULLY", "Yes")
     assert p["decision_visibility"] == ["DECISION_VISIBILITY_CONTENT_DEMOTED"]
     assert "end_date_visibility_restriction" not in p  # until a reviewer lifts or confirms it
     assert p["source_type"] == "SOURCE_VOLUNTARY"
     assert row.application_date.isoformat() == p["application_date"]
-    assert "Automatic interim measure" in p["decision_facts"] and "risk notice" in p["decision_facts"]
+    assert "Automatic interim measure" in p["decision_facts"]
+    assert "risk notice" in p["decision_facts"]
     assert "decision_provision" not in p  # the next-day risk notice restricts nothing
 
 
@@ -58,10 +61,13 @@ def test_a_decision_through_the_review_workflow_creates_exactly_one_valid_statem
     decision = decide(case)
     [row] = statements(StatementTrigger.decision)
     p = row.payload
-    assert row.case_decision_id == decision.id and row.case_id == case.id
+    assert row.case_decision_id == decision.id
+    assert row.case_id == case.id
     assert p["puid"] == f"zbj-case-{case.id}-decision-{decision.id}"
-    assert validate(p) == [] and row.problems == []
-    assert p["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED" and p["automated_detection"] == "Yes"
+    assert validate(p) == []
+    assert row.problems == []
+    assert p["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED"
+    assert p["automated_detection"] == "Yes"
     assert p["decision_provision"] == "DECISION_PROVISION_PARTIAL_SUSPENSION"
     assert p["decision_monetary_other"] == "security-deposit forfeiture"
     penalty = db.session.get(PenaltyDecision, decision.penalty_decision_id)
@@ -108,7 +114,8 @@ def test_a_customer_notice_is_an_article_16_source(open_case, decide):
     [row] = statements(StatementTrigger.decision)
     assert (row.payload["source_type"], row.payload["automated_detection"]) == ("SOURCE_ARTICLE_16", "No")
     assert "source_identity" not in row.payload
-    assert "13900139000" not in json.dumps(row.payload) and row.problems == []
+    assert "13900139000" not in json.dumps(row.payload)
+    assert row.problems == []
 
 
 def test_four_eyes_the_statement_comes_with_the_approval(open_case, decide, make_user):
@@ -127,7 +134,8 @@ def test_four_eyes_the_statement_comes_with_the_approval(open_case, decide, make
     assert (p["decision_provision"], p["decision_account"]) == ("DECISION_PROVISION_TOTAL_TERMINATION",
                                                                 "DECISION_ACCOUNT_TERMINATED")
     assert "A manager approved the decision before it took effect (a removal)" in p["decision_facts"]
-    assert validate(p) == [] and rows[-1].problems == []
+    assert validate(p) == []
+    assert rows[-1].problems == []
 
 
 def test_a_refused_decision_gets_no_statement(open_case, decide, make_user):
@@ -140,8 +148,10 @@ def test_a_refused_decision_gets_no_statement(open_case, decide, make_user):
 
 def test_personal_data_in_rationale_notes_and_deviation_never_reaches_the_statement(open_case, decide, reviewer,
                                                                                     make_user):
-    case = open_case(("customer", "我是王女士，电话13900139000"), ("merchant", PHONE), ("merchant", "加我薇信 abc12345"))
-    db.session.add(CaseNote(case_id=case.id, author_id=reviewer.id, body="王女士说她的微信是 wang_li_88，电话13900139000"))
+    case = open_case(("customer", "我是王女士，电话13900139000"), ("merchant", PHONE),
+                     ("merchant", "加我薇信 abc12345"))
+    note = "王女士说她的微信是 wang_li_88，电话13900139000"
+    db.session.add(CaseNote(case_id=case.id, author_id=reviewer.id, body=note))
     db.session.commit()
     decision = decide(case, dropped=("deposit_deduction",), deviation_reason="王女士同意和解，商家电话13800138000")
     decisions.approve(web(make_user("manager", "boss")), decision, True, "同意，王女士已和解")
@@ -153,7 +163,8 @@ def test_personal_data_in_rationale_notes_and_deviation_never_reaches_the_statem
                    "和解", "测试商家", "m-1", "u-c-1", "加我薇信", "直接打我电话"):
         assert secret not in text, secret
     for row in rows:
-        assert row.problems == [] and scan(row.payload, ops.build.known_for(case)) == []
+        assert row.problems == []
+        assert scan(row.payload, ops.build.known_for(case)) == []
     facts = rows[-1].payload["decision_facts"]
     assert "Measures left out by an approved deviation: deposit deduction." in facts
     assert "decision_monetary" not in rows[-1].payload
@@ -169,7 +180,8 @@ def test_an_injected_phone_number_is_refused_and_reported(open_case, decide):
     assert problems == ["personal data in decision_facts: phone number (138******00)"]
     result = ops.export(ops.Selection())
     assert [r.puid for r, _ in result.refused] == [row.puid]
-    assert row.exported_at is None and row.puid not in {r.puid for _, rows in result.batches for r in rows}
+    assert row.exported_at is None
+    assert row.puid not in {r.puid for _, rows in result.batches for r in rows}
 
 
 def test_an_overturn_keeps_the_statement_as_issued(open_case, decide):
@@ -182,5 +194,6 @@ def test_an_overturn_keeps_the_statement_as_issued(open_case, decide):
     db.session.commit()
     db.session.expire_all()
     rows = statements(StatementTrigger.decision)
-    assert len(rows) == 1 and json.dumps(rows[0].payload, sort_keys=True) == before
+    assert len(rows) == 1
+    assert json.dumps(rows[0].payload, sort_keys=True) == before
     assert ops.appeal_outcome(rows[0]) == "overturned"

@@ -109,7 +109,8 @@ def test_the_pack_in_use_replays_every_history_to_the_stored_measures(
     event(f"replayed {min(len(mine), 5)}{'+' if len(mine) >= 5 else ''}")
     event(f"successor replayed: {any(o.record.supersedes_id is not None for o in mine)}")
     assert report.differences == []
-    assert report.unreplayable == () and dict(report.missing_rules) == {}
+    assert report.unreplayable == ()
+    assert dict(report.missing_rules) == {}
     assert report.before == report.after
     assert report.now_removed == report.no_longer_removed == ()
     assert result.changes == []

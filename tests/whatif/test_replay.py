@@ -106,7 +106,8 @@ def test_a_harsher_first_rung_changes_exactly_the_hand_computed_decisions(scenar
     assert report.before.integrity_points == report.after.integrity_points == 40 + 40 + 10 + 40 + 40
     assert report.before.removals == report.after.removals == 2
     assert report.now_removed == report.no_longer_removed == ()
-    assert result.current_version == "zbj-2024.1" and result.pack.version == "zbj-whatif-harsher"
+    assert result.current_version == "zbj-2024.1"
+    assert result.pack.version == "zbj-whatif-harsher"
     assert [(c.code, c.what) for c in result.changes] == [("zbj.offsite_contact", "ladder.general.1")]
     assert "deposit -8000.00" in result.changes[0].after
 
@@ -122,7 +123,8 @@ def test_a_window_makes_a_late_second_offence_a_first_one_again(scenario, whatif
                               "deposit_deduction": ("5000.00", "5000.00", "0.00")}
     assert {c.type for c in o.changes} == {"removal", "deposit_deduction", "integrity_points",
                                            "business_restriction"}
-    assert report.no_longer_removed == (m["B"].id,) and report.now_removed == ()
+    assert report.no_longer_removed == (m["B"].id,)
+    assert report.now_removed == ()
     assert report.merchant(m["B"].id).merchant_name == "商家B"
     assert report.before.removals - report.after.removals == 1
 

@@ -1,5 +1,5 @@
 """Ads and spam, illegal services, abuse and harassment."""
-from corpus.spec import ABUSE, ADS, ILLEGAL, F, OFFSITE
+from corpus.spec import ABUSE, ADS, ILLEGAL, OFFSITE, F
 
 FAMILIES = [
     # ------------------------------------------------------------------ ads_spam: recruiting ad
