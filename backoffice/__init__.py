@@ -115,8 +115,8 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.merchants import api as merchants_api
     from backoffice.policy import api as rules_api
     from backoffice.appeals import api as appeals_api
+    from backoffice.appeals import merchant_views as merchant_appeals_views
     from backoffice.appeals import views as appeals_views
-    from backoffice.portal import appeal_views, fraud  # noqa: F401  (add routes to the portal blueprint)
     from backoffice.portal import views as portal_views
     from backoffice.review import api as review_api
     from backoffice.review import approvals, case_views  # noqa: F401  (case_views adds routes to cases)
@@ -127,8 +127,8 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.whatif import views as whatif_views
 
     for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views, approvals,
-                   appeals_views, dashboard_views, portal_views, rulings_views, calibration_views,
-                   whatif_views, statements_views):
+                   appeals_views, merchant_appeals_views, dashboard_views, portal_views, rulings_views,
+                   calibration_views, whatif_views, statements_views):
         app.register_blueprint(module.bp)
     # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
     for api in (api_views, merchants_api, rules_api, ingest_api, review_api, appeals_api, rulings_api):

@@ -17,7 +17,9 @@ from backoffice.accounts.models import Role
 from backoffice.audit.labels import action_label, changes
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
+from backoffice.policy.titles import rule_title
 from backoffice.review.explain import VIEW_LABELS, explain_flag
+from backoffice.rulings.facts import ruling_number
 from backoffice.timeutil import deadline_text, to_platform_tz
 
 PLATFORM_LABELS = {
@@ -40,13 +42,6 @@ def points(value) -> str:
         return "—"
     text = format(Decimal(str(value)).normalize(), "f")
     return "0" if text in ("-0", "") else text
-
-
-def _ruling_number(ruling) -> str:
-    """``ZBJ-20261121-000042``: the number printed on the ruling's document."""
-    from backoffice.rulings.context import ruling_number
-
-    return ruling_number(ruling)
 
 
 def json_text(value) -> str:
@@ -115,19 +110,6 @@ def nav_current(endpoint: str) -> bool:
             and current_user.role in (Role.manager, Role.admin)))
 
 
-def rule_title(code: str | None) -> str:
-    """The rule's title in the current language, or the code when it is unknown."""
-    if not code:
-        return str(labels.CATEGORY_LABELS[None])
-    from backoffice.policy import UnknownRuleError, get_rulebook
-
-    try:
-        rule = get_rulebook().rule(code)
-    except UnknownRuleError:
-        return code
-    return rule.title_zh if str(get_locale()).startswith("zh") else rule.title_en
-
-
 def _timezone_label(name: str) -> str:
     from flask_babel import gettext as _
 
@@ -137,7 +119,7 @@ def _timezone_label(name: str) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_filter(platform_time, "platform_time")
     app.add_template_filter(deadline_text, "platform_deadline")
-    app.add_template_filter(_ruling_number, "ruling_number")
+    app.add_template_filter(ruling_number, "ruling_number")
     app.add_template_filter(points, "points")
     app.add_template_filter(json_text, "json_text")
     app.add_template_filter(action_label, "action_label")

@@ -234,7 +234,7 @@ def main() -> None:
         t = time.perf_counter()
         build(app, args.rulings)
         print(f"data set ready in {time.perf_counter() - t:.1f} s", flush=True)
-        from backoffice.rulings.context import get_ruling
+        from backoffice.rulings.queries import get_ruling
         from backoffice.rulings.render import ruling_html
 
         t = time.perf_counter()

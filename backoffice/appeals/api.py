@@ -15,7 +15,7 @@ from backoffice.appeals import storage
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
 from backoffice.cases.models import Case
 from backoffice.db import db
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.rulings.queries import case_ruling
 
 bp = Blueprint("appeals_api", __name__, url_prefix="/api/v1")
 SENIOR = (Role.senior_reviewer, Role.manager)
@@ -51,9 +51,7 @@ def file_appeal(case_id: int):
     case = db.session.get(Case, case_id)
     if case is None or case.merchant_id != g.api_user.merchant_id:
         raise NotFound(f"No case {case_id}.")
-    ruling = db.session.scalar(sa.select(CaseDecision).where(
-        CaseDecision.case_id == case.id, CaseDecision.verdict == Verdict.violation,
-        CaseDecision.status == DecisionStatus.applied))
+    ruling = case_ruling(case.id)
     if ruling is None:
         raise ApiError(409, "This case has no ruling in force to appeal.", code="conflict")
     statement = request.form.get("statement", "")

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 import sqlalchemy as sa
-from dateutil.relativedelta import relativedelta
 from flask_babel import lazy_gettext as _l
 
 from backoffice.accounts.models import Role, User
 from backoffice.appeals import storage
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
+from backoffice.appeals.queries import appeal_for_ruling
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import FlagStatus
 from backoffice.db import db, utcnow
 from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, PenaltyDecision
-from backoffice.policy import get_rulebook
-from backoffice.policy.compute import cited_rule
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
-from backoffice.timeutil import deadline_text, platform_day_bounds, platform_tz
+from backoffice.rulings.facts import Ruling, appeal_deadline, appealable
+from backoffice.timeutil import deadline_text
 
 
 class AppealError(ValueError):
@@ -34,39 +31,6 @@ class AppealClosed(AppealError):
 
 class NotIndependent(AppealError):
     """The user took part in the original decision and may not handle its appeal."""
-
-
-def ruling_time(ruling: CaseDecision) -> datetime:
-    """When the ruling took effect (approval time for four-eyes decisions)."""
-    return ruling.approved_at or ruling.decided_at
-
-
-def cited_of(ruling: CaseDecision, plan: dict | None = None) -> dict[str, Any]:
-    """The rule as worded when the ruling was made (its plan's snapshot, ``policy.compute.cited_rule``);
-    for plans stored before that snapshot existed, as worded now."""
-    plan = plan if plan is not None else (ruling.preview or {})
-    return plan.get("cited") or cited_rule(get_rulebook().rule(ruling.rule_code))
-
-
-def appeal_deadline(ruling: CaseDecision) -> datetime:
-    """End of the last day of the rule's appeal window, counted in platform days from the ruling.
-
-    The window is the one the rule granted when the ruling was made, not whatever a later
-    rule-set version says. For a merchant in the EU it lasts at least six calendar months
-    (``appeal_min_months``, frozen into the ruling when it was made; a month-end day that the
-    later month lacks becomes that month's last day)."""
-    cited = cited_of(ruling)
-    local_day = ruling_time(ruling).astimezone(platform_tz()).date()
-    last_day = local_day + timedelta(days=cited["appeal_days"])
-    if months := cited.get("appeal_min_months"):
-        last_day = max(last_day, local_day + relativedelta(months=months))
-    _, end = platform_day_bounds(last_day)
-    return end
-
-
-def appealable(ruling: CaseDecision) -> bool:
-    return (ruling.verdict is Verdict.violation and ruling.status is DecisionStatus.applied
-            and ruling.penalty_decision_id is not None)
 
 
 def effective_deadline(appeal: Appeal, now: datetime | None = None) -> datetime | None:
@@ -84,12 +48,12 @@ def _open_for_merchant(appeal: Appeal, now: datetime) -> None:
         raise AppealClosed(_l("The appeal period has ended."))
 
 
-def start(actor: Actor, ruling: CaseDecision, *, now: datetime | None = None) -> Appeal:
+def start(actor: Actor, ruling: Ruling, *, now: datetime | None = None) -> Appeal:
     """Open the (single) appeal of a ruling as a draft, or return the one that exists."""
     now = now or utcnow()
     if not appealable(ruling):
         raise AppealError(_l("This ruling cannot be appealed."))
-    existing = db.session.scalar(sa.select(Appeal).filter_by(ruling_id=ruling.id))
+    existing = appeal_for_ruling(ruling.id)
     if existing is not None:
         return existing
     deadline = appeal_deadline(ruling)

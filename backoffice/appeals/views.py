@@ -11,13 +11,13 @@ from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals import operations as appeals
+from backoffice.appeals.merchant_views import send_evidence
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
 from backoffice.audit.operations import Actor
 from backoffice.db import db
-from backoffice.portal import queries as pq
-from backoffice.portal.appeal_views import send_evidence
 from backoffice.review.highlight import segments
 from backoffice.review.queries import case_messages, conversation_flags
+from backoffice.rulings.queries import ruling_view
 
 bp = Blueprint("appeals", __name__, url_prefix="/appeals")
 SENIOR = (Role.senior_reviewer, Role.manager)
@@ -39,7 +39,7 @@ def index():
 @roles_required(*SENIOR)
 def show(appeal_id: int):
     appeal = db.get_or_404(Appeal, appeal_id)
-    view = pq.ruling_view(appeal.ruling)
+    view = ruling_view(appeal.ruling)
     case = appeal.ruling.case
     spans: dict[int, list] = {}
     for f in conversation_flags(case):

@@ -22,9 +22,10 @@ from backoffice.calibration.models import CalibrationReview
 from backoffice.db import db
 from backoffice.merchants.models import Platform
 from backoffice.policy import UnknownRuleError, get_rulebook
+from backoffice.policy.titles import rule_title
 from backoffice.review.conversation import conversation_rows
 from backoffice.review.models import Verdict
-from backoffice.templating import PLATFORM_LABELS, rule_title
+from backoffice.templating import PLATFORM_LABELS
 
 bp = Blueprint("calibration", __name__, url_prefix="/calibration")
 VIEWERS = (Role.manager, Role.admin)

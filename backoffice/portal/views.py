@@ -1,21 +1,29 @@
-"""The merchant's own pages: standing, rulings, notifications."""
+"""The merchant's own pages: standing, rulings, conversations (and ZBJ fraud reports), notifications.
+
+The appeal and exam pages are in ``appeals.merchant_views``, the ruling's PDF in ``rulings.views``.
+"""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals.exam_operations import exam_offer
-from backoffice.appeals.operations import appeal_deadline, cited_of
+from backoffice.audit.operations import Actor
+from backoffice.cases.operations import report_fraud
 from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
+from backoffice.merchants.models import Platform
 from backoffice.notifications.models import Notification
 from backoffice.portal import queries as q
 from backoffice.review.highlight import segments
+from backoffice.rulings.facts import appeal_deadline, cited_of
+from backoffice.rulings.queries import ruling_of, ruling_view, rulings_of
 from backoffice.timeutil import platform_tz
 
 bp = Blueprint("portal", __name__, url_prefix="/merchant")
@@ -29,7 +37,7 @@ def merchant_id() -> int:
 @roles_required(Role.merchant)
 def index():
     merchant = current_user.merchant
-    items = [(r, appeal_deadline(r)) for r in q.rulings(merchant.id)]
+    items = [(r, appeal_deadline(r)) for r in rulings_of(merchant.id)]
     return render_template(
         "portal/index.html", merchant=merchant, standing=standing_of(merchant, platform_tz()),
         rulings=items, notices=q.risk_notices(merchant.id), now=utcnow(),
@@ -39,7 +47,7 @@ def index():
 @bp.get("/rulings/<int:ruling_id>")
 @roles_required(Role.merchant)
 def ruling(ruling_id: int):
-    view = q.ruling_view(q.ruling_of(merchant_id(), ruling_id))
+    view = ruling_view(ruling_of(merchant_id(), ruling_id))
     cited = cited_of(view.ruling, view.stored_plan)
     quoted = [(m, segments(m.text, [(f.start, f.end, f.rule_code or "") for f in flags if f.where == "text"],
                            f"q-{m.id}")) for m, flags in view.quoted]
@@ -47,6 +55,30 @@ def ruling(ruling_id: int):
         "portal/ruling.html", view=view, cited=cited, quoted=quoted, deadline=appeal_deadline(view.ruling),
         now=utcnow(), exam=exam_offer(view.ruling), confirm=ConfirmForm(),
     )
+
+
+# ZBJ merchants report a customer for fraud (举报诈骗); the report becomes a case of its own kind.
+@bp.get("/conversations")
+@roles_required(Role.merchant)
+def conversations():
+    return render_template("portal/conversations.html", conversations=q.conversations(merchant_id()),
+                           form=ConfirmForm(), can_report=current_user.merchant.platform is Platform.zbj)
+
+
+@bp.post("/conversations/<int:conversation_id>/fraud-report")
+@roles_required(Role.merchant)
+def fraud_report(conversation_id: int):
+    conversation = q.conversation_of(merchant_id(), conversation_id)
+    if conversation.platform is not Platform.zbj:
+        abort(404)
+    text = (request.form.get("text") or "").strip()
+    if not ConfirmForm().validate_on_submit() or not text:
+        flash(_("Describe what the customer did."), "error")
+        return redirect(url_for("portal.conversations"))
+    report_fraud(Actor(current_user._get_current_object(), "web"), conversation, text[:2000])
+    db.session.commit()
+    flash(_("Thank you. Your report was sent to the reviewers."), "success")
+    return redirect(url_for("portal.conversations"))
 
 
 @bp.get("/notifications")

@@ -21,8 +21,10 @@ from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
+from backoffice.policy.titles import rule_title
 from backoffice.review.claims import ReviewError, holds_claim
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.rulings.facts import ruling_number
 from backoffice.transparency import operations as statements
 
 VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("not confirmed"),
@@ -176,9 +178,6 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
             _l("Your fraud report has been reviewed"),
             _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))
     elif decision.verdict is Verdict.violation:
-        from backoffice.rulings.context import ruling_number
-        from backoffice.templating import rule_title
-
         number = ruling_number(decision)
         notify_merchant(case.merchant_id, "ruling", lambda: (
             _l("New ruling on your shop"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, g, request
 from werkzeug.exceptions import NotFound
 
@@ -12,8 +11,8 @@ from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
 from backoffice.cases.models import Case
 from backoffice.db import db
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.document import LANG_MODES
+from backoffice.rulings.queries import case_ruling
 
 bp = Blueprint("rulings_api", __name__, url_prefix="/api/v1")
 
@@ -31,9 +30,7 @@ def case_ruling_pdf(case_id: int):
     # Another merchant's case looks exactly like a missing one.
     if case is None or (user.role is Role.merchant and case.merchant_id != user.merchant_id):
         raise NotFound(f"No case {case_id}.")
-    ruling = db.session.scalar(sa.select(CaseDecision).where(
-        CaseDecision.case_id == case_id, CaseDecision.verdict == Verdict.violation,
-        CaseDecision.status == DecisionStatus.applied).order_by(CaseDecision.id.desc()).limit(1))
+    ruling = case_ruling(case_id)
     if ruling is None:
         raise NotFound(f"Case {case_id} has no ruling.")
     return send_ruling_pdf(ruling, lang)

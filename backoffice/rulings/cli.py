@@ -48,7 +48,7 @@ def verify(file: Path) -> None:
 def pdf(ruling_id: int, lang: str, out: Path) -> None:
     """Write one ruling's PDF."""
     from backoffice.db import db
-    from backoffice.rulings.context import get_ruling
+    from backoffice.rulings.queries import get_ruling
     from backoffice.rulings.render import ruling_pdf
 
     ruling = get_ruling(ruling_id)

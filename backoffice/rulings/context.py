@@ -15,49 +15,17 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from backoffice.appeals.operations import appeal_deadline, cited_of, ruling_time
 from backoffice.cases.models import FlagSource
 from backoffice.db import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.policy import get_rulebook
-from backoffice.portal.queries import ruling_view
 from backoffice.review.highlight import segments
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.rulings.facts import Ruling, appeal_deadline, cited_of, ruling_number, ruling_time
 from backoffice.rulings.masking import mask_name, mask_text
-from backoffice.timeutil import to_platform_tz
+from backoffice.rulings.queries import ruling_view
 
 SCHEMA = 1
-NUMBER_RE = re.compile(r"\b([A-Z]{3,9})-(\d{8})-(\d{6,})\b")
 HASH_RE = re.compile(r"\b[0-9a-f]{64}\b")
-
-
-def ruling_number(ruling: CaseDecision) -> str:
-    """``ZBJ-20261121-000042``: platform, platform day of the decision, ruling id."""
-    day = to_platform_tz(ruling_time(ruling)).strftime("%Y%m%d")
-    return f"{ruling.case.platform.value.upper()}-{day}-{ruling.id:06d}"
-
-
-def ruling_id_from_number(number: str) -> int | None:
-    match = NUMBER_RE.fullmatch(number.strip())
-    return int(match.group(3)) if match else None
-
-
-def get_ruling(ruling_id: int) -> CaseDecision | None:
-    """The ruling with this id: a violation verdict that has been applied; otherwise None."""
-    ruling = db.session.get(CaseDecision, ruling_id)
-    if ruling is None or ruling.verdict is not Verdict.violation:
-        return None
-    if ruling.status is not DecisionStatus.applied:
-        return None
-    return ruling
-
-
-def ruling_by_number(number: str) -> CaseDecision | None:
-    """The ruling whose whole number (platform, day and id; any letter case) is ``number``."""
-    number = number.strip().upper()
-    ruling_id = ruling_id_from_number(number)
-    ruling = get_ruling(ruling_id) if ruling_id is not None else None
-    return ruling if ruling is not None and ruling_number(ruling) == number else None
 
 
 def _iso(value) -> str | None:
@@ -99,7 +67,7 @@ def _interim(case_id: int) -> list[dict]:
              "lifted_at": _iso(lifted.get(e.id))} for e in entries]
 
 
-def ruling_facts(ruling: CaseDecision) -> dict[str, Any]:
+def ruling_facts(ruling: Ruling) -> dict[str, Any]:
     """Everything the ruling document states, as plain data."""
     view = ruling_view(ruling)
     case = ruling.case

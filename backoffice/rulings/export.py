@@ -26,8 +26,8 @@ from backoffice.cases.models import Case
 from backoffice.db import db, utcnow
 from backoffice.merchants.models import Merchant
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
-from backoffice.rulings.context import get_ruling
 from backoffice.rulings.copies import record_copy
+from backoffice.rulings.queries import get_ruling
 from backoffice.rulings.render import ruling_html
 from backoffice.timeutil import platform_day_bounds
 

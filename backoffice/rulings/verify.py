@@ -17,16 +17,11 @@ import enum
 import hashlib
 from dataclasses import dataclass, replace
 
-from backoffice.rulings.context import (
-    HASH_RE,
-    NUMBER_RE,
-    content_hash,
-    issued_hash,
-    ruling_by_number,
-    ruling_facts,
-)
+from backoffice.rulings.context import HASH_RE, content_hash, issued_hash, ruling_facts
 from backoffice.rulings.copies import file_was_issued, text_was_issued
+from backoffice.rulings.facts import NUMBER_RE
 from backoffice.rulings.pdftext import PdfTextError, pdf_text, squash, text_digest
+from backoffice.rulings.queries import ruling_by_number
 
 __all__ = ["PdfTextError", "Result", "Verdict", "pdf_text", "verify_claim", "verify_pdf"]
 

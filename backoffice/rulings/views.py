@@ -11,15 +11,14 @@ from flask_login import current_user
 
 from backoffice.accounts.models import STAFF_ROLES, Role
 from backoffice.accounts.permissions import public, roles_required
-from backoffice.appeals.operations import ruling_time
 from backoffice.db import db, utcnow
 from backoffice.policy import get_rulebook
-from backoffice.portal import queries as pq
-from backoffice.review.models import CaseDecision
 from backoffice.rulings import jobs
-from backoffice.rulings.context import get_ruling, ruling_by_number, ruling_number
+from backoffice.rulings.context import content_hash, ruling_facts
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.export import ExportFilter, known_rule, ruling_ids
+from backoffice.rulings.facts import Ruling, ruling_number, ruling_time
+from backoffice.rulings.queries import get_ruling, ruling_by_number, ruling_of
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
 from backoffice.timeutil import to_platform_tz
 
@@ -41,7 +40,7 @@ def lang_arg() -> str:
     return lang
 
 
-def send_ruling_pdf(ruling: CaseDecision, lang: str):
+def send_ruling_pdf(ruling: Ruling, lang: str):
     from backoffice.rulings.render import ruling_pdf
 
     document, data = ruling_pdf(ruling, lang)
@@ -52,7 +51,7 @@ def send_ruling_pdf(ruling: CaseDecision, lang: str):
     return response
 
 
-def _staff_ruling(ruling_id: int) -> CaseDecision:
+def _staff_ruling(ruling_id: int) -> Ruling:
     ruling = get_ruling(ruling_id)
     if ruling is None:
         abort(404)
@@ -111,7 +110,7 @@ def index():
                            can_export=current_user.role in EXPORTERS)
 
 
-def _row(ruling: CaseDecision) -> dict:
+def _row(ruling: Ruling) -> dict:
     case = ruling.case
     return {"id": ruling.id, "number": ruling_number(ruling), "case_id": case.id, "merchant": case.merchant,
             "platform": case.platform, "rule": ruling.rule_code, "severity": ruling.severity,
@@ -121,8 +120,6 @@ def _row(ruling: CaseDecision) -> dict:
 @bp.get("/rulings/<int:ruling_id>")
 @roles_required(*STAFF_ROLES)
 def show(ruling_id: int):
-    from backoffice.rulings.context import content_hash, ruling_facts
-
     facts = ruling_facts(_staff_ruling(ruling_id))
     return render_template("rulings/show.html", f=facts, digest=content_hash(facts))
 
@@ -136,7 +133,7 @@ def staff_pdf(ruling_id: int):
 @bp.get("/merchant/rulings/<int:ruling_id>.pdf")
 @roles_required(Role.merchant)
 def merchant_pdf(ruling_id: int):
-    return send_ruling_pdf(pq.ruling_of(current_user.merchant_id, ruling_id), lang_arg())
+    return send_ruling_pdf(ruling_of(current_user.merchant_id, ruling_id), lang_arg())
 
 
 @bp.route("/rulings/verify", methods=["GET", "POST"])

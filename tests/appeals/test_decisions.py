@@ -114,7 +114,7 @@ def test_overturn_through_the_web_restores_standing_exactly(app, client, login, 
 
 
 def ruling_view_appeal(ruling):
-    from backoffice.portal.queries import appeal_for_ruling
+    from backoffice.appeals.queries import appeal_for_ruling
 
     return appeal_for_ruling(ruling.id)
 
@@ -149,7 +149,7 @@ def test_notifications_after_ruling_and_appeal_decision(app, client, login, merc
     assert '<span class="badge">1</span>' in page
     notes = client.get("/merchant/notifications").get_data(as_text=True)
     assert "New ruling on your shop" in notes and f'href="/merchant/rulings/{ruling.id}"' in notes
-    from backoffice.rulings.context import ruling_number
+    from backoffice.rulings.facts import ruling_number
 
     assert f"Ruling {ruling_number(ruling)}" in page  # the list names rulings by their printed number
     client.post("/merchant/notifications/read")

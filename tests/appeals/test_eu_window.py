@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
-from backoffice.appeals import operations as appeals
 from backoffice.audit.models import AuditEvent
 from backoffice.extensions import db
-from backoffice.rulings.context import get_ruling, ruling_facts
+from backoffice.rulings.context import ruling_facts
 from backoffice.rulings.document import document_context
+from backoffice.rulings.facts import appeal_deadline
+from backoffice.rulings.queries import get_ruling
 
 
 def _shanghai(y, m, d, hh=12, mm=0):
@@ -45,7 +46,7 @@ def test_the_appeal_deadline_is_the_rules_window_or_six_months_in_the_eu(make_me
     db.session.commit()
     ruling = ruling_for(merchant)
     ruling.decided_at = _shanghai(*decided)
-    assert appeals.appeal_deadline(ruling) == _end_of(*last_day)
+    assert appeal_deadline(ruling) == _end_of(*last_day)
 
 
 def test_a_rule_window_longer_than_six_months_still_wins(make_merchant, ruling_for):
@@ -57,7 +58,7 @@ def test_a_rule_window_longer_than_six_months_still_wins(make_merchant, ruling_f
     preview = dict(ruling.preview)
     preview["cited"] = {**preview["cited"], "appeal_days": 400}
     ruling.preview = preview
-    assert appeals.appeal_deadline(ruling) == _end_of(2027, 4, 14)
+    assert appeal_deadline(ruling) == _end_of(2027, 4, 14)
 
 
 def test_the_window_is_the_one_the_ruling_was_issued_with(make_merchant, ruling_for):
@@ -66,7 +67,7 @@ def test_the_window_is_the_one_the_ruling_was_issued_with(make_merchant, ruling_
     before.decided_at = _shanghai(2026, 3, 10)
     merchant.in_eu = True
     db.session.commit()
-    assert appeals.appeal_deadline(before) == _end_of(2026, 3, 17)  # decided before the merchant was marked
+    assert appeal_deadline(before) == _end_of(2026, 3, 17)  # decided before the merchant was marked
 
 
 def test_the_ruling_states_the_eu_window_and_other_rulings_keep_their_facts(make_merchant, ruling_for):

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
 from backoffice.extensions import db
+from backoffice.rulings.facts import appeal_deadline
 
 from .conftest import png, web
 
@@ -31,20 +32,20 @@ def setup(merchant_user, ruling_for):
 
 def test_deadline_is_the_end_of_the_seventh_platform_day(setup):
     _, ruling = setup
-    assert appeals.appeal_deadline(ruling) == END
+    assert appeal_deadline(ruling) == END
 
 
 def test_deadline_counts_platform_days_not_utc_days(setup):
     _, ruling = setup
     # 17:00 UTC on 10 March is already 01:00 on 11 March in Shanghai: the window ends a day later.
     ruling.decided_at = datetime(2026, 3, 10, 17, 0, tzinfo=UTC)
-    assert appeals.appeal_deadline(ruling) == END + timedelta(days=1)
+    assert appeal_deadline(ruling) == END + timedelta(days=1)
 
 
 def test_deadline_runs_from_the_approval_of_a_four_eyes_ruling(setup):
     _, ruling = setup
     ruling.approved_at = D_2359 + timedelta(days=2)
-    assert appeals.appeal_deadline(ruling) == END + timedelta(days=2)
+    assert appeal_deadline(ruling) == END + timedelta(days=2)
 
 
 def test_last_minute_works_and_one_minute_later_is_refused(setup, make_merchant, ruling_for):

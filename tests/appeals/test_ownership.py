@@ -21,8 +21,8 @@ from .conftest import png, web
 
 MISSING = 987654
 PORTAL_ROUTES = {  # every route of the merchant portal; a new one must be added here (and tested below)
-    "portal.index", "portal.ruling", "portal.appeal", "portal.evidence", "portal.exam",
-    "portal.notifications", "portal.mark_read", "portal.conversations", "portal.fraud_report",
+    "portal.index", "portal.ruling", "portal.notifications", "portal.mark_read", "portal.conversations",
+    "portal.fraud_report", "merchant_appeals.appeal", "merchant_appeals.evidence", "merchant_appeals.exam",
 }
 
 
@@ -106,7 +106,7 @@ def test_lists_show_only_the_merchants_own_data(client, login, world):
     for other in (w["b_ruling"], w["c_ruling"]):
         assert other.case.conversation.external_id not in conversations
     notes = client.get("/merchant/notifications").get_data(as_text=True)
-    from backoffice.rulings.context import ruling_number
+    from backoffice.rulings.facts import ruling_number
 
     assert f"Ruling {ruling_number(w['own'])}:" in notes and f"Ruling {ruling_number(w['b_ruling'])}:" not in notes
     client.post("/merchant/notifications/read")

@@ -112,7 +112,7 @@ def test_a_violation_applies_the_ladder_and_closes_the_case(claimed, shop, count
     assert actions[-2:] == ["case.decide", "case.apply"]
     (note,) = db.session.scalars(sa.select(Notification).where(Notification.user_id == shop.id)).all()
     assert (note.kind, note.link) == ("ruling", f"/merchant/rulings/{decision.id}")
-    from backoffice.rulings.context import ruling_number
+    from backoffice.rulings.facts import ruling_number
 
     # The merchant reads the number printed on the ruling and the rule's name, not internal codes.
     assert ruling_number(decision) in note.body and RULE not in note.body

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from backoffice.rulings.context import get_ruling, ruling_facts
+from backoffice.rulings.context import ruling_facts
 from backoffice.rulings.document import document_context
+from backoffice.rulings.queries import get_ruling
 
 
 def test_a_notice_scheduled_for_the_next_day_but_ended_by_the_ruling_reads_as_cancelled(make_ruling):

@@ -9,8 +9,8 @@ import pytest
 
 from backoffice.db import utcnow
 from backoffice.rulings import views
-from backoffice.rulings.context import ruling_number
 from backoffice.rulings.export import ExportFilter, ruling_ids
+from backoffice.rulings.facts import ruling_number
 from backoffice.timeutil import to_platform_tz
 
 

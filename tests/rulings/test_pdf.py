@@ -60,7 +60,7 @@ def test_pdf_in_chinese_and_english_and_verify(app, client, runner, make_ruling,
 def test_the_signature_block_never_stands_alone_on_the_last_page(app, make_ruling, tmp_path):
     """Lengthen the findings two lines at a time until the ruling needs another page: on every
     length the page with the hash and seal also carries the end of the text before it."""
-    from backoffice.rulings.context import get_ruling
+    from backoffice.rulings.queries import get_ruling
     from backoffice.rulings.render import ruling_pdf
 
     ruling = make_ruling()

@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 from markupsafe import escape
 
-from backoffice.appeals import operations as appeals
 from backoffice.extensions import db
 from backoffice.policy import get_rulebook
-from backoffice.rulings import context
+from backoffice.rulings import context, facts
 
 
 class Reworded:
@@ -35,7 +34,7 @@ class Reworded:
 def reword(monkeypatch):
     def apply():
         book = Reworded(get_rulebook())
-        for module in (context, appeals):
+        for module in (context, facts):
             monkeypatch.setattr(module, "get_rulebook", lambda: book)
         return book
     return apply
@@ -44,14 +43,14 @@ def reword(monkeypatch):
 def test_a_reworded_rule_changes_neither_the_ruling_nor_its_hash_nor_the_deadline(app, make_ruling, reword):
     ruling = make_ruling()
     before = context.ruling_facts(ruling)
-    deadline = appeals.appeal_deadline(ruling)
+    deadline = facts.appeal_deadline(ruling)
     assert before["rule"]["title"]["zh"].startswith("引导脱离平台沟通")
 
     reword()
     after = context.ruling_facts(ruling)
     assert after == before
     assert context.content_hash(after) == context.content_hash(before)
-    assert appeals.appeal_deadline(ruling) == deadline
+    assert facts.appeal_deadline(ruling) == deadline
 
 
 def test_a_ruling_stored_before_the_snapshot_shows_the_rule_as_worded_now(app, make_ruling, reword):

@@ -1,8 +1,8 @@
-"""Merchants appeal a ruling with evidence, take the exam, and report a customer for fraud."""
+"""The merchant portal's appeal pages: merchants appeal a ruling with evidence and take the exam."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,11 +13,14 @@ from backoffice.appeals import exams, storage
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.exam_operations import ExamError, start_exam, submit_exam
 from backoffice.appeals.models import ExamAttempt
+from backoffice.appeals.queries import appeal_for_ruling, evidence_of
 from backoffice.audit.operations import Actor
 from backoffice.db import db
 from backoffice.policy import get_rulebook
-from backoffice.portal import queries as q
-from backoffice.portal.views import bp, merchant_id
+from backoffice.rulings.facts import appeal_deadline, appealable, cited_of
+from backoffice.rulings.queries import ruling_of
+
+bp = Blueprint("merchant_appeals", __name__, url_prefix="/merchant")
 
 
 def _actor() -> Actor:
@@ -27,9 +30,9 @@ def _actor() -> Actor:
 @bp.route("/rulings/<int:ruling_id>/appeal", methods=["GET", "POST"])
 @roles_required(Role.merchant)
 def appeal(ruling_id: int):
-    ruling = q.ruling_of(merchant_id(), ruling_id)
+    ruling = ruling_of(current_user.merchant_id, ruling_id)
     form = ConfirmForm()
-    item = q.appeal_for_ruling(ruling.id)
+    item = appeal_for_ruling(ruling.id)
     typed = None  # what the merchant typed, shown again when the request is refused
     if request.method == "POST" and form.validate_on_submit():
         created: list[str] = []
@@ -46,7 +49,7 @@ def appeal(ruling_id: int):
             appeals.discard_files(created)  # nor the files it wrote
             flash(str(exc), "error")
             # Shown again with what was typed, so that a refused photo does not cost the statement.
-            typed, item = request.form.get("statement", ""), q.appeal_for_ruling(ruling.id)
+            typed, item = request.form.get("statement", ""), appeal_for_ruling(ruling.id)
             return _appeal_page(ruling, item, form, typed), 422
         else:
             db.session.commit()
@@ -55,24 +58,24 @@ def appeal(ruling_id: int):
                       "success")
             else:
                 flash(_("Saved. Your draft is kept until you submit it."), "info")
-        return redirect(url_for("portal.appeal", ruling_id=ruling.id))
-    if item is None and not appeals.appealable(ruling):
+        return redirect(url_for("merchant_appeals.appeal", ruling_id=ruling.id))
+    if item is None and not appealable(ruling):
         flash(_("This ruling cannot be appealed."), "error")
         return redirect(url_for("portal.ruling", ruling_id=ruling.id))
     return _appeal_page(ruling, item, form, typed)
 
 
 def _appeal_page(ruling, item, form, typed: str | None):
-    return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=appeals.cited_of(ruling), form=form,
+    return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=cited_of(ruling), form=form,
                            statement=typed if typed is not None else (item.statement if item else ""),
-                           deadline=item.deadline_at if item else appeals.appeal_deadline(ruling),
+                           deadline=item.deadline_at if item else appeal_deadline(ruling),
                            limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES, storage.MAX_TOTAL_BYTES // 2**20))
 
 
 @bp.get("/evidence/<int:evidence_id>")
 @roles_required(Role.merchant)
 def evidence(evidence_id: int):
-    item = q.evidence_of(merchant_id(), evidence_id)
+    item = evidence_of(current_user.merchant_id, evidence_id)
     return send_evidence(item, thumbnail=request.args.get("thumb") == "1")
 
 
@@ -89,7 +92,7 @@ def send_evidence(item, thumbnail: bool = False):
 @bp.route("/rulings/<int:ruling_id>/exam", methods=["GET", "POST"])
 @roles_required(Role.merchant)
 def exam(ruling_id: int):
-    ruling = q.ruling_of(merchant_id(), ruling_id)
+    ruling = ruling_of(current_user.merchant_id, ruling_id)
     form = ConfirmForm()
     try:
         if request.method == "POST" and form.validate_on_submit():
