@@ -6,15 +6,15 @@ import pytest
 
 from backoffice import create_app, urltable
 
-#: The first segment of a URL (after /api/v1 for the API) and the package its code lives in, where the
-#: two names differ. Every other segment names its package itself.
+#: A segment of a URL (the first after /api/v1 for the API, or a sub-resource) and the package its code
+#: lives in, where the two names differ. Every other segment names its package itself (in the plural).
 PACKAGE_OF = {
     "": "accounts", "login": "accounts", "logout": "accounts", "language": "accounts",
     "admin/users": "accounts", "admin/tokens": "api", "admin/audit": "audit",
     "me": "api", "openapi": "api",
     "approvals": "review", "cases": "review",
     "conversations": "ingest", "rules": "policy", "statements": "transparency",
-    "merchant": "portal",
+    "merchant": "portal", "evidence": "appeals", "exam": "appeals",
 }
 
 
@@ -52,7 +52,7 @@ def _packages(url: str) -> set[str]:
     admin = parts[0] == "admin"
     first = f"admin/{parts[1]}" if admin else parts[0]
     nouns = [p for p in parts[2 if admin else 1:] if p and not p.startswith("<")]
-    return {PACKAGE_OF.get(first, first)} | {n if n.endswith("s") else f"{n}s" for n in nouns}
+    return {PACKAGE_OF.get(first, first)} | {PACKAGE_OF.get(n, n if n.endswith("s") else f"{n}s") for n in nouns}
 
 
 @pytest.mark.parametrize(("url", "packages"), [
