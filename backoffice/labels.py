@@ -52,6 +52,8 @@ APPEAL_STATUS_LABELS = {"draft": _l("Draft"), "submitted": _l("With the reviewer
                         "awaiting_evidence": _l("More evidence requested"), "decided": _l("Appeal decided")}
 APPEAL_OUTCOME_LABELS = {"upheld": _l("Ruling upheld"), "overturned": _l("Ruling overturned"),
                          "reduced": _l("Penalty reduced")}
+DECISION_STATUS_LABELS = {"pending_approval": _l("Awaiting approval"), "applied": _l("In force"),
+                          "refused": _l("Refused")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
                    "deviation": _l("changed measures")}
 

@@ -14,7 +14,9 @@ from flask_login import current_user
 from backoffice import labels
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
+from backoffice.appeals import states as appeal_states
 from backoffice.audit.labels import action_label, changes
+from backoffice.cases import states as case_states
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
 from backoffice.policy.titles import rule_title
@@ -136,6 +138,9 @@ def init_app(app: Flask) -> None:
     app.add_template_global(explain_flag, "explain_flag")
     app.add_template_global(VIEW_LABELS, "VIEW_LABELS")
     app.add_template_global(utcnow, "utcnow")
+    # The status machines' predicates (case_states.can_reassign(case, current_user), ...).
+    app.add_template_global(case_states, "case_states")
+    app.add_template_global(appeal_states, "appeal_states")
 
     @app.context_processor
     def inject():

@@ -11,6 +11,7 @@ from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
 from backoffice.appeals import operations as appeals
+from backoffice.appeals import states as appeal_states
 from backoffice.appeals import storage
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
 from backoffice.cases.models import Case
@@ -62,7 +63,7 @@ def file_appeal(case_id: int):
         for upload in request.files.getlist("files"):
             if upload and upload.filename:
                 appeals.add_evidence(api_actor(), appeal, upload.stream, upload.filename, created=created)
-        if appeal.status in (AppealStatus.draft, AppealStatus.awaiting_evidence):
+        if appeal_states.can_submit(appeal):
             appeals.submit(api_actor(), appeal)
     except (storage.UploadRejected, appeals.AppealError) as exc:
         db.session.rollback()

@@ -11,6 +11,7 @@ from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals import exams, storage
 from backoffice.appeals import operations as appeals
+from backoffice.appeals import states as appeal_states
 from backoffice.appeals.exam_operations import ExamError, start_exam, submit_exam
 from backoffice.appeals.models import ExamAttempt
 from backoffice.appeals.queries import appeal_for_ruling, evidence_of
@@ -53,7 +54,7 @@ def appeal(ruling_id: int):
             return _appeal_page(ruling, item, form, typed), 422
         else:
             db.session.commit()
-            if item.status.value == "submitted":
+            if appeal_states.with_reviewers(item):
                 flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
                       "success")
             else:

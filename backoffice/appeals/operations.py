@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from backoffice.accounts.models import Role, User
-from backoffice.appeals import storage
+from backoffice.appeals import states, storage
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
 from backoffice.appeals.queries import appeal_for_ruling
 from backoffice.audit.operations import Actor, record
@@ -35,13 +35,13 @@ class NotIndependent(AppealError):
 
 def effective_deadline(appeal: Appeal, now: datetime | None = None) -> datetime | None:
     """The moment filing or adding evidence closes; None while the clock is paused in review."""
-    if appeal.status is AppealStatus.submitted:
+    if states.with_reviewers(appeal):
         return None
     return appeal.deadline_at
 
 
 def _open_for_merchant(appeal: Appeal, now: datetime) -> None:
-    if appeal.status is AppealStatus.decided:
+    if states.is_decided(appeal):
         raise AppealClosed(_l("This appeal has been decided and cannot be reopened."))
     deadline = effective_deadline(appeal, now)
     if deadline is not None and now >= deadline:
@@ -116,10 +116,11 @@ def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appe
     _open_for_merchant(appeal, now)
     if not appeal.statement.strip():
         raise AppealError(_l("Explain why the ruling is wrong before submitting."))
-    if appeal.status not in (AppealStatus.draft, AppealStatus.awaiting_evidence):
+    if not states.can_submit(appeal):
         raise AppealError(_l("This appeal is already with the reviewers."))
     appeal.remaining_seconds = max(int((appeal.deadline_at - now).total_seconds()), 0)
-    appeal.status, appeal.submitted_at = AppealStatus.submitted, appeal.submitted_at or now
+    states.transition(appeal, AppealStatus.submitted)
+    appeal.submitted_at = appeal.submitted_at or now
     db.session.flush()
     record(actor, "appeal.submit", "appeal", appeal.id, after={"files": len(appeal.evidence)})
     return appeal
@@ -139,11 +140,12 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     """Ask the merchant for more; their filing clock runs again with the time that was left."""
     now = now or utcnow()
     _check_reviewer(appeal, actor.user)
-    if appeal.status is not AppealStatus.submitted:
+    if not states.with_reviewers(appeal):
         raise AppealError(_l("Only a submitted appeal can be sent back for evidence."))
     if not message.strip():
         raise AppealError(_l("Say what evidence is needed."))
-    appeal.status, appeal.evidence_requested_at = AppealStatus.awaiting_evidence, now
+    states.transition(appeal, AppealStatus.awaiting_evidence)
+    appeal.evidence_requested_at = now
     appeal.evidence_request = message.strip()
     appeal.deadline_at = now + timedelta(seconds=appeal.remaining_seconds or 0)
     db.session.flush()
@@ -160,7 +162,7 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
            drop: tuple[str, ...] = (), now: datetime | None = None) -> Appeal:
     """Uphold, overturn or reduce; the ledger changes in the same transaction."""
     _check_reviewer(appeal, actor.user)
-    if appeal.status is not AppealStatus.submitted:
+    if not states.with_reviewers(appeal):
         raise AppealError(_l("Only a submitted appeal can be decided."))
     if not reason.strip():
         raise AppealError(_l("Give the reasons for the outcome; the merchant will read them."))
@@ -181,7 +183,8 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
             appeal.successor_penalty_id = successor.id
     except penalties.PenaltyError as exc:
         raise AppealError(str(exc)) from exc
-    appeal.status, appeal.outcome, appeal.outcome_reason = AppealStatus.decided, outcome, reason.strip()
+    states.transition(appeal, AppealStatus.decided)
+    appeal.outcome, appeal.outcome_reason = outcome, reason.strip()
     appeal.decided_at, appeal.decided_by_id = now or utcnow(), actor.user.id
     db.session.flush()
     record(actor, "appeal.decide", "appeal", appeal.id, after={"outcome": outcome.value, "reason": reason})

@@ -15,13 +15,13 @@ from backoffice.appeals.models import Appeal
 from backoffice.audit.models import AuditEvent
 from backoffice.calibration.agreement import Judgment, Pair
 from backoffice.calibration.models import CalibrationReview
-from backoffice.cases.models import Case, CaseStatus, Flag, Report
+from backoffice.cases.models import Case, Flag, Report
+from backoffice.cases.states import CLOSED
 from backoffice.db import db
 from backoffice.review.models import CaseDecision, CaseNote, DecisionStatus
 from backoffice.timeutil import platform_day_bounds
 
 SECOND_REVIEWER_ROLES = (Role.reviewer, Role.senior_reviewer)
-CLOSED_STATUSES = (CaseStatus.decided, CaseStatus.dismissed)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def candidates(flt: SampleFilter) -> list[tuple[int, int]]:
     stmt = (sa.select(Case.id, latest.c.decision_id)
             .join(latest, latest.c.case_id == Case.id)
             .join(CaseDecision, CaseDecision.id == latest.c.decision_id)
-            .where(Case.status.in_(CLOSED_STATUSES),
+            .where(Case.status.in_(CLOSED),
                    ~sa.exists().where(CalibrationReview.case_id == Case.id)))
     if flt.platform:
         stmt = stmt.where(Case.platform == flt.platform)

@@ -12,11 +12,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.audit.operations import Actor, record
+from backoffice.cases import states
 from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases.states import SENIOR_ROLES, holds_claim
 from backoffice.db import db, utcnow
-
-
-SENIOR_ROLES = frozenset({Role.senior_reviewer, Role.manager})
 
 
 class ReviewError(ValueError):
@@ -35,15 +34,6 @@ def claimable(now, waiting: CaseStatus = CaseStatus.open):
     )
 
 
-def holds_claim(case: Case, user: User, now: datetime | None = None) -> bool:
-    now = now or utcnow()
-    if case.claimed_by_id != user.id:
-        return False
-    if case.status is CaseStatus.on_hold:
-        return True
-    return case.status is CaseStatus.in_review and case.claim_expires_at is not None and case.claim_expires_at > now
-
-
 def _flush_or_taken() -> None:
     """Write the case; someone else changed it since it was read (a concurrent claim): refuse."""
     try:
@@ -54,7 +44,8 @@ def _flush_or_taken() -> None:
 
 def _take(actor: Actor, case: Case, user: User, now: datetime, action: str) -> Case:
     before = {"status": case.status.value, "claimed_by": case.claimed_by_id}
-    case.status, case.claimed_by_id, case.claim_expires_at = CaseStatus.in_review, user.id, now + lease_length()
+    states.transition(case, CaseStatus.in_review)
+    case.claimed_by_id, case.claim_expires_at = user.id, now + lease_length()
     _flush_or_taken()
     record(actor, action, "case", case.id, before=before, after={"status": "in_review", "claimed_by": user.id})
     return case
@@ -149,11 +140,7 @@ def claim(actor: Actor, case: Case, user: User, *, now: datetime | None = None) 
         return case
     if case.escalated_at is not None and user.role not in SENIOR_ROLES:
         raise ReviewError(_l("This case was escalated: a senior reviewer takes it."))
-    free = case.status is CaseStatus.open or (
-        case.status is CaseStatus.in_review and case.claim_expires_at is not None and case.claim_expires_at < now)
-    helping = case.status is CaseStatus.on_hold and case.claimed_by_id != user.id
-    senior = case.status is CaseStatus.escalated and user.role in SENIOR_ROLES
-    if not (free or helping or senior or (case.status is CaseStatus.on_hold and case.claimed_by_id == user.id)):
+    if not states.can_claim(case, user, now):
         raise ReviewError(_l("This case is held by someone else or is no longer open."))
     return _take(actor, case, user, now, "case.claim")
 
@@ -175,7 +162,7 @@ def renew(case: Case, user: User, now: datetime | None = None) -> None:
 def release(actor: Actor, case: Case, user: User) -> Case:
     if case.claimed_by_id != user.id and user.role is not Role.manager:
         raise ReviewError(_l("Only the holder or a manager can release this case."))
-    if case.status not in (CaseStatus.in_review, CaseStatus.on_hold):
+    if not states.can_release(case, user):
         # A decision waiting for approval, or a closed case, must not go back to the queue.
         raise ReviewError(_l("This case is held by someone else or is no longer open."))
     back_to = CaseStatus.escalated if case.escalated_at is not None else CaseStatus.open
@@ -203,14 +190,15 @@ def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
 def reassign(actor: Actor, case: Case, target: User) -> Case:
     if target.role not in REVIEW_ROLES or not target.is_enabled:
         raise ReviewError(_l("Cases can only be assigned to enabled reviewers."))
-    if case.status not in (CaseStatus.open, CaseStatus.in_review, CaseStatus.on_hold, CaseStatus.escalated):
+    if not states.takeable(case):
         raise ReviewError(_l("This case is no longer open."))
     return _take(actor, case, target, utcnow(), "case.reassign")
 
 
 def _set(actor: Actor, case: Case, status: CaseStatus, holder: int | None, action: str, reason: str = "") -> Case:
     before = {"status": case.status.value, "claimed_by": case.claimed_by_id}
-    case.status, case.claimed_by_id, case.claim_expires_at = status, holder, None
+    states.transition(case, status)
+    case.claimed_by_id, case.claim_expires_at = holder, None
     _flush_or_taken()
     record(actor, action, "case", case.id, before=before,
            after={"status": status.value, "claimed_by": holder, **({"reason": reason} if reason else {})})

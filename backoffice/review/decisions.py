@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import Role
 from backoffice.audit.operations import Actor, record
+from backoffice.cases import states
 from backoffice.cases.models import Case, CaseKind, CaseStatus, FlagStatus
 from backoffice.conversations.models import Message
 from backoffice.db import db, utcnow
@@ -22,7 +23,7 @@ from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
 from backoffice.policy.titles import rule_title
-from backoffice.review.claims import ReviewError, holds_claim
+from backoffice.review.claims import ReviewError
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.facts import ruling_number
 from backoffice.transparency import operations as statements
@@ -81,7 +82,7 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
     reviewer = actor.user
     if case.version != expected_version:
         raise DecisionConflict(_l("The case changed since you opened it. Reload it and decide again."))
-    if reviewer is None or not holds_claim(case, reviewer):
+    if not states.can_decide(case, reviewer):
         raise ReviewError(_l("Claim the case before deciding it."))
     if not data.rationale.strip():
         raise ReviewError(_l("Write the reasons for the decision."))
@@ -114,7 +115,8 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
     db.session.add(decision)
     try:
         if reasons:
-            case.status, case.claim_expires_at = CaseStatus.awaiting_approval, None
+            states.transition(case, CaseStatus.awaiting_approval)
+            case.claim_expires_at = None
             db.session.flush()
             record(actor, "case.decide", "case", case.id, after=_summary(decision))
         else:
@@ -132,7 +134,7 @@ def approve(actor: Actor, decision: CaseDecision, approved: bool, note: str) -> 
     manager = actor.user
     if manager is None or manager.role is not Role.manager:
         raise ReviewError(_l("Only a manager can approve decisions."))
-    if decision.status is not DecisionStatus.pending_approval:
+    if not states.awaiting_approval(decision):
         raise ReviewError(_l("This decision is not waiting for approval."))
     if decision.decided_by_id == manager.id:
         raise ReviewError(_l("The manager who approves cannot be the reviewer who decided."))
@@ -144,8 +146,9 @@ def approve(actor: Actor, decision: CaseDecision, approved: bool, note: str) -> 
         record(actor, "case.approve", "case", case.id, after={"decision": decision.id, "note": note})
         _apply(actor, case, decision)
     else:
-        decision.status = DecisionStatus.refused
-        case.status, case.claimed_by_id, case.claim_expires_at = CaseStatus.open, None, None
+        states.DECISIONS.transition(decision, DecisionStatus.refused)
+        states.transition(case, CaseStatus.open)
+        case.claimed_by_id, case.claim_expires_at = None, None
         db.session.flush()
         record(actor, "case.refuse", "case", case.id, after={"decision": decision.id, "note": note})
         if decision.decided_by is not None:
@@ -168,8 +171,10 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     for flag in case.flags:
         if flag.status is FlagStatus.open:
             flag.status, flag.judged_at = flag_status, now
-    decision.status = DecisionStatus.applied
-    case.status = CaseStatus.decided if decision.verdict is Verdict.violation else CaseStatus.dismissed
+    if decision.status is not DecisionStatus.applied:  # one that needed no approval was made applied
+        states.DECISIONS.transition(decision, DecisionStatus.applied)
+    closed = CaseStatus.decided if decision.verdict is Verdict.violation else CaseStatus.dismissed
+    states.transition(case, closed)
     case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
     db.session.flush()
     record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value})
@@ -199,10 +204,7 @@ def bulk_dismiss(actor: Actor, cases: Iterable[Case], reason: str) -> int:
         raise ReviewError(_l("Give a reason for dismissing."))
     count = 0
     for case in cases:
-        if case.status not in (CaseStatus.open, CaseStatus.in_review) or (
-                case.status is CaseStatus.in_review and actor.user
-                and case.claimed_by_id not in (None, actor.user.id)
-                and case.claim_expires_at and case.claim_expires_at > utcnow()):
+        if not states.can_dismiss(case, actor.user):
             continue
         decision = CaseDecision(case_id=case.id, verdict=Verdict.no_violation, rule_code=case.rule_code,
                                 rationale=reason.strip(), status=DecisionStatus.applied,
