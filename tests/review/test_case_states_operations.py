@@ -34,15 +34,6 @@ _numbers = count(1)
 NO_VIOLATION = DecisionInput(Verdict.no_violation, "聊天内容正常，没有引导线下交易。")
 
 
-@pytest.fixture(autouse=True)
-def _cheap_passwords(monkeypatch):
-    from argon2 import PasswordHasher
-
-    from backoffice.accounts import passwords
-
-    monkeypatch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
-
-
 @pytest.fixture
 def people(app, make_user):
     return SimpleNamespace(alice=make_user("reviewer", "alice"), bob=make_user("reviewer", "bob"),
