@@ -107,6 +107,9 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.accounts import views as accounts_views
     from backoffice.api import admin as tokens_admin
     from backoffice.api import views as api_views
+    from backoffice.appeals import api as appeals_api
+    from backoffice.appeals import merchant_views as merchant_appeals_views
+    from backoffice.appeals import views as appeals_views
     from backoffice.audit import views as audit_views
     from backoffice.calibration import views as calibration_views
     from backoffice.dashboard import views as dashboard_views
@@ -114,9 +117,6 @@ def _register_blueprints(app: Flask) -> None:
     from backoffice.ingest import api as ingest_api
     from backoffice.merchants import api as merchants_api
     from backoffice.policy import api as rules_api
-    from backoffice.appeals import api as appeals_api
-    from backoffice.appeals import merchant_views as merchant_appeals_views
-    from backoffice.appeals import views as appeals_views
     from backoffice.portal import views as portal_views
     from backoffice.review import api as review_api
     from backoffice.review import approvals, case_views  # noqa: F401  (case_views adds routes to cases)

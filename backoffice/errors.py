@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from backoffice import schema
 from backoffice.api.errors import ApiError, api_error_response, error_response, http_exception_response
 from backoffice.db import db
+from backoffice.failures import DomainError
 
 
 def _is_api() -> bool:
@@ -19,6 +20,15 @@ def init_app(app: Flask) -> None:
     def handle_api_error(exc: ApiError):
         db.session.rollback()
         return api_error_response(exc)
+
+    @app.errorhandler(DomainError)
+    def handle_domain_error(exc: DomainError):
+        # API views let operation errors through: the answer is the error's status and message.
+        # Web views handle them with ``backoffice.web.committing``; one that escapes is a bug (500).
+        if not _is_api():
+            return handle_unexpected(exc)
+        db.session.rollback()
+        return error_response(exc.status, exc.message, exc.code)
 
     @app.errorhandler(HTTPException)
     def handle_http(exc: HTTPException):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from backoffice.accounts.forms import ConfirmForm, PasswordResetForm, UserCreateForm, UserEditForm
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.operations import (
-    AccountError,
     create_user,
     find_merchant,
     set_enabled,
@@ -18,14 +16,10 @@ from backoffice.accounts.operations import (
     update_user,
 )
 from backoffice.accounts.permissions import roles_required
-from backoffice.audit.operations import Actor
 from backoffice.db import db
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def _actor() -> Actor:
-    return Actor(current_user._get_current_object(), "web")
 
 
 def _merchant_or_none(external_id: str | None):
@@ -37,20 +31,16 @@ def _merchant_or_none(external_id: str | None):
 def users():
     form = UserCreateForm()
     if form.validate_on_submit():
-        try:
+        with committing() as done:
             user = create_user(
-                _actor(),
+                acting_user(),
                 login=form.login.data,
                 role=Role(form.role.data),
                 password=form.password.data,
                 merchant=_merchant_or_none(form.merchant.data),
                 display_name=form.display_name.data or "",
             )
-        except AccountError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
+        if done:
             flash(_("Account %(login)s created.", login=user.login), "success")
             return redirect(url_for("admin.users"))
     accounts = db.session.scalars(sa.select(User).order_by(User.role, User.login)).all()
@@ -66,19 +56,14 @@ def edit_user(user_id: int):
         form.role.data = user.role.value
         form.merchant.data = user.merchant.external_id if user.merchant else ""
     if form.validate_on_submit():
-        try:
+        with committing(_("Changes saved.")) as done:
             update_user(
-                _actor(), user,
+                acting_user(), user,
                 role=Role(form.role.data),
                 merchant=_merchant_or_none(form.merchant.data),
                 display_name=form.display_name.data or "",
             )
-        except AccountError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Changes saved."), "success")
+        if done:
             return redirect(url_for("admin.edit_user", user_id=user.id))
     return render_template(
         "admin/user_edit.html", user=user, form=form,
@@ -93,14 +78,8 @@ def set_user_enabled(user_id: int, enabled: int):
         abort(404)
     user = db.get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
-        try:
-            set_enabled(_actor(), user, bool(enabled))
-        except AccountError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Account enabled.") if enabled else _("Account disabled."), "success")
+        with committing(_("Account enabled.") if enabled else _("Account disabled.")):
+            set_enabled(acting_user(), user, bool(enabled))
     return redirect(url_for("admin.edit_user", user_id=user.id))
 
 
@@ -110,9 +89,8 @@ def reset_password(user_id: int):
     user = db.get_or_404(User, user_id)
     form = PasswordResetForm()
     if form.validate_on_submit():
-        set_password(_actor(), user, form.password.data)
-        db.session.commit()
-        flash(_("Password changed; the account was signed out everywhere."), "success")
+        with committing(_("Password changed; the account was signed out everywhere.")):
+            set_password(acting_user(), user, form.password.data)
     else:
         for errors in form.errors.values():
             for error in errors:

@@ -19,12 +19,13 @@ from backoffice.accounts.passwords import (
 )
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
+from backoffice.failures import DomainError
 from backoffice.merchants.models import Merchant
 
 LOGIN_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,63}$")
 
 
-class AccountError(ValueError):
+class AccountError(DomainError, ValueError):
     """A request about accounts that cannot be carried out; the message is for people."""
 
 

@@ -12,8 +12,9 @@ from backoffice.accounts.forms import LoginForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.operations import authenticate
 from backoffice.accounts.permissions import public, signed_in
-from backoffice.audit.operations import Actor, record
+from backoffice.audit.operations import record
 from backoffice.db import db
+from backoffice.web import acting_user
 
 bp = Blueprint("accounts", __name__)
 
@@ -74,7 +75,7 @@ def login():
 @bp.post("/logout")
 @signed_in
 def logout():
-    record(Actor(current_user._get_current_object(), "web"), "user.logout", "user", current_user.id)
+    record(acting_user(), "user.logout", "user", current_user.id)
     db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")

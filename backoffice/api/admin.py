@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField, widgets
 from wtforms.fields.choices import SelectChoice
@@ -16,9 +15,9 @@ from backoffice.accounts.forms import ROLE_LABELS, ConfirmForm
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.permissions import roles_required
 from backoffice.api.models import ApiToken, Scope
-from backoffice.api.tokens import TokenError, create_token, list_tokens, revoke_token
-from backoffice.audit.operations import Actor
+from backoffice.api.tokens import create_token, list_tokens, revoke_token
 from backoffice.db import db
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("tokens", __name__, url_prefix="/admin/tokens")
 
@@ -54,17 +53,10 @@ def index():
     secret = None
     if form.validate_on_submit():
         user = db.get_or_404(User, form.user.data)
-        try:
+        with committing(_("Token created. Copy it now: it will not be shown again.")):
             token, secret = create_token(
-                Actor(current_user._get_current_object(), "web"),
-                user, [Scope(s) for s in form.scopes.data], form.description.data or "",
+                acting_user(), user, [Scope(s) for s in form.scopes.data], form.description.data or "",
             )
-        except TokenError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Token created. Copy it now: it will not be shown again."), "success")
     return render_template(
         "admin/tokens.html", form=form, tokens=list_tokens(), secret=secret, confirm=ConfirmForm(),
         scope_help=SCOPE_HELP,
@@ -76,7 +68,6 @@ def index():
 def revoke(token_id: int):
     token = db.get_or_404(ApiToken, token_id)
     if ConfirmForm().validate_on_submit():
-        revoke_token(Actor(current_user._get_current_object(), "web"), token)
-        db.session.commit()
-        flash(_("Token revoked."), "success")
+        with committing(_("Token revoked.")):
+            revoke_token(acting_user(), token)
     return redirect(url_for("tokens.index"))

@@ -12,6 +12,7 @@ from backoffice.accounts.models import Role, User
 from backoffice.api.models import ApiToken, Scope
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
+from backoffice.failures import DomainError
 
 TOKEN_PREFIX = "bo_"  # noqa: S105 - the public prefix of every token, not a secret
 
@@ -25,8 +26,8 @@ ROLE_SCOPES = {
 }
 
 
-class TokenError(ValueError):
-    pass
+class TokenError(DomainError, ValueError):
+    """A token cannot be issued as asked; the message is for people."""
 
 
 def _digest(token: str) -> str:

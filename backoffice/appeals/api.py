@@ -10,13 +10,13 @@ from backoffice.accounts.models import Role
 from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
+from backoffice.appeals import filing
 from backoffice.appeals import operations as appeals
-from backoffice.appeals import states as appeal_states
-from backoffice.appeals import storage
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
 from backoffice.cases.models import Case
 from backoffice.db import db
 from backoffice.rulings.queries import case_ruling
+from backoffice.web import uploaded_files
 
 bp = Blueprint("appeals_api", __name__, url_prefix="/api/v1")
 SENIOR = (Role.senior_reviewer, Role.manager)
@@ -55,22 +55,9 @@ def file_appeal(case_id: int):
     ruling = case_ruling(case.id)
     if ruling is None:
         raise ApiError(409, "This case has no ruling in force to appeal.", code="conflict")
-    statement = request.form.get("statement", "")
-    created: list[str] = []
-    try:
-        appeal = appeals.start(api_actor(), ruling)
-        appeals.save_statement(api_actor(), appeal, statement)
-        for upload in request.files.getlist("files"):
-            if upload and upload.filename:
-                appeals.add_evidence(api_actor(), appeal, upload.stream, upload.filename, created=created)
-        if appeal_states.can_submit(appeal):
-            appeals.submit(api_actor(), appeal)
-    except (storage.UploadRejected, appeals.AppealError) as exc:
-        db.session.rollback()
-        appeals.discard_files(created)  # no stored file without its evidence row
-        if isinstance(exc, storage.UploadRejected):
-            raise ApiError(422, str(exc), code="upload_rejected") from exc
-        raise ApiError(409 if isinstance(exc, appeals.AppealClosed) else 422, str(exc)) from exc
+    # A refusal is answered by the error handler, whose rollback also deletes the files stored.
+    statement, files = request.form.get("statement", ""), uploaded_files("files")
+    appeal = filing.file_appeal(api_actor(), ruling, statement, files, filing.Then.submit_if_open)
     db.session.commit()
     return jsonify(appeal_json(appeal)), 201
 
@@ -105,10 +92,7 @@ def decide_appeal(appeal_id: int):
     drop = data.get("leave_out") or []
     if not isinstance(drop, list):
         raise ApiError(422, "'leave_out' must be a list of measure types.")
-    try:
-        appeals.decide(api_actor(), appeal, outcome, str(data.get("reason") or ""),
-                       severity=data.get("severity"), drop=tuple(drop))
-    except appeals.AppealError as exc:
-        raise ApiError(403 if isinstance(exc, appeals.NotIndependent) else 422, str(exc)) from exc
+    appeals.decide(api_actor(), appeal, outcome, str(data.get("reason") or ""),
+                   severity=data.get("severity"), drop=tuple(drop))
     db.session.commit()
     return jsonify(appeal_json(appeal))

@@ -11,6 +11,7 @@ from backoffice.appeals import exams
 from backoffice.appeals.models import ExamAttempt
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
+from backoffice.failures import DomainError
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
 from backoffice.policy import ExamPass, exam_chance_available, get_rulebook
@@ -18,8 +19,8 @@ from backoffice.review.models import CaseDecision
 from backoffice.timeutil import platform_tz
 
 
-class ExamError(ValueError):
-    pass
+class ExamError(DomainError, ValueError):
+    """The exam cannot be started or graded as asked; the message is for people."""
 
 
 def exam_offer(ruling: CaseDecision, now: datetime | None = None) -> bool:

@@ -10,22 +10,18 @@ from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals import exams, storage
-from backoffice.appeals import operations as appeals
 from backoffice.appeals import states as appeal_states
-from backoffice.appeals.exam_operations import ExamError, start_exam, submit_exam
+from backoffice.appeals.exam_operations import start_exam, submit_exam
+from backoffice.appeals.filing import Then, file_appeal
 from backoffice.appeals.models import ExamAttempt
 from backoffice.appeals.queries import appeal_for_ruling, evidence_of
-from backoffice.audit.operations import Actor
 from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.rulings.facts import appeal_deadline, appealable, cited_of
 from backoffice.rulings.queries import ruling_of
+from backoffice.web import acting_user, committing, uploaded_files
 
 bp = Blueprint("merchant_appeals", __name__, url_prefix="/merchant")
-
-
-def _actor() -> Actor:
-    return Actor(current_user._get_current_object(), "web")
 
 
 @bp.route("/rulings/<int:ruling_id>/appeal", methods=["GET", "POST"])
@@ -36,29 +32,19 @@ def appeal(ruling_id: int):
     item = appeal_for_ruling(ruling.id)
     typed = None  # what the merchant typed, shown again when the request is refused
     if request.method == "POST" and form.validate_on_submit():
-        created: list[str] = []
-        try:
-            item = item or appeals.start(_actor(), ruling)
-            appeals.save_statement(_actor(), item, request.form.get("statement", ""))
-            for upload in request.files.getlist("files"):
-                if upload and upload.filename:
-                    appeals.add_evidence(_actor(), item, upload.stream, upload.filename, created=created)
-            if request.form.get("action") == "submit":
-                appeals.submit(_actor(), item)
-        except (appeals.AppealError, storage.UploadRejected) as exc:
-            db.session.rollback()  # nothing of this request is kept: no half an appeal, no orphan file row
-            appeals.discard_files(created)  # nor the files it wrote
-            flash(str(exc), "error")
+        statement, files = request.form.get("statement", ""), uploaded_files("files")
+        then = Then.submit if request.form.get("action") == "submit" else Then.save
+        with committing() as done:  # a refusal keeps nothing of the request, not even the files it stored
+            item = file_appeal(acting_user(), ruling, statement, files, then)
+        if not done:
             # Shown again with what was typed, so that a refused photo does not cost the statement.
-            typed, item = request.form.get("statement", ""), appeal_for_ruling(ruling.id)
+            typed, item = statement, appeal_for_ruling(ruling.id)
             return _appeal_page(ruling, item, form, typed), 422
+        if appeal_states.with_reviewers(item):
+            flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
+                  "success")
         else:
-            db.session.commit()
-            if appeal_states.with_reviewers(item):
-                flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
-                      "success")
-            else:
-                flash(_("Saved. Your draft is kept until you submit it."), "info")
+            flash(_("Saved. Your draft is kept until you submit it."), "info")
         return redirect(url_for("merchant_appeals.appeal", ruling_id=ruling.id))
     if item is None and not appealable(ruling):
         flash(_("This ruling cannot be appealed."), "error")
@@ -70,7 +56,8 @@ def _appeal_page(ruling, item, form, typed: str | None):
     return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=cited_of(ruling), form=form,
                            statement=typed if typed is not None else (item.statement if item else ""),
                            deadline=item.deadline_at if item else appeal_deadline(ruling),
-                           limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES, storage.MAX_TOTAL_BYTES // 2**20))
+                           limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES,
+                                   storage.MAX_TOTAL_BYTES // 2**20))
 
 
 @bp.get("/evidence/<int:evidence_id>")
@@ -95,24 +82,23 @@ def send_evidence(item, thumbnail: bool = False):
 def exam(ruling_id: int):
     ruling = ruling_of(current_user.merchant_id, ruling_id)
     form = ConfirmForm()
-    try:
-        if request.method == "POST" and form.validate_on_submit():
-            attempt = db.get_or_404(ExamAttempt, request.form.get("attempt", type=int))
-            if attempt.ruling_id != ruling.id:
-                abort(404)
-            answers = {qid: request.form.get(qid, type=int) for qid in attempt.question_ids}
-            submit_exam(_actor(), attempt, answers)
-            db.session.commit()
+    if request.method == "POST" and form.validate_on_submit():
+        attempt = db.get_or_404(ExamAttempt, request.form.get("attempt", type=int))
+        if attempt.ruling_id != ruling.id:
+            abort(404)
+        answers = {qid: request.form.get(qid, type=int) for qid in attempt.question_ids}
+        with committing() as done:
+            submit_exam(acting_user(), attempt, answers)
+        if done:
             if attempt.passed:
-                flash(_("Passed with %(n)d points: the penalty is revoked as the rules say.", n=attempt.score), "success")
+                flash(_("Passed with %(n)d points: the penalty is revoked as the rules say.",
+                        n=attempt.score), "success")
             else:
                 flash(_("%(n)d points: not passed. You can try again.", n=attempt.score), "error")
-            return redirect(url_for("portal.ruling", ruling_id=ruling.id))
-        attempt = start_exam(_actor(), ruling)
-        db.session.commit()
-    except ExamError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
+        return redirect(url_for("portal.ruling", ruling_id=ruling.id))
+    with committing() as done:
+        attempt = start_exam(acting_user(), ruling)
+    if not done:
         return redirect(url_for("portal.ruling", ruling_id=ruling.id))
     bank = {question.id: question for question in exams.bank(get_rulebook().rule(ruling.rule_code).platform).questions}
     return render_template("portal/exam.html", ruling=ruling, attempt=attempt,

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session, SessionTransaction
 
 from backoffice.accounts.models import Role, User
 from backoffice.appeals import states, storage
@@ -14,6 +15,7 @@ from backoffice.appeals.queries import appeal_for_ruling
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import FlagStatus
 from backoffice.db import db, utcnow
+from backoffice.failures import Conflict, DomainError, NotAllowed
 from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, PenaltyDecision
@@ -21,15 +23,15 @@ from backoffice.rulings.facts import Ruling, appeal_deadline, appealable
 from backoffice.timeutil import deadline_text
 
 
-class AppealError(ValueError):
+class AppealError(DomainError, ValueError):
     """An appeal action that cannot be carried out; the message is for people."""
 
 
-class AppealClosed(AppealError):
+class AppealClosed(AppealError, Conflict):
     """The appeal is decided or its period has ended (the message is translated: callers test the class)."""
 
 
-class NotIndependent(AppealError):
+class NotIndependent(AppealError, NotAllowed):
     """The user took part in the original decision and may not handle its appeal."""
 
 
@@ -78,19 +80,19 @@ def save_statement(actor: Actor, appeal: Appeal, statement: str, *, now: datetim
         record(actor, "appeal.statement", "appeal", appeal.id, after={"length": len(statement)})
 
 
-def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now: datetime | None = None,
-                 created: list[str] | None = None) -> Evidence:
+def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *,
+                 now: datetime | None = None) -> Evidence:
     """Check and store one file, within the per-appeal limits.
 
-    The SHA-256 of every file this call newly wrote goes into ``created``: when the caller rolls back,
-    it passes the list to :func:`discard_files` so that no file without its evidence row stays behind.
+    A file this call newly wrote is deleted again if the transaction rolls back (unless an evidence
+    row of another transaction refers to it by then): no stored file stays without its evidence row.
     """
     _open_for_merchant(appeal, now or utcnow())
     if len(appeal.evidence) >= storage.MAX_FILES:
         raise storage.UploadRejected(_l("An appeal may have at most %(n)d files.", n=storage.MAX_FILES))
     stored = storage.store(stream, name, room=storage.MAX_TOTAL_BYTES - sum(e.size for e in appeal.evidence))
-    if stored.is_new and created is not None:
-        created.append(stored.sha256)
+    if stored.is_new:
+        db.session.info.setdefault(_NEW_FILES, set()).add(stored.sha256)
     if any(e.sha256 == stored.sha256 for e in appeal.evidence):
         raise storage.UploadRejected(_l("This file is already attached to the appeal."))
     evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime,
@@ -102,12 +104,28 @@ def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *, now:
     return evidence
 
 
-def discard_files(created: list[str]) -> None:
-    """After a rollback: delete the files a failed request wrote that no evidence row refers to."""
-    for sha in set(created):
-        if db.session.scalar(sa.select(Evidence.id).filter_by(sha256=sha).limit(1)) is None:
-            storage.discard(sha)
-    created.clear()
+_NEW_FILES = "appeals.new_files"  # session.info key: SHA-256 of the files the open transaction stored
+
+
+@sa.event.listens_for(Session, "after_commit")
+def _keep_new_files(session: Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint's commit is not the transaction's
+        session.info.pop(_NEW_FILES, None)
+
+
+@sa.event.listens_for(Session, "after_soft_rollback")
+def _discard_new_files(session: Session, previous_transaction: SessionTransaction) -> None:
+    """When the transaction rolls back, delete the files it stored that no evidence row refers to."""
+    if previous_transaction.parent is not None or not session.info.get(_NEW_FILES):
+        return  # a savepoint: the outer transaction decides
+    created = session.info.pop(_NEW_FILES)
+    try:
+        kept = set(session.scalars(sa.select(Evidence.sha256).where(Evidence.sha256.in_(created))))
+    except sa.exc.SQLAlchemyError:  # the database is unreachable: better a stray file than a lost one
+        session.rollback()
+        return
+    for sha in created - kept:
+        storage.discard(sha)
 
 
 def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appeal:

@@ -16,6 +16,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from PIL import Image, UnidentifiedImageError
 
+from backoffice.failures import DomainError
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 10
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
@@ -29,8 +31,10 @@ ALLOWED = {
 THUMBNAIL_SIZE = (320, 320)
 
 
-class UploadRejected(ValueError):
+class UploadRejected(DomainError, ValueError):
     """The file cannot be accepted; the message tells the merchant what to do."""
+
+    code = "upload_rejected"
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,8 @@ def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
                     raise UploadRejected(_l("Each file may be at most %(n)d MB.", n=MAX_FILE_BYTES // (1024 * 1024)))
                 if room is not None and size > room:
                     raise UploadRejected(
-                        _l("All files of an appeal together may be at most %(n)d MB.", n=MAX_TOTAL_BYTES // (1024 * 1024)))
+                        _l("All files of an appeal together may be at most %(n)d MB.",
+                           n=MAX_TOTAL_BYTES // (1024 * 1024)))
                 digest.update(chunk)
                 out.write(chunk)
         if size == 0:

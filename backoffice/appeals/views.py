@@ -13,11 +13,11 @@ from backoffice.accounts.permissions import roles_required
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.merchant_views import send_evidence
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
-from backoffice.audit.operations import Actor
 from backoffice.db import db
 from backoffice.review.highlight import segments
 from backoffice.review.queries import case_messages, conversation_flags
 from backoffice.rulings.queries import ruling_view
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("appeals", __name__, url_prefix="/appeals")
 SENIOR = (Role.senior_reviewer, Role.manager)
@@ -78,14 +78,8 @@ def _do(appeal: Appeal, action, done: str):
     if not ConfirmForm().validate_on_submit():
         flash(_("The form expired; try again."), "error")
         return redirect(url_for("appeals.show", appeal_id=appeal.id))
-    try:
-        action(Actor(current_user._get_current_object(), "web"))
-    except appeals.AppealError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(done, "success")
+    with committing(done):
+        action(acting_user())
     return redirect(url_for("appeals.show", appeal_id=appeal.id))
 
 

@@ -21,6 +21,7 @@ from backoffice.calibration import queries as q
 from backoffice.calibration.models import CalibrationReview
 from backoffice.cases.models import Case
 from backoffice.db import db, utcnow
+from backoffice.failures import Conflict, DomainError
 from backoffice.labels import SEVERITY_LABELS
 from backoffice.notifications.operations import notify_user
 from backoffice.policy import get_rulebook
@@ -30,11 +31,11 @@ MAX_SAMPLE = 200
 SEED_LIMIT = 2**31 - 1
 
 
-class CalibrationError(ValueError):
+class CalibrationError(DomainError, ValueError):
     """The request cannot be carried out; the message says why, for the person who asked."""
 
 
-class AlreadySubmitted(CalibrationError):
+class AlreadySubmitted(CalibrationError, Conflict):
     pass
 
 
@@ -71,7 +72,7 @@ def draw_sample(actor: Actor, size: int, flt: q.SampleFilter, *, reviewer_ids: l
         raise CalibrationError(
             _l("No closed case matches these filters (cases sampled before are left out)."))
     seed = secrets.randbelow(SEED_LIMIT) if seed is None else seed
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (a reproducible sample, not a secret: the seed is shown)
     rng.shuffle(candidates)
     picked, unassignable = _pick(candidates, [u.id for u in pool], size)
     if not picked:

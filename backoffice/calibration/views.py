@@ -13,7 +13,6 @@ from wtforms.fields.choices import SelectChoice
 from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.accounts.permissions import roles_required
-from backoffice.audit.operations import Actor
 from backoffice.calibration import operations as ops
 from backoffice.calibration import queries as q
 from backoffice.calibration import report
@@ -26,13 +25,10 @@ from backoffice.policy.titles import rule_title
 from backoffice.review.conversation import conversation_rows
 from backoffice.review.models import Verdict
 from backoffice.templating import PLATFORM_LABELS
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("calibration", __name__, url_prefix="/calibration")
 VIEWERS = (Role.manager, Role.admin)
-
-
-def _actor() -> Actor:
-    return Actor(current_user._get_current_object(), "web")
 
 
 # -- managers ---------------------------------------------------------------------------------------
@@ -72,14 +68,11 @@ def draw():
     flt = q.SampleFilter(platform=form.platform.data or None, rule_code=form.rule.data or None,
                          original_reviewer_id=int(original) if original else None,
                          closed_from=form.closed_from.data, closed_to=form.closed_to.data)
-    try:
-        result = ops.draw_sample(_actor(), form.size.data, flt, reviewer_ids=form.reviewers.data or None,
+    with committing() as done:
+        result = ops.draw_sample(acting_user(), form.size.data, flt, reviewer_ids=form.reviewers.data or None,
                                  seed=form.seed.data)
-    except ops.CalibrationError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
+    if not done:
         return _index(form, 422)
-    db.session.commit()
     drawn = len(result.reviews)
     message = _("%(n)d case(s) sent for blind review (seed %(seed)d).", n=drawn, seed=result.seed)
     if drawn < form.size.data:
@@ -94,14 +87,8 @@ def withdraw(review_id: int):
     review = db.get_or_404(CalibrationReview, review_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    try:
-        ops.withdraw(_actor(), review)
-    except ops.CalibrationError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
-        flash(_("The calibration review was withdrawn."), "success")
+    with committing(_("The calibration review was withdrawn.")):
+        ops.withdraw(acting_user(), review)
     return redirect(url_for("calibration.index") + "#open")
 
 
@@ -176,12 +163,8 @@ def submit(review_id: int):
         return _blind(review, form, 422)
     data = ops.BlindJudgment(Verdict(form.verdict.data), form.rationale.data or "", form.rule.data or None,
                              form.severity.data or None)
-    try:
-        ops.submit(_actor(), review, data)
-    except ops.CalibrationError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return _blind(_own_review(review_id), form, 409 if isinstance(exc, ops.AlreadySubmitted) else 422)
-    db.session.commit()
-    flash(_("Your calibration review is recorded. Thank you."), "success")
+    with committing(_("Your calibration review is recorded. Thank you.")) as done:
+        ops.submit(acting_user(), review, data)
+    if not done:
+        return _blind(_own_review(review_id), form, done.status)
     return redirect(url_for("calibration.mine"))

@@ -47,12 +47,14 @@ from flask_babel import lazy_gettext as _l
 from backoffice.accounts.models import Role, User
 from backoffice.cases.models import Case, CaseStatus
 from backoffice.db import utcnow
+from backoffice.failures import Conflict
 from backoffice.labels import DECISION_STATUS_LABELS, STATUS_LABELS
 from backoffice.review.models import CaseDecision, DecisionStatus
 
 
-class TransitionRefused(ValueError):
-    """A status change its machine does not allow; the message says what to do."""
+class TransitionRefused(Conflict, ValueError):
+    """A status change its machine does not allow (409: the state does not allow it); the message says what
+    to do."""
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,15 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from backoffice.failures import DomainError
+
 SCHEMA_PATH = Path(__file__).with_name("conversation.schema.json")
 
 
-class InvalidConversation(ValueError):
+class InvalidConversation(DomainError, ValueError):
     """The conversation is rejected as a whole; the message names the field and the problem."""
+
+    code = "invalid_conversation"
 
 
 @cache

@@ -15,13 +15,14 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from backoffice.db import db, utcnow
+from backoffice.failures import DomainError
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry, MerchantBalance
 from backoffice.ledger.standing import ZERO, Standing, derive_standing, effective_windows
 from backoffice.merchants.models import Merchant
 from backoffice.policy import PlannedMeasure, StandingSnapshot
 
 
-class LedgerError(ValueError):
+class LedgerError(DomainError, ValueError):
     """A ledger change that cannot be made; the message says why."""
 
 

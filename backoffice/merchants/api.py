@@ -67,11 +67,8 @@ def put_merchant(external_id: str):
     in_eu = data.get("in_eu")
     if in_eu is not None and not isinstance(in_eu, bool):
         raise ApiError(422, "'in_eu' must be true or false.")
-    try:
-        merchant, created = operations.upsert(api_actor(), external_id, platform, name.strip(), _money(data, "deposit"),
-                                              in_eu=in_eu)
-    except operations.MerchantError as exc:
-        raise ApiError(409, str(exc)) from exc
+    merchant, created = operations.upsert(api_actor(), external_id, platform, name.strip(),
+                                          _money(data, "deposit"), in_eu=in_eu)
     db.session.commit()
     response = jsonify(_merchant_json(merchant))
     response.status_code = 201 if created else 200
@@ -85,10 +82,7 @@ def post_deposit(external_id: str):
     data = _body()
     amount = _money(data, "amount")
     reason = str(data.get("reason") or "deposit top-up")[:500]
-    try:
-        entry = operations.top_up(api_actor(), merchant, amount, reason)
-    except operations.MerchantError as exc:
-        raise ApiError(422, str(exc)) from exc
+    entry = operations.top_up(api_actor(), merchant, amount, reason)
     db.session.commit()
     return jsonify(entry_json(entry)), 201
 

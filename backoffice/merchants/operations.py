@@ -8,14 +8,19 @@ import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db
+from backoffice.failures import Conflict, DomainError
 from backoffice.ledger import operations as ledger
 from backoffice.ledger.models import LedgerEntry
 from backoffice.merchants.models import Merchant, Platform
 from backoffice.policy import get_rulebook
 
 
-class MerchantError(ValueError):
+class MerchantError(DomainError, ValueError):
     """A merchant request that cannot be carried out; the message is for people."""
+
+
+class MerchantConflict(MerchantError, Conflict):
+    """The merchant exists with other facts (platform, opening deposit) than the request says."""
 
 
 def starting_integrity(platform: Platform) -> int | None:
@@ -39,11 +44,11 @@ def upsert(actor: Actor, external_id: str, platform: Platform, name: str, deposi
     merchant = find(external_id)
     if merchant is not None:
         if merchant.platform is not platform:
-            raise MerchantError(f"merchant {external_id} is on {merchant.platform.value}, not {platform.value}")
+            raise MerchantConflict(f"merchant {external_id} is on {merchant.platform.value}, not {platform.value}")
         opening = db.session.scalar(
             sa.select(LedgerEntry.deposit_delta).filter_by(merchant_id=merchant.id, kind="opening"))
         if opening is not None and opening != deposit:
-            raise MerchantError(
+            raise MerchantConflict(
                 f"merchant {external_id} opened with a deposit of {opening}; "
                 "record later changes with POST /api/v1/merchants/<id>/deposits")
         if merchant.name != name:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
+from backoffice.failures import DomainError
 from backoffice.ledger import operations as ledger
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
 from backoffice.merchants.models import Merchant
@@ -36,7 +37,7 @@ from backoffice.timeutil import platform_tz
 from backoffice.transparency import operations as statements
 
 
-class PenaltyError(ValueError):
+class PenaltyError(DomainError, ValueError):
     """A penalty operation that cannot be carried out; the message is for people."""
 
 

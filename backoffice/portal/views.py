@@ -14,7 +14,6 @@ from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals.exam_operations import exam_offer
-from backoffice.audit.operations import Actor
 from backoffice.cases.operations import report_fraud
 from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
@@ -25,6 +24,7 @@ from backoffice.review.highlight import segments
 from backoffice.rulings.facts import appeal_deadline, cited_of
 from backoffice.rulings.queries import ruling_of, ruling_view, rulings_of
 from backoffice.timeutil import platform_tz
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("portal", __name__, url_prefix="/merchant")
 
@@ -75,9 +75,8 @@ def fraud_report(conversation_id: int):
     if not ConfirmForm().validate_on_submit() or not text:
         flash(_("Describe what the customer did."), "error")
         return redirect(url_for("portal.conversations"))
-    report_fraud(Actor(current_user._get_current_object(), "web"), conversation, text[:2000])
-    db.session.commit()
-    flash(_("Thank you. Your report was sent to the reviewers."), "success")
+    with committing(_("Thank you. Your report was sent to the reviewers.")):
+        report_fraud(acting_user(), conversation, text[:2000])
     return redirect(url_for("portal.conversations"))
 
 

@@ -15,7 +15,7 @@ from backoffice.cases.models import Case, CaseStatus, FlagSource
 from backoffice.db import db
 from backoffice.review import claims, decisions
 from backoffice.review import queries as q
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
+from backoffice.review.models import CaseDecision, Verdict
 from backoffice.review.serialize import case_json, decision_json
 
 bp = Blueprint("review_api", __name__, url_prefix="/api/v1")
@@ -81,11 +81,9 @@ def get_case(case_id: int):
 @api_access(Scope.review, *REVIEW_ROLES)
 def claim_case(case_id: int):
     case = _case(case_id)
+    claims.claim(api_actor(), case, g.api_user)  # a refusal is a ReviewConflict (409)
     try:
-        claims.claim(api_actor(), case, g.api_user)
         db.session.commit()
-    except claims.ReviewError as exc:
-        raise ApiError(409, str(exc), code="conflict") from exc
     except StaleDataError as exc:  # another reviewer's claim committed first
         raise ApiError(409, str(_l("This case is held by someone else or is no longer open.")),
                        code="conflict") from exc
@@ -128,12 +126,7 @@ def decide(case_id: int):
         severity=data.get("severity"), params=params, dropped=tuple(dropped),
         deviation_reason=data.get("deviation_reason") or "",
     )
-    try:
-        decision = decisions.decide(api_actor(), case, inp, expected_version=expected)
-    except decisions.DecisionConflict as exc:
-        raise ApiError(409, str(exc), code="conflict") from exc
-    except claims.ReviewError as exc:
-        raise ApiError(422, str(exc)) from exc
+    decision = decisions.decide(api_actor(), case, inp, expected_version=expected)
     db.session.commit()
     return jsonify(decision_json(decision)), 202 if decision.approval_reasons else 201
 
@@ -155,13 +148,6 @@ def decide_approval(decision_id: int):
         raise ApiError(422, "'approve' must be true or false.")
     if data.get("reason") is not None and not isinstance(data["reason"], str):
         raise ApiError(422, "'reason' must be a string.")
-    try:
-        decisions.approve(api_actor(), decision, data["approve"], data.get("reason") or "")
-    except claims.ReviewError as exc:
-        if decision.status is not DecisionStatus.pending_approval:
-            raise ApiError(409, str(exc), code="conflict") from exc
-        if decision.decided_by_id == g.api_user.id:
-            raise ApiError(403, str(exc)) from exc
-        raise ApiError(422, str(exc)) from exc
+    decisions.approve(api_actor(), decision, data["approve"], data.get("reason") or "")
     db.session.commit()
     return jsonify(decision_json(decision))

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
-from backoffice.audit.operations import Actor
 from backoffice.db import db
 from backoffice.policy import MeasurePlan
 from backoffice.review import decisions
 from backoffice.review.forms import ApprovalForm
 from backoffice.review.models import CaseDecision
 from backoffice.review.queries import pending_approvals
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("approvals", __name__, url_prefix="/approvals")
 
@@ -33,14 +32,7 @@ def decide(decision_id: int):
     form = ApprovalForm()
     if form.validate_on_submit():
         approved = request.form.get("approve") == "1"
-        try:
-            decisions.approve(Actor(current_user._get_current_object(), "web"), decision, approved,
-                              form.note.data or "")
-        except decisions.ReviewError as exc:
-            db.session.rollback()
-            flash(str(exc), "error")
-        else:
-            db.session.commit()
-            flash(_("Approved: the measures are in force.") if approved else _("Refused: the case is back in the queue."),
-                  "success")
+        with committing(_("Approved: the measures are in force.") if approved
+                        else _("Refused: the case is back in the queue.")):
+            decisions.approve(acting_user(), decision, approved, form.note.data or "")
     return redirect(url_for("approvals.index"))

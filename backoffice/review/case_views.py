@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from backoffice.accounts.models import REVIEW_ROLES, Role
+from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
 from backoffice.calibration.queries import open_review_of
 from backoffice.db import db
@@ -15,11 +15,12 @@ from backoffice.ledger.operations import standing_of
 from backoffice.policy import get_rulebook
 from backoffice.review import claims, decisions
 from backoffice.review import queries as q
-from backoffice.review.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
 from backoffice.review.conversation import conversation_rows
+from backoffice.review.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
 from backoffice.review.models import CaseNote, Verdict
-from backoffice.review.views import actor, bp, load_case, reviewers
+from backoffice.review.views import bp, load_case, reviewers
 from backoffice.timeutil import platform_tz
+from backoffice.web import acting_user, committing
 
 
 def _decision_form(case, formdata=None) -> DecisionForm:
@@ -97,19 +98,19 @@ def decide(case_id: int):
     if not form.validate_on_submit():
         return _render(case, form, status=422)
     data = _decision_input(form)
-    try:
-        if request.form.get("action") != "confirm":
-            plan = decisions.preview(case, data) if data.verdict is Verdict.violation else None
-            if plan:
-                form.dropped.choices = [SelectChoice(m.type, m.label()) for m in plan.measures]
-            return _render(case, form, plan=plan)
-        version = int(form.version.data) if str(form.version.data).isdigit() else -1
-        decision = decisions.decide(actor(), case, data, expected_version=version)
-    except claims.ReviewError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return _render(load_case(case_id), form, status=409 if isinstance(exc, decisions.DecisionConflict) else 422)
-    db.session.commit()
+    plan = decision = None
+    with committing() as done:
+        if request.form.get("action") == "confirm":
+            version = int(form.version.data) if str(form.version.data).isdigit() else -1
+            decision = decisions.decide(acting_user(), case, data, expected_version=version)
+        elif data.verdict is Verdict.violation:
+            plan = decisions.preview(case, data)  # writes nothing
+    if not done:
+        return _render(load_case(case_id), form, status=done.status)
+    if decision is None:
+        if plan:
+            form.dropped.choices = [SelectChoice(m.type, m.label()) for m in plan.measures]
+        return _render(case, form, plan=plan)
     if decision.approval_reasons:
         flash(_("Decision recorded. It takes effect when a manager approves it."), "info")
     else:
@@ -128,7 +129,7 @@ def add_note(case_id: int):
         note = CaseNote(case_id=case.id, author_id=current_user.id, body=form.body.data.strip())
         db.session.add(note)
         db.session.flush()
-        record(actor(), "case.note", "case", case.id, after={"note": note.id})
+        record(acting_user(), "case.note", "case", case.id, after={"note": note.id})
         db.session.commit()
     return redirect(url_for("cases.show", case_id=case.id) + "#notes")
 

@@ -16,10 +16,15 @@ from backoffice.cases import states
 from backoffice.cases.models import Case, CaseStatus
 from backoffice.cases.states import SENIOR_ROLES, holds_claim
 from backoffice.db import db, utcnow
+from backoffice.failures import Conflict, DomainError
 
 
-class ReviewError(ValueError):
+class ReviewError(DomainError, ValueError):
     """A review action that cannot be carried out; the message is for people."""
+
+
+class ReviewConflict(ReviewError, Conflict):
+    """The case is held by someone else, or no longer in the state the action needs."""
 
 
 def lease_length() -> timedelta:
@@ -39,7 +44,7 @@ def _flush_or_taken() -> None:
     try:
         db.session.flush()
     except StaleDataError as exc:
-        raise ReviewError(_l("This case is held by someone else or is no longer open.")) from exc
+        raise ReviewConflict(_l("This case is held by someone else or is no longer open.")) from exc
 
 
 def _take(actor: Actor, case: Case, user: User, now: datetime, action: str) -> Case:
@@ -139,9 +144,9 @@ def claim(actor: Actor, case: Case, user: User, *, now: datetime | None = None) 
         case.claim_expires_at = now + lease_length()
         return case
     if case.escalated_at is not None and user.role not in SENIOR_ROLES:
-        raise ReviewError(_l("This case was escalated: a senior reviewer takes it."))
+        raise ReviewConflict(_l("This case was escalated: a senior reviewer takes it."))
     if not states.can_claim(case, user, now):
-        raise ReviewError(_l("This case is held by someone else or is no longer open."))
+        raise ReviewConflict(_l("This case is held by someone else or is no longer open."))
     return _take(actor, case, user, now, "case.claim")
 
 
@@ -164,7 +169,7 @@ def release(actor: Actor, case: Case, user: User) -> Case:
         raise ReviewError(_l("Only the holder or a manager can release this case."))
     if not states.can_release(case, user):
         # A decision waiting for approval, or a closed case, must not go back to the queue.
-        raise ReviewError(_l("This case is held by someone else or is no longer open."))
+        raise ReviewConflict(_l("This case is held by someone else or is no longer open."))
     back_to = CaseStatus.escalated if case.escalated_at is not None else CaseStatus.open
     return _set(actor, case, back_to, None, "case.release")
 
@@ -191,7 +196,7 @@ def reassign(actor: Actor, case: Case, target: User) -> Case:
     if target.role not in REVIEW_ROLES or not target.is_enabled:
         raise ReviewError(_l("Cases can only be assigned to enabled reviewers."))
     if not states.takeable(case):
-        raise ReviewError(_l("This case is no longer open."))
+        raise ReviewConflict(_l("This case is no longer open."))
     return _take(actor, case, target, utcnow(), "case.reassign")
 
 

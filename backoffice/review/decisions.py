@@ -18,12 +18,13 @@ from backoffice.cases import states
 from backoffice.cases.models import Case, CaseKind, CaseStatus, FlagStatus
 from backoffice.conversations.models import Message
 from backoffice.db import db, utcnow
+from backoffice.failures import NotAllowed
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
 from backoffice.policy.titles import rule_title
-from backoffice.review.claims import ReviewError
+from backoffice.review.claims import ReviewConflict, ReviewError
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.facts import ruling_number
 from backoffice.transparency import operations as statements
@@ -32,8 +33,12 @@ VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("n
                  Verdict.insufficient_evidence: _l("insufficient evidence")}
 
 
-class DecisionConflict(ReviewError):
+class DecisionConflict(ReviewConflict):
     """The case changed since the reviewer loaded it; nothing was applied."""
+
+
+class ApproverNotIndependent(ReviewError, NotAllowed):
+    """Four-eyes: the manager who approves decided the case."""
 
 
 @dataclass(frozen=True)
@@ -135,9 +140,9 @@ def approve(actor: Actor, decision: CaseDecision, approved: bool, note: str) -> 
     if manager is None or manager.role is not Role.manager:
         raise ReviewError(_l("Only a manager can approve decisions."))
     if not states.awaiting_approval(decision):
-        raise ReviewError(_l("This decision is not waiting for approval."))
+        raise ReviewConflict(_l("This decision is not waiting for approval."))
     if decision.decided_by_id == manager.id:
-        raise ReviewError(_l("The manager who approves cannot be the reviewer who decided."))
+        raise ApproverNotIndependent(_l("The manager who approves cannot be the reviewer who decided."))
     if not approved and not note.strip():
         raise ReviewError(_l("Say why the decision is refused."))
     decision.approved_by_id, decision.approved_at, decision.approval_note = manager.id, utcnow(), note.strip()

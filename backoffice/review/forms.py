@@ -23,11 +23,13 @@ class DecisionForm(FlaskForm):
     verdict = RadioField(_l("Verdict"), choices=VERDICTS, validators=[DataRequired()])
     rule = SelectField(_l("Rule"), choices=[], validators=[Optional()])
     severity = SelectField(_l("Severity"), choices=SEVERITIES, validators=[Optional()])
-    consumer_compensation = StringField(_l("Compensation to the consumer (yuan)"), validators=[Optional(), Length(max=20)])
+    consumer_compensation = StringField(_l("Compensation to the consumer (yuan)"),
+                                        validators=[Optional(), Length(max=20)])
     fine_amount = StringField(_l("Fine (yuan)"), validators=[Optional(), Length(max=20)])
     complaint_upheld = BooleanField(_l("The consumer's complaint is upheld"))
     dropped = SelectMultipleField(_l("Leave out"), choices=[], validate_choice=False)
-    deviation_reason = TextAreaField(_l("Why the computed measures are changed"), validators=[Optional(), Length(max=2000)])
+    deviation_reason = TextAreaField(_l("Why the computed measures are changed"),
+                                     validators=[Optional(), Length(max=2000)])
     rationale = TextAreaField(_l("Reasons (shown to the merchant)"), validators=[DataRequired(), Length(max=5000)])
 
 

@@ -158,7 +158,8 @@ def facet_counts(flt: QueueFilter, user_id: int | None) -> dict[str, dict[str, i
 
 def case_messages(case: Case) -> list[Message]:
     return list(db.session.scalars(
-        sa.select(Message).where(Message.conversation_id == case.conversation_id).order_by(Message.sent_at, Message.id)))
+        sa.select(Message).where(Message.conversation_id == case.conversation_id)
+        .order_by(Message.sent_at, Message.id)))
 
 
 def conversation_flags(case: Case) -> list[Flag]:

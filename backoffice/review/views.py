@@ -10,20 +10,16 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.accounts.permissions import roles_required
-from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases.models import Case
 from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.review import claims, decisions
 from backoffice.review.forms import BulkDismissForm, ReasonForm, ReassignForm
 from backoffice.review.queries import QueueFilter, queue_page
+from backoffice.web import acting_user, committing
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 FILTER_KEYS = ("status", "platform", "rule", "category", "severity", "assignee", "merchant", "source", "sort")
-
-
-def actor() -> Actor:
-    return Actor(current_user._get_current_object(), "web")
 
 
 def load_case(case_id: int) -> Case:
@@ -46,7 +42,7 @@ def queue():
 @roles_required(*REVIEW_ROLES)
 def claim_next():
     escalated = request.form.get("escalated") == "1" and current_user.role in (Role.senior_reviewer, Role.manager)
-    case = claims.claim_next(actor(), current_user._get_current_object(), escalated=escalated)
+    case = claims.claim_next(acting_user(), current_user._get_current_object(), escalated=escalated)
     db.session.commit()
     if case is None:
         flash(_("No case is waiting. Well done."), "info")
@@ -63,7 +59,7 @@ def bulk_dismiss():
         flash(_("Select cases and give a reason for dismissing them."), "error")
         return redirect(url_for("cases.queue"))
     cases = db.session.scalars(sa.select(Case).where(Case.id.in_(ids))).all()
-    count = decisions.bulk_dismiss(actor(), cases, form.reason.data)
+    count = decisions.bulk_dismiss(acting_user(), cases, form.reason.data)
     db.session.commit()
     flash(_("%(n)d case(s) dismissed as false positives.", n=count), "success")
     return redirect(url_for("cases.queue"))
@@ -71,26 +67,21 @@ def bulk_dismiss():
 
 def _act(case_id: int, action) -> object:
     case = load_case(case_id)
-    try:
-        action(case)
-    except claims.ReviewError as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-    else:
-        db.session.commit()
+    with committing():
+        action(acting_user(), case)
     return redirect(url_for("cases.show", case_id=case_id))
 
 
 @bp.post("/<int:case_id>/claim")
 @roles_required(*REVIEW_ROLES)
 def claim(case_id: int):
-    return _act(case_id, lambda c: claims.claim(actor(), c, current_user._get_current_object()))
+    return _act(case_id, lambda who, c: claims.claim(who, c, who.user))
 
 
 @bp.post("/<int:case_id>/release")
 @roles_required(*REVIEW_ROLES)
 def release(case_id: int):
-    return _act(case_id, lambda c: claims.release(actor(), c, current_user._get_current_object()))
+    return _act(case_id, lambda who, c: claims.release(who, c, who.user))
 
 
 @bp.post("/<int:case_id>/hold")
@@ -98,7 +89,7 @@ def release(case_id: int):
 def hold(case_id: int):
     form = ReasonForm()
     reason = form.reason.data if form.validate_on_submit() else ""
-    return _act(case_id, lambda c: claims.hold(actor(), c, current_user._get_current_object(), reason))
+    return _act(case_id, lambda who, c: claims.hold(who, c, who.user, reason))
 
 
 @bp.post("/<int:case_id>/escalate")
@@ -106,7 +97,7 @@ def hold(case_id: int):
 def escalate(case_id: int):
     form = ReasonForm()
     reason = form.reason.data if form.validate_on_submit() else ""
-    return _act(case_id, lambda c: claims.escalate(actor(), c, current_user._get_current_object(), reason))
+    return _act(case_id, lambda who, c: claims.escalate(who, c, who.user, reason))
 
 
 @bp.post("/<int:case_id>/reassign")
@@ -117,7 +108,7 @@ def reassign(case_id: int):
     if not form.validate_on_submit():
         abort(400)
     target = db.get_or_404(User, form.user.data)
-    return _act(case_id, lambda c: claims.reassign(actor(), c, target))
+    return _act(case_id, lambda who, c: claims.reassign(who, c, target))
 
 
 def reviewers() -> list[User]:

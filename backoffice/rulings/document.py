@@ -10,9 +10,8 @@ from datetime import datetime
 from typing import Any
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from backoffice.labels import TRACK_LABELS
 from backoffice.rulings.texts import texts_for

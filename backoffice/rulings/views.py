@@ -187,5 +187,6 @@ def export_download(job_id: str):
     job = jobs.load(job_id)
     if job is None or job["state"] != "done" or not jobs.zip_path(job_id).exists():
         abort(404)
+    period = f"{job['filter']['since']}-to-{job['filter']['until'] or 'now'}"
     return send_file(jobs.zip_path(job_id), mimetype="application/zip", as_attachment=True,
-                     download_name=f"rulings-{job['filter']['since']}-to-{job['filter']['until'] or 'now'}-{job_id}.zip")
+                     download_name=f"rulings-{period}-{job_id}.zip")

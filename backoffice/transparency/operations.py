@@ -27,6 +27,7 @@ import sqlalchemy as sa
 
 from backoffice.cases.models import Case, CaseKind
 from backoffice.db import db, utcnow
+from backoffice.failures import Conflict
 from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties.models import PenaltyDecision
 from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
@@ -95,8 +96,8 @@ def check(row: StatementOfReasons, cache: dict | None = None) -> list[str]:
     return problems
 
 
-class NotRebuildable(ValueError):
-    pass
+class NotRebuildable(Conflict, ValueError):
+    """The statement was exported, or its measures no longer call for one; it stays as it is."""
 
 
 def rebuild(row: StatementOfReasons) -> list[str]:

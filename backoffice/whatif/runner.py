@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backoffice.db import utcnow
+from backoffice.failures import DomainError
 from backoffice.policy import get_rulebook
 from backoffice.policy.schema import Pack
 from backoffice.timeutil import platform_day_bounds, platform_tz
@@ -18,7 +19,7 @@ DEFAULT_DAYS = 30
 MAX_DAYS = 366
 
 
-class PeriodError(ValueError):
+class PeriodError(DomainError, ValueError):
     """The period cannot be replayed; the message is for people."""
 
 

@@ -44,7 +44,8 @@ def test_the_original_reviewer_and_approver_can_never_decide(merchant_user, staf
             appeals.decide(web(person), appeal, AppealOutcome.overturned, "改判")
     assert appeal.status is AppealStatus.submitted
     appeals.decide(web(staff.senior), appeal, AppealOutcome.overturned, "聊天记录显示客户先发")
-    assert appeal.status is AppealStatus.decided and appeal.decided_by_id == staff.senior.id
+    assert appeal.status is AppealStatus.decided
+    assert appeal.decided_by_id == staff.senior.id
 
 
 def _case(merchant):
@@ -93,7 +94,8 @@ def test_overturn_through_the_web_restores_standing_exactly(app, client, login, 
     before = standing_of(user.merchant, platform_tz(), at)
     ruling = decide_case(ingested_case(user.merchant), staff.reviewer)
     during = standing_of(user.merchant, platform_tz(), at)
-    assert during.integrity_points == before.integrity_points - 40 and during.restricted_until is not None
+    assert during.integrity_points == before.integrity_points - 40
+    assert during.restricted_until is not None
     login("shop")
     response = client.post(f"/merchant/rulings/{ruling.id}/appeal", data={
         "statement": "是客户先发的微信", "action": "submit",
@@ -104,13 +106,16 @@ def test_overturn_through_the_web_restores_standing_exactly(app, client, login, 
     login("senior")
     appeal = ruling_view_appeal(ruling)
     page = client.get(f"/appeals/{appeal.id}").get_data(as_text=True)
-    assert "是客户先发的微信" in page and "<iframe" in page and "evidence-img" in page
+    assert "是客户先发的微信" in page
+    assert "<iframe" in page
+    assert "evidence-img" in page
     client.post(f"/appeals/{appeal.id}/decision", data={"outcome": "overturned", "reason": "客户先发"})
     db.session.expire_all()
     assert appeal.outcome is AppealOutcome.overturned
     assert standing_of(user.merchant, platform_tz(), at) == before
     penalty = db.session.get(PenaltyDecision, ruling.penalty_decision_id)
-    assert penalty.state is DecisionState.overturned and ruling.rationale == "商家主动发送微信号"
+    assert penalty.state is DecisionState.overturned
+    assert ruling.rationale == "商家主动发送微信号"
 
 
 def ruling_view_appeal(ruling):
@@ -134,11 +139,13 @@ def test_reduce_reverses_only_the_difference(merchant_user, staff, ruling_for):
     assert after.integrity_points == before.integrity_points - 40  # the points stay
     assert after.restricted_until is not None
     successor = db.session.get(PenaltyDecision, appeal.successor_penalty_id)
-    assert successor.state is DecisionState.in_force and successor.supersedes_id == ruling.penalty_decision_id
+    assert successor.state is DecisionState.in_force
+    assert successor.supersedes_id == ruling.penalty_decision_id
     assert {m.type for m in MeasurePlan.from_dict(successor.plan).measures} == {"integrity_points",
                                                                               "business_restriction"}
     original = db.session.get(PenaltyDecision, ruling.penalty_decision_id)
-    assert original.state is DecisionState.superseded and original.plan == original_plan
+    assert original.state is DecisionState.superseded
+    assert original.plan == original_plan
 
 
 def test_notifications_after_ruling_and_appeal_decision(app, client, login, merchant_user, staff, ruling_for):
@@ -148,7 +155,8 @@ def test_notifications_after_ruling_and_appeal_decision(app, client, login, merc
     page = client.get("/merchant").get_data(as_text=True)
     assert '<span class="badge">1</span>' in page
     notes = client.get("/merchant/notifications").get_data(as_text=True)
-    assert "New ruling on your shop" in notes and f'href="/merchant/rulings/{ruling.id}"' in notes
+    assert "New ruling on your shop" in notes
+    assert f'href="/merchant/rulings/{ruling.id}"' in notes
     from backoffice.rulings.facts import ruling_number
 
     assert f"Ruling {ruling_number(ruling)}" in page  # the list names rulings by their printed number
@@ -165,10 +173,12 @@ def test_notifications_after_ruling_and_appeal_decision(app, client, login, merc
     page = client.get("/merchant").get_data(as_text=True)
     assert '<span class="badge">2</span>' in page
     notes = client.get("/merchant/notifications").get_data(as_text=True)
-    assert "请提供聊天截图" in notes and "截图证明客户先发" in notes
+    assert "请提供聊天截图" in notes
+    assert "截图证明客户先发" in notes
     # Every link in a notification leads to a page the merchant can open.
     for note in db.session.query(Notification).filter_by(user_id=user.id):
-        assert note.link and client.get(note.link).status_code == 200, note.link
+        assert note.link, note.id
+        assert client.get(note.link).status_code == 200, note.link
     assert "截图证明客户先发" in client.get(f"/merchant/rulings/{ruling.id}").get_data(as_text=True)
     client.post("/merchant/notifications/read")
     assert db.session.query(Notification).filter_by(user_id=user.id, read_at=None).count() == 0

@@ -49,7 +49,8 @@ def test_the_exam_is_offered_only_for_eligible_rulings(client, login, shop, merc
     ruling = ruling_for(shop.merchant, "taobao.ads_non_sale_listing")
     zbj = merchant_user("zbj-shop")
     zbj_ruling = ruling_for(zbj.merchant)
-    assert exam_offer(ruling) and not exam_offer(zbj_ruling)
+    assert exam_offer(ruling)
+    assert not exam_offer(zbj_ruling)
     login("tb-shop")
     assert "Take the exam" in client.get(f"/merchant/rulings/{ruling.id}").get_data(as_text=True)
     client.post("/logout")
@@ -73,7 +74,8 @@ def test_a_pass_revokes_the_general_penalty_once_per_subtype_per_year(client, lo
     assert points(shop.merchant) == start + Decimal("0.4")
     assert db.session.query(ExamRevocation).count() == 1
     # The same sub-type again in the same natural year: not offered, and a stale attempt is refused.
-    assert not exam_offer(first) and not exam_offer(second)
+    assert not exam_offer(first)
+    assert not exam_offer(second)
     assert "Take the exam" not in client.get(f"/merchant/rulings/{second.id}").get_data(as_text=True)
     response = client.get(f"/merchant/rulings/{second.id}/exam", follow_redirects=True)
     assert "The exam is not available" in response.get_data(as_text=True)
@@ -81,7 +83,8 @@ def test_a_pass_revokes_the_general_penalty_once_per_subtype_per_year(client, lo
                            data={"attempt": stale.id, **answers(stale)}, follow_redirects=True)
     assert "already been used" in response.get_data(as_text=True)
     db.session.expire_all()
-    assert points(shop.merchant) == start + Decimal("0.4") and db.session.query(ExamRevocation).count() == 1
+    assert points(shop.merchant) == start + Decimal("0.4")
+    assert db.session.query(ExamRevocation).count() == 1
     penalty = db.session.get(PenaltyDecision, second.penalty_decision_id)
     assert penalty.state is DecisionState.in_force
     # Another sub-type still has its own chance this year.
@@ -94,7 +97,8 @@ def test_the_chance_comes_back_in_the_next_natural_year(shop, ruling_for):
     attempt = start_exam(web(shop), first)
     submit_exam(web(shop), attempt, answers(attempt))
     db.session.commit()
-    assert attempt.passed and not exam_offer(second)
+    assert attempt.passed
+    assert not exam_offer(second)
     revocation = db.session.query(ExamRevocation).one()
     now = datetime.now(UTC)
     # A pass on 31 December (platform time) of last year does not use up this year's chance.
@@ -110,11 +114,13 @@ def test_failing_changes_nothing(client, login, shop, ruling_for):
     response = take_exam_on_the_web(client, ruling, wrong=2)  # 60 < 80
     assert "60 points: not passed" in response.get_data(as_text=True)
     db.session.expire_all()
-    assert points(shop.merchant) == before and db.session.query(ExamRevocation).count() == 0
+    assert points(shop.merchant) == before
+    assert db.session.query(ExamRevocation).count() == 0
     assert db.session.get(PenaltyDecision, ruling.penalty_decision_id).state is DecisionState.in_force
     assert exam_offer(ruling)  # the merchant may try again
     attempt = db.session.query(ExamAttempt).filter_by(ruling_id=ruling.id).one()
-    assert attempt.passed is False and attempt.score == 60
+    assert attempt.passed is False
+    assert attempt.score == 60
     with pytest.raises(ExamError, match="already submitted"):
         submit_exam(web(shop), attempt, answers(attempt))
 
@@ -123,17 +129,20 @@ def test_a_serious_pass_lifts_only_the_restriction(shop, ruling_for):
     ruling = ruling_for(shop.merchant, "taobao.ads_repeated", severity="serious")
     at = datetime.now(UTC) + LATER
     during = standing_of(shop.merchant, platform_tz(), at)
-    assert during.status == "restricted" and during.violation_points == 2
+    assert during.status == "restricted"
+    assert during.violation_points == 2
     attempt = start_exam(web(shop), ruling)
     submit_exam(web(shop), attempt, answers(attempt))
     db.session.commit()
     after = standing_of(shop.merchant, platform_tz(), at)
-    assert after.status == "active" and after.violation_points == 2  # points and deletions stay
+    assert after.status == "active"
+    assert after.violation_points == 2
 
 
 def test_the_exam_draws_the_configured_number_of_questions(app):
     drawn = exams.draw("taobao", seed=1)
-    assert len(drawn) == 5 and len({q.id for q in drawn}) == 5
+    assert len(drawn) == 5
+    assert len({q.id for q in drawn}) == 5
     assert exams.pass_mark("taobao") == 80
     assert exams.grade("taobao", [q.id for q in drawn], {q.id: q.answer for q in drawn}) == 100
 

@@ -54,7 +54,8 @@ def test_last_minute_works_and_one_minute_later_is_refused(setup, make_merchant,
     appeal = appeals.start(web(user), ruling, now=last)
     appeals.save_statement(web(user), appeal, "对方先发的微信号", now=last)
     appeals.submit(web(user), appeal, now=last)
-    assert appeal.status is AppealStatus.submitted and appeal.remaining_seconds == 60
+    assert appeal.status is AppealStatus.submitted
+    assert appeal.remaining_seconds == 60
 
     late = ruling_for(make_merchant())
     late.decided_at = D_2359
@@ -174,11 +175,14 @@ def test_a_decided_appeal_cannot_be_reopened_or_changed(app, client, login, setu
     db.session.rollback()
     login("shop")
     page = client.get(f"/merchant/rulings/{ruling.id}/appeal").get_data(as_text=True)
-    assert "证据不足以推翻" in page and "Submit appeal" not in page
+    assert "证据不足以推翻" in page
+    assert "Submit appeal" not in page
     response = client.post(f"/merchant/rulings/{ruling.id}/appeal", follow_redirects=True, data={
         "statement": "再来一次", "action": "submit", "files": [(io.BytesIO(png()), "x.png")]})
     assert "cannot be reopened" in response.get_data(as_text=True)
     db.session.expire_all()
-    assert appeal.statement == "理由" and appeal.status is AppealStatus.decided and count_rows(Evidence) == 0
+    assert appeal.statement == "理由"
+    assert appeal.status is AppealStatus.decided
+    assert count_rows(Evidence) == 0
     with pytest.raises(appeals.AppealError, match="Only a submitted appeal"):
         appeals.decide(web(staff.senior2), appeal, AppealOutcome.overturned, "改判")

@@ -89,7 +89,8 @@ def test_guessed_ids_look_exactly_like_missing_ones(client, login, world):
     response = client.post(f"/merchant/rulings/{w['own'].id}/exam", data={"attempt": w["c_attempt"].id})
     assert response.status_code == 404
     db.session.expire_all()
-    assert w["b_appeal"].statement == "B 的申诉" and w["c_attempt"].submitted_at is None
+    assert w["b_appeal"].statement == "B 的申诉"
+    assert w["c_attempt"].submitted_at is None
     assert db.session.scalars(sa.select(Case).filter_by(kind=CaseKind.fraud_report)).all() == []
 
 
@@ -108,10 +109,12 @@ def test_lists_show_only_the_merchants_own_data(client, login, world):
     notes = client.get("/merchant/notifications").get_data(as_text=True)
     from backoffice.rulings.facts import ruling_number
 
-    assert f"Ruling {ruling_number(w['own'])}:" in notes and f"Ruling {ruling_number(w['b_ruling'])}:" not in notes
+    assert f"Ruling {ruling_number(w['own'])}:" in notes
+    assert f"Ruling {ruling_number(w['b_ruling'])}:" not in notes
     client.post("/merchant/notifications/read")
     others = db.session.scalars(sa.select(Notification).where(Notification.user_id != w["a"].id)).all()
-    assert others and all(n.read_at is None for n in others)  # B's and C's stay unread
+    assert others
+    assert all(n.read_at is None for n in others)
 
 
 def test_staff_routes_and_the_reviewer_api_are_closed_to_merchants(client, login, token, world):
@@ -137,7 +140,8 @@ def test_the_appeals_api_hides_other_merchants(client, token, world, count_rows)
     headers = token("shop-a", "appeal", "read")
     for url in (f"/api/v1/appeals/{w['b_appeal'].id}", f"/api/v1/appeals/{MISSING}"):
         response = client.get(url, headers=headers)
-        assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found", url
+        assert response.status_code == 404, url
+        assert response.get_json()["error"]["code"] == "not_found", url
     for case_id in (w["b_ruling"].case_id, w["c_ruling"].case_id, MISSING):
         response = client.post(f"/api/v1/cases/{case_id}/appeal", headers=headers,
                                content_type="multipart/form-data",
@@ -146,9 +150,11 @@ def test_the_appeals_api_hides_other_merchants(client, token, world, count_rows)
     assert count_rows(type(w["b_appeal"])) == 1
     own = client.post(f"/api/v1/cases/{w['own'].case_id}/appeal", headers=headers,
                       data={"statement": "我的申诉"}, content_type="multipart/form-data")
-    assert own.status_code == 201 and own.get_json()["status"] == "submitted"
+    assert own.status_code == 201
+    assert own.get_json()["status"] == "submitted"
     mine = client.get(f"/api/v1/appeals/{own.get_json()['id']}", headers=headers)
-    assert mine.status_code == 200 and mine.get_json()["statement"] == "我的申诉"
+    assert mine.status_code == 200
+    assert mine.get_json()["statement"] == "我的申诉"
     senior = token("senior", "read")
     queue = client.get("/api/v1/appeals", headers=senior).get_json()["appeals"]
     assert {a["id"] for a in queue} == {w["b_appeal"].id, own.get_json()["id"]}
@@ -168,7 +174,8 @@ def test_fraud_report_becomes_a_case_for_reviewers(client, login, merchant_user,
                            data={"text": "客户收货后拒付并威胁差评"}, follow_redirects=True)
     assert "Your report was sent to the reviewers" in response.get_data(as_text=True)
     report = db.session.scalars(sa.select(Case).filter_by(kind=CaseKind.fraud_report)).one()
-    assert report.merchant_id == user.merchant_id and report.conversation_id == conversation.id
+    assert report.merchant_id == user.merchant_id
+    assert report.conversation_id == conversation.id
     client.post("/logout")
     login("rev")
     assert f"/cases/{report.id}" in client.get("/cases").get_data(as_text=True)
@@ -193,10 +200,12 @@ def test_taobao_merchants_cannot_report_fraud(client, login, merchant_user, ruli
     conversation = ruling_for(user.merchant, "taobao.ads_non_sale_listing").case.conversation
     login("tb-shop")
     page = client.get("/merchant/conversations").get_data(as_text=True)
-    assert conversation.external_id in page and "fraud-report" not in page
+    assert conversation.external_id in page
+    assert "fraud-report" not in page
     before = count_rows(Case)
     response = client.post(f"/merchant/conversations/{conversation.id}/fraud-report", data={"text": "诈骗"})
-    assert response.status_code == 404 and count_rows(Case) == before
+    assert response.status_code == 404
+    assert count_rows(Case) == before
     url = "/merchant/conversations/{}/fraud-report"
     missing = client.post(url.format(MISSING), data={"text": "诈骗"})
     assert page_difference(response, url.format(conversation.id), missing, url.format(MISSING)) == []

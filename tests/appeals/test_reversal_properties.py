@@ -88,15 +88,19 @@ def test_appeal_outcomes_reverse_exactly(make_merchant, staff, platform, rule, s
 
     after = standing_of(merchant, platform_tz(), at)
     db.session.refresh(penalty)
-    assert appeal.status is AppealStatus.decided and appeal.outcome is outcome
+    assert appeal.status is AppealStatus.decided
+    assert appeal.outcome is outcome
     assert penalty.plan == plan_before  # the original ruling is kept unchanged
     if outcome is AppealOutcome.upheld:
-        assert after == during and penalty.state is DecisionState.in_force
+        assert after == during
+        assert penalty.state is DecisionState.in_force
     elif outcome is AppealOutcome.overturned:
-        assert after == before and penalty.state is DecisionState.overturned
+        assert after == before
+        assert penalty.state is DecisionState.overturned
     else:
         successor = db.session.get(PenaltyDecision, appeal.successor_penalty_id)
-        assert penalty.state is DecisionState.superseded and successor.supersedes_id == penalty.id
+        assert penalty.state is DecisionState.superseded
+        assert successor.supersedes_id == penalty.id
         kept = MeasurePlan.from_dict(successor.plan)
         assert "drop" not in change or change["drop"][0] not in {m.type for m in kept.measures}
         assert core(after) == expected_after_reduction(before, kept)

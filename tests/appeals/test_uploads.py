@@ -61,7 +61,9 @@ def send(client, login, token, shop):
 
 def assert_nothing_left(uploads, count_rows):
     assert count_rows(Evidence) == 0
-    assert uploads.files() == [] and uploads.thumbs() == [] and uploads.tmp() == []
+    assert uploads.files() == []
+    assert uploads.thumbs() == []
+    assert uploads.tmp() == []
 
 
 @pytest.mark.parametrize("channel", ["web", "api"])
@@ -99,7 +101,9 @@ def test_interrupted_stream_in_the_operation(shop, uploads, count_rows):
     appeal = appeals.start(web(user), ruling)
     with pytest.raises(storage.UploadRejected, match="interrupted"):
         appeals.add_evidence(web(user), appeal, Interrupted(png() * 2000, 100_000), "big.png")
-    assert uploads.files() == [] and uploads.tmp() == [] and count_rows(Evidence) == 0
+    assert uploads.files() == []
+    assert uploads.tmp() == []
+    assert count_rows(Evidence) == 0
 
 
 @pytest.mark.parametrize("channel", ["web", "api"])
@@ -113,12 +117,14 @@ def test_good_files_are_stored_content_addressed(send, shop, uploads, client, ch
     assert {e.name: (e.mime, e.kind) for e in appeal.evidence} == {n: s[1:] for n, s in samples.items()}
     for e in appeal.evidence:
         body = samples[e.name][0]
-        assert storage.path_for(e.sha256).read_bytes() == body and e.size == len(body)
+        assert storage.path_for(e.sha256).read_bytes() == body
+        assert e.size == len(body)
         assert storage.path_for(e.sha256).relative_to(uploads.root / "files")
         assert e.has_thumbnail is (e.kind == "image")
         assert storage.path_for(e.sha256, thumbnail=True).exists() is (e.kind == "image")
         download = client.get(f"/merchant/evidence/{e.id}")
-        assert download.status_code == 200 and download.data == body
+        assert download.status_code == 200
+        assert download.data == body
         download.close()
     assert uploads.tmp() == []
 
@@ -128,14 +134,16 @@ def test_path_traversal_names_are_sanitised(send, uploads, client):
                              ("..\\..\\windows\\evil<>:|?.png", png((9, 9)))])
     assert status == 200
     names = sorted(e.name for e in db.session.query(Evidence))
-    assert names[0] == "passwd.png" and names[1].endswith("evil.png")
+    assert names[0] == "passwd.png"
+    assert names[1].endswith("evil.png")
     assert not any(bad in name for name in names for bad in ("/", "\\", "..", "<", ":", "|", "?"))
     for path in uploads.everything():
         assert path.resolve().is_relative_to(uploads.root.resolve())
     assert not (uploads.root.parent / "etc").exists()
     evidence = db.session.query(Evidence).filter_by(name="passwd.png").one()
     response = client.get(f"/merchant/evidence/{evidence.id}")
-    assert "passwd.png" in response.headers["Content-Disposition"] and "/" not in response.headers[
+    assert "passwd.png" in response.headers["Content-Disposition"]
+    assert "/" not in response.headers[
         "Content-Disposition"].split("filename")[-1]
     response.close()
 
@@ -151,10 +159,13 @@ def test_clean_name(name, expected):
 
 def test_the_same_file_twice_is_refused_and_the_stored_copy_kept(send, uploads, count_rows):
     status, text = send("web", [("a.png", png())])
-    assert status == 200 and count_rows(Evidence) == 1
+    assert status == 200
+    assert count_rows(Evidence) == 1
     status, text = send("web", [("again.png", png())])
     assert "already attached" in text
-    assert count_rows(Evidence) == 1 and len(uploads.files()) == 1 and len(uploads.thumbs()) == 1
+    assert count_rows(Evidence) == 1
+    assert len(uploads.files()) == 1
+    assert len(uploads.thumbs()) == 1
 
 
 def test_a_failed_upload_keeps_the_files_of_earlier_requests(send, uploads, count_rows):
@@ -162,4 +173,6 @@ def test_a_failed_upload_keeps_the_files_of_earlier_requests(send, uploads, coun
     kept = uploads.files()
     status, text = send("web", [("b.png", png((5, 5))), ("c.jpg", exe())])
     assert "none of these" in text
-    assert uploads.files() == kept and count_rows(Evidence) == 1 and uploads.tmp() == []
+    assert uploads.files() == kept
+    assert count_rows(Evidence) == 1
+    assert uploads.tmp() == []

@@ -198,7 +198,8 @@ def test_an_escalated_case_stays_escalated_when_released_or_its_lease_lapses(app
     case = claims.claim_next(web(alice), alice)
     claims.escalate(web(alice), case, alice, "涉及金额大")
     taken = claims.claim_next(web(senior), senior, escalated=True)
-    assert taken.id == case.id and taken.status is CaseStatus.in_review
+    assert taken.id == case.id
+    assert taken.status is CaseStatus.in_review
     claims.release(web(senior), taken, senior)
     db.session.commit()
     assert case.status is CaseStatus.escalated  # back to the escalated queue, not the ordinary one

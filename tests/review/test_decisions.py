@@ -115,7 +115,8 @@ def test_a_violation_applies_the_ladder_and_closes_the_case(claimed, shop, count
     from backoffice.rulings.facts import ruling_number
 
     # The merchant reads the number printed on the ruling and the rule's name, not internal codes.
-    assert ruling_number(decision) in note.body and RULE not in note.body
+    assert ruling_number(decision) in note.body
+    assert RULE not in note.body
     (mail,) = db.session.scalars(sa.select(OutboxEmail)).all()
     assert (mail.to_address, mail.subject, mail.sent_at) == ("shop@example.com", note.title, None)
 

@@ -54,10 +54,12 @@ def test_api_ruling_pdf_for_owner_and_staff_not_for_other_merchants(app, client,
     db.session.commit()
     url = f"/api/v1/cases/{ruling.case_id}/ruling.pdf"
     ok = client.get(url + "?lang=both", headers={"Authorization": f"Bearer {tokens['shop-a']}"})
-    assert ok.status_code == 200 and ok.data.startswith(b"%PDF")
+    assert ok.status_code == 200
+    assert ok.data.startswith(b"%PDF")
     assert client.get(url, headers={"Authorization": f"Bearer {tokens['rev2']}"}).status_code == 200
     denied = client.get(url, headers={"Authorization": f"Bearer {tokens['shop-b']}"})
-    assert denied.status_code == 404 and denied.json["error"]["code"] == "not_found"
+    assert denied.status_code == 404
+    assert denied.json["error"]["code"] == "not_found"
     assert client.get(url + "?lang=fr", headers={"Authorization": f"Bearer {tokens['rev2']}"}).status_code == 400
     assert users  # the merchants' accounts exist
 

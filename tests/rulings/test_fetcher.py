@@ -35,6 +35,7 @@ def test_html_in_a_message_is_escaped_in_the_document(app, make_ruling):
 
     with app.test_request_context():
         document = ruling_html(make_ruling(), "zh")
-    assert HTML_BAIT not in document.html and "<img" not in document.html
+    assert HTML_BAIT not in document.html
+    assert "<img" not in document.html
     # The flagged URL is marked inside the escaped text.
     assert "&lt;img src=<mark>http://x/a.png&gt;</mark>" in document.html

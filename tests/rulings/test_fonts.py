@@ -42,18 +42,21 @@ def test_characters_a_ruling_usually_prints_come_first_and_keep_their_noto_outli
     from fontTools.ttLib import TTFont
 
     order = fonts.character_order()
-    assert order[:3] == [0x20, 0x21, 0x22] and order.index(ord("决")) < order.index(ord("亍"))  # 亍: level 2
+    assert order[:3] == [0x20, 0x21, 0x22]
+    assert order.index(ord("决")) < order.index(ord("亍"))
     for weight, source_name in fonts.WEIGHTS.items():
         with TTFont(fonts.output_path(weight)) as built, \
                 TTFont(fonts.SOURCE_DIR / source_name, fontNumber=fonts.SOURCE_INDEX, lazy=True) as source:
             ours, theirs = built.getBestCmap(), source.getBestCmap()
             glyph_id = {cp: built.getGlyphID(name) for cp, name in ours.items()}
-            assert glyph_id[ord("A")] < 100 and glyph_id[ord("决")] < 2000  # frequent in the rulings' wording
+            assert glyph_id[ord("A")] < 100
+            assert glyph_id[ord("决")] < 2000
             assert glyph_id[ord("亍")] > max(glyph_id[ord(c)] for c in "决定书处罚违规")
             # Glyphs no character maps to (ligatures such as 'ff' in 'offence') follow ASCII.
             reachable = set(ours.values())
             unmapped = [built.getGlyphID(g) for g in built.getGlyphOrder()[1:] if g not in reachable]
-            assert unmapped and max(unmapped) < 120
+            assert unmapped
+            assert max(unmapped) < 120
             for char in "A决罚亍★，":
                 drawn = []
                 for font, name in ((built, ours[ord(char)]), (source, theirs[ord(char)])):
@@ -67,12 +70,14 @@ def test_a_ruling_embeds_the_compact_font_and_falls_back_to_noto_for_other_chara
     assert all(fonts.output_path(w).exists() for w in fonts.WEIGHTS), "run python -m backoffice.rulings.fonts"
     data = pdf.html_to_pdf("<p>违规处理决定书 <b>处罚措施</b></p>")
     embedded = _fonts_of(data, tmp_path)
-    assert "Backoffice-Ruling-Sans " in embedded and "Backoffice-Ruling-Sans-Bold" in embedded
+    assert "Backoffice-Ruling-Sans " in embedded
+    assert "Backoffice-Ruling-Sans-Bold" in embedded
     assert "Noto" not in embedded
 
     data = pdf.html_to_pdf("<p>商家 张喆 的店铺</p>")
     embedded = _fonts_of(data, tmp_path)
-    assert "Backoffice-Ruling-Sans" in embedded and "Noto-Sans-CJK-SC" in embedded
+    assert "Backoffice-Ruling-Sans" in embedded
+    assert "Noto-Sans-CJK-SC" in embedded
     assert "张喆" in _text_of(data, tmp_path)
 
 

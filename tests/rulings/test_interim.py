@@ -14,5 +14,6 @@ def test_a_notice_scheduled_for_the_next_day_but_ended_by_the_ruling_reads_as_ca
     assert kinds == ["search_demotion", "risk_notice"]  # zbj.offsite_contact: on the flag, next platform day
     rows = document_context(facts, "both", "0" * 64)["L"]["interim"]
     demotion, notice = rows
-    assert demotion["ends"]["en"].startswith("lifted ") and demotion["ends"]["zh"].endswith("解除")
+    assert demotion["ends"]["en"].startswith("lifted ")
+    assert demotion["ends"]["zh"].endswith("解除")
     assert notice["ends"] == {"en": "cancelled before it began", "zh": "未开始即取消"}

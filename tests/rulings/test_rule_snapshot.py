@@ -65,8 +65,10 @@ def test_a_ruling_stored_before_the_snapshot_shows_the_rule_as_worded_now(app, m
     reword()
     facts = context.ruling_facts(ruling)
     assert facts["rule"]["title"]["zh"] == "改写后的标题"
-    assert facts["rule"]["clause"] == "第九条（改）" and facts["rule"]["text"]["zh"] == "改写后的条文"
-    assert facts["appeal"]["days"] == 30 != days_before and facts["appeal"]["evidence"] == []
+    assert facts["rule"]["clause"] == "第九条（改）"
+    assert facts["rule"]["text"]["zh"] == "改写后的条文"
+    assert facts["appeal"]["days"] == 30 != days_before
+    assert facts["appeal"]["evidence"] == []
 
 
 def _penalties(ruling):

@@ -35,16 +35,19 @@ def test_genuine_copies_verify_with_their_text_and_forgeries_with_a_genuine_hash
     digest = content_hash(facts)
     for mode in ("zh", "en", "both"):
         result = verify.verify_pdf(_render(facts, mode, digest))
-        assert result.verdict is Verdict.match and result.content_checked, mode
+        assert result.verdict is Verdict.match, mode
+        assert result.content_checked, mode
 
     forged = _render(_forged(facts), "zh", digest)
     assert digest in verify.pdf_text(forged).replace("\n", "")
     result = verify.verify_pdf(forged)
-    assert result.verdict is Verdict.altered and not result.authentic
+    assert result.verdict is Verdict.altered
+    assert not result.authentic
 
     (tmp_path / "forged.pdf").write_bytes(forged)
     cli = runner.invoke(args=["rulings", "verify", str(tmp_path / "forged.pdf")])
-    assert cli.exit_code == 1 and cli.output.startswith("ALTERED")
+    assert cli.exit_code == 1
+    assert cli.output.startswith("ALTERED")
 
     # A copy re-saved by another PDF program keeps its text, but the platform cannot vouch for its pages.
     if shutil.which("pdftocairo"):
@@ -52,7 +55,8 @@ def test_genuine_copies_verify_with_their_text_and_forgeries_with_a_genuine_hash
         subprocess.run(["pdftocairo", "-pdf", str(tmp_path / "copy.pdf"), str(tmp_path / "resaved.pdf")],  # noqa: S603,S607
                        check=True)
         resaved = verify.verify_pdf((tmp_path / "resaved.pdf").read_bytes())
-        assert resaved.verdict is Verdict.text_match and not resaved.authentic
+        assert resaved.verdict is Verdict.text_match
+        assert not resaved.authentic
 
 
 @pytest.mark.postgres_only
@@ -75,11 +79,13 @@ def test_a_copy_with_the_text_intact_but_a_measure_hidden_or_bytes_added_is_not_
         assert not result.authentic, result
     assert verify.verify_pdf(hidden).verdict is Verdict.text_match
     exact = verify.verify_pdf(genuine)  # rendering is deterministic: a fresh render is the issued file
-    assert exact.verdict is Verdict.match and exact.file_checked
+    assert exact.verdict is Verdict.match
+    assert exact.file_checked
 
     (tmp_path / "hidden.pdf").write_bytes(hidden)
     cli = runner.invoke(args=["rulings", "verify", str(tmp_path / "hidden.pdf")])
-    assert cli.exit_code == 1 and cli.output.startswith("TEXT ONLY")
+    assert cli.exit_code == 1
+    assert cli.output.startswith("TEXT ONLY")
 
 
 @pytest.mark.postgres_only
@@ -91,7 +97,9 @@ def test_an_out_of_date_copy_is_compared_with_the_ruling_as_issued(app, make_rul
     # Later, the penalty ended early: the current ruling carries that, the issued copy does not.
     monkeypatch.setattr(verify, "ruling_facts", lambda r: {**facts, "later": {"penalty_state": "overturned"}})
     result = verify.verify_pdf(issued_copy)
-    assert result.verdict is Verdict.issued and result.content_checked and result.authentic
+    assert result.verdict is Verdict.issued
+    assert result.content_checked
+    assert result.authentic
     assert verify.verify_pdf(forged_copy).verdict is Verdict.altered
 
 
@@ -100,15 +108,18 @@ def test_the_verify_page_says_what_was_checked(client, make_ruling):
     facts = ruling_facts(make_ruling())
     digest = content_hash(facts)
     typed = client.post("/rulings/verify", data={"number": facts["number"], "sha256": digest}).get_data(as_text=True)
-    assert "flash-success" in typed and "本次仅核对了编号和校验值" in typed
+    assert "flash-success" in typed
+    assert "本次仅核对了编号和校验值" in typed
 
     uploaded = client.post("/rulings/verify", data={"file": (_bytes_io(_render(facts, "zh", digest)), "r.pdf")},
                            content_type="multipart/form-data").get_data(as_text=True)
-    assert "flash-success" in uploaded and "逐字节相同" in uploaded
+    assert "flash-success" in uploaded
+    assert "逐字节相同" in uploaded
 
     resaved = client.post("/rulings/verify", data={
         "file": (_bytes_io(_render(facts, "zh", digest) + b"\n"), "r.pdf")}, content_type="multipart/form-data")
-    assert "flash-error" in resaved.get_data(as_text=True) and "并非平台出具的文件" in resaved.get_data(as_text=True)
+    assert "flash-error" in resaved.get_data(as_text=True)
+    assert "并非平台出具的文件" in resaved.get_data(as_text=True)
 
     lower = client.post("/rulings/verify", data={"number": facts["number"].lower(), "sha256": digest.upper()})
     assert "flash-success" in lower.get_data(as_text=True)
@@ -119,7 +130,8 @@ def test_the_verify_page_says_what_was_checked(client, make_ruling):
 
     forged = client.post("/rulings/verify", data={"file": (_bytes_io(_render(_forged(facts), "zh", digest)), "f.pdf")},
                          content_type="multipart/form-data").get_data(as_text=True)
-    assert "flash-error" in forged and "文字内容与平台记录的决定书" in forged
+    assert "flash-error" in forged
+    assert "文字内容与平台记录的决定书" in forged
 
 
 def _bytes_io(data: bytes):
@@ -165,4 +177,5 @@ def test_the_ruling_prints_where_to_verify_it(app, make_ruling):
     assert "（/rulings/verify）" in ruling_html(ruling, "zh").html
     app.config["PUBLIC_URL"] = "https://bo.example.com/"
     both = ruling_html(ruling, "both").html
-    assert "（https://bo.example.com/rulings/verify）" in both and "(https://bo.example.com/rulings/verify)" in both
+    assert "（https://bo.example.com/rulings/verify）" in both
+    assert "(https://bo.example.com/rulings/verify)" in both
