@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -102,38 +103,29 @@ def _load_detector(app: Flask) -> None:
     runtime.init_app(app)
 
 
-def _register_blueprints(app: Flask) -> None:
-    from backoffice.accounts import admin as accounts_admin
-    from backoffice.accounts import views as accounts_views
-    from backoffice.api import admin as tokens_admin
-    from backoffice.api import views as api_views
-    from backoffice.appeals import api as appeals_api
-    from backoffice.appeals import merchant_views as merchant_appeals_views
-    from backoffice.appeals import views as appeals_views
-    from backoffice.audit import views as audit_views
-    from backoffice.calibration import views as calibration_views
-    from backoffice.dashboard import views as dashboard_views
-    from backoffice.extensions import csrf
-    from backoffice.ingest import api as ingest_api
-    from backoffice.merchants import api as merchants_api
-    from backoffice.policy import api as rules_api
-    from backoffice.portal import views as portal_views
-    from backoffice.review import api as review_api
-    from backoffice.review import approvals, case_views  # noqa: F401  (case_views adds routes to cases)
-    from backoffice.review import views as cases_views
-    from backoffice.rulings import api as rulings_api
-    from backoffice.rulings import views as rulings_views
-    from backoffice.transparency import views as statements_views
-    from backoffice.whatif import views as whatif_views
+#: Every module that adds web pages, each on its package's blueprint (``bp``); a package whose pages
+#: span several modules (cases: the queue, one case) shares one blueprint between them.
+VIEW_MODULES = (
+    "accounts.views", "accounts.admin", "api.admin", "audit.views", "cases.views", "cases.case_views",
+    "cases.approvals", "appeals.views", "appeals.merchant_views", "dashboard.views", "portal.views",
+    "rulings.views", "calibration.views", "whatif.views", "transparency.views",
+)
+#: The JSON API: bearer tokens, so no CSRF token (session callers get a CSRF check in api.auth).
+API_MODULES = ("api.views", "merchants.api", "policy.api", "ingest.api", "cases.api", "appeals.api", "rulings.api")
 
-    for module in (accounts_views, accounts_admin, tokens_admin, audit_views, cases_views, approvals,
-                   appeals_views, merchant_appeals_views, dashboard_views, portal_views, rulings_views,
-                   calibration_views, whatif_views, statements_views):
-        app.register_blueprint(module.bp)
-    # The API authenticates by bearer token; session callers get a CSRF check in api.auth.
-    for api in (api_views, merchants_api, rules_api, ingest_api, review_api, appeals_api, rulings_api):
-        csrf.exempt(api.bp)
-        app.register_blueprint(api.bp)
+
+def _register_blueprints(app: Flask) -> None:
+    from backoffice.extensions import csrf
+
+    def blueprints(modules: tuple[str, ...]) -> dict:
+        found = (importlib.import_module(f"backoffice.{name}").bp for name in modules)
+        return {bp.name: bp for bp in found}  # modules sharing a blueprint register it once
+
+    for bp in blueprints(VIEW_MODULES).values():
+        app.register_blueprint(bp)
+    for bp in blueprints(API_MODULES).values():
+        csrf.exempt(bp)
+        app.register_blueprint(bp)
 
 
 def _register_error_handlers(app: Flask) -> None:

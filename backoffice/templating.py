@@ -17,10 +17,10 @@ from backoffice.accounts.models import Role
 from backoffice.appeals import states as appeal_states
 from backoffice.audit.labels import action_label, changes
 from backoffice.cases import states as case_states
+from backoffice.cases.explain import VIEW_LABELS, explain_flag
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
 from backoffice.policy.titles import rule_title
-from backoffice.review.explain import VIEW_LABELS, explain_flag
 from backoffice.rulings.facts import ruling_number
 from backoffice.timeutil import deadline_text, to_platform_tz
 

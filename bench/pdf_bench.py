@@ -44,10 +44,10 @@ def build(app, n: int) -> None:
     from backoffice.accounts.models import Role
     from backoffice.accounts.operations import create_user
     from backoffice.audit.operations import Actor
+    from backoffice.cases import claims, decisions
+    from backoffice.cases.models import CaseDecision, Verdict
     from backoffice.db import db, utcnow
     from backoffice.ingest.operations import ingest
-    from backoffice.review import claims, decisions
-    from backoffice.review.models import CaseDecision, Verdict
 
     have = db.session.scalar(sa.select(sa.func.count()).select_from(CaseDecision))
     if have >= n:

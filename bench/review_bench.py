@@ -15,7 +15,7 @@
    the cache warm and cold (the cache is cleared before each cold request).
 3. claim-next under N concurrent clients: N threads spread over --workers processes (a web server's worker
    processes, each with its own app and connection pool), each thread a reviewer who calls
-   backoffice.review.claims.claim_next and commit until --claims claims are made (or 20 s pass); claims/s
+   backoffice.cases.claims.claim_next and commit until --claims claims are made (or 20 s pass); claims/s
    is reported, and every case must have been claimed once (checked in the results, in the cases
    table and in the audit events). The claimed cases are put back and the benchmark's audit events
    (the tail of the chain) removed afterwards, so runs are repeatable.
@@ -176,8 +176,8 @@ def time_get(client, path: str, repeat: int, before=None) -> list[float]:
 
 
 def deep_cursor(app, user_id: int, pages: int) -> str:
+    from backoffice.cases.queries import QueueFilter, queue_page
     from backoffice.extensions import db
-    from backoffice.review.queries import QueueFilter, queue_page
 
     with app.app_context():
         flt = QueueFilter()
@@ -193,7 +193,7 @@ def deep_cursor(app, user_id: int, pages: int) -> str:
 def bench_pages(url: str, summary: dict, repeat: int, profile: bool) -> None:
     from urllib.parse import quote
 
-    from backoffice.review import queries
+    from backoffice.cases import queries
 
     app = make_app(url)
     client = app.test_client()
@@ -247,8 +247,8 @@ def _claim_client(app, k: int, start, stop, counter, results) -> None:
     """One reviewer clicking "next case" as fast as the server answers."""
     from backoffice.accounts.models import User
     from backoffice.audit.operations import Actor
+    from backoffice.cases.claims import claim_next
     from backoffice.extensions import db
-    from backoffice.review.claims import claim_next
 
     claimed: list[int] = []
     errors: list[str] = []

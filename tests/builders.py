@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from backoffice.audit.operations import Actor
 from backoffice.db import utcnow
 
 
@@ -22,3 +23,12 @@ def chat(external_id: str, merchant: str, *texts: tuple[str, str], platform: str
     if reports is not None:
         payload["reports"] = reports
     return payload
+
+
+CLI = Actor(None, "cli")  # operations run from the command line
+WECHAT = "加我薇信 abc12345 详聊"  # a merchant's message that opens a zbj.offsite_contact case
+
+
+def web(user) -> Actor:
+    """``user`` acting from a web page."""
+    return Actor(user, "web")

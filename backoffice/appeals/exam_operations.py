@@ -10,12 +10,12 @@ from flask_babel import lazy_gettext as _l
 from backoffice.appeals import exams
 from backoffice.appeals.models import ExamAttempt
 from backoffice.audit.operations import Actor, record
+from backoffice.cases.models import CaseDecision
 from backoffice.db import db, utcnow
 from backoffice.failures import DomainError
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
 from backoffice.policy import ExamPass, exam_chance_available, get_rulebook
-from backoffice.review.models import CaseDecision
 from backoffice.timeutil import platform_tz
 
 

@@ -18,8 +18,8 @@ from backoffice.appeals import operations as appeals
 from backoffice.appeals import states
 from backoffice.appeals.models import Appeal
 from backoffice.audit.operations import Actor
+from backoffice.cases.models import CaseDecision
 from backoffice.db import db
-from backoffice.review.models import CaseDecision
 
 
 class Then(Enum):

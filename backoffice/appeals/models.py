@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backoffice.accounts.models import User
+from backoffice.cases.models import CaseDecision
 from backoffice.db import UTCDateTime, db, enum_type, utcnow
-from backoffice.review.models import CaseDecision
 
 
 class AppealStatus(enum.StrEnum):

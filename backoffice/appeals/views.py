@@ -13,9 +13,9 @@ from backoffice.accounts.permissions import roles_required
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.merchant_views import send_evidence
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
+from backoffice.cases.highlight import segments
+from backoffice.cases.queries import case_messages, conversation_flags
 from backoffice.db import db
-from backoffice.review.highlight import segments
-from backoffice.review.queries import case_messages, conversation_flags
 from backoffice.rulings.queries import ruling_view
 from backoffice.web import acting_user, committing
 

@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from backoffice.calibration.operations import MAX_SAMPLE, SEED_LIMIT
-from backoffice.review.forms import SEVERITIES, VERDICTS
+from backoffice.cases.forms import SEVERITIES, VERDICTS
 
 
 class DrawForm(FlaskForm):

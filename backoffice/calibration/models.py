@@ -8,9 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backoffice.accounts.models import User
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, CaseDecision, Verdict
 from backoffice.db import UTCDateTime, db, enum_type, utcnow
-from backoffice.review.models import CaseDecision, Verdict
 
 
 class CalibrationReview(db.Model):

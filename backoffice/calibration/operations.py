@@ -19,13 +19,12 @@ from backoffice.accounts.models import Role, User
 from backoffice.audit.operations import Actor, record
 from backoffice.calibration import queries as q
 from backoffice.calibration.models import CalibrationReview
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, Verdict
 from backoffice.db import db, utcnow
 from backoffice.failures import Conflict, DomainError
 from backoffice.labels import SEVERITY_LABELS
 from backoffice.notifications.operations import notify_user
 from backoffice.policy import get_rulebook
-from backoffice.review.models import Verdict
 
 MAX_SAMPLE = 200
 SEED_LIMIT = 2**31 - 1

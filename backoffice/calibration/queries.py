@@ -15,10 +15,9 @@ from backoffice.appeals.models import Appeal
 from backoffice.audit.models import AuditEvent
 from backoffice.calibration.agreement import Judgment, Pair
 from backoffice.calibration.models import CalibrationReview
-from backoffice.cases.models import Case, Flag, Report
+from backoffice.cases.models import Case, CaseDecision, CaseNote, DecisionStatus, Flag, Report
 from backoffice.cases.states import CLOSED
 from backoffice.db import db
-from backoffice.review.models import CaseDecision, CaseNote, DecisionStatus
 from backoffice.timeutil import platform_day_bounds
 
 SECOND_REVIEWER_ROLES = (Role.reviewer, Role.senior_reviewer)

@@ -18,12 +18,12 @@ from backoffice.calibration import queries as q
 from backoffice.calibration import report
 from backoffice.calibration.forms import BlindReviewForm, DrawForm
 from backoffice.calibration.models import CalibrationReview
+from backoffice.cases.conversation import conversation_rows
+from backoffice.cases.models import Verdict
 from backoffice.db import db
 from backoffice.merchants.models import Platform
 from backoffice.policy import UnknownRuleError, get_rulebook
 from backoffice.policy.titles import rule_title
-from backoffice.review.conversation import conversation_rows
-from backoffice.review.models import Verdict
 from backoffice.templating import PLATFORM_LABELS
 from backoffice.web import acting_user, committing
 

@@ -45,11 +45,10 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from backoffice.accounts.models import Role, User
-from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus
 from backoffice.db import utcnow
 from backoffice.failures import Conflict
 from backoffice.labels import DECISION_STATUS_LABELS, STATUS_LABELS
-from backoffice.review.models import CaseDecision, DecisionStatus
 
 
 class TransitionRefused(Conflict, ValueError):

@@ -16,11 +16,20 @@ import sqlalchemy as sa
 
 from backoffice.accounts.models import User
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
-from backoffice.cases.models import OPEN_STATUSES, Case, CaseStatus, Flag, FlagSource, FlagStatus
+from backoffice.cases.claims import claimable
+from backoffice.cases.models import (
+    OPEN_STATUSES,
+    Case,
+    CaseDecision,
+    CaseStatus,
+    DecisionStatus,
+    Flag,
+    FlagSource,
+    FlagStatus,
+    Verdict,
+)
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
-from backoffice.review.claims import claimable
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.timeutil import platform_day_bounds, to_platform_tz
 
 PERIODS = (7, 30, 90)

@@ -8,11 +8,11 @@ from decimal import Decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from backoffice.cases.models import Verdict
 from backoffice.dashboard import metrics
 from backoffice.dashboard.charts import SERIES, bars, columns, diverging, stacked_bars
 from backoffice.labels import VERDICT_LABELS
 from backoffice.policy.titles import rule_title
-from backoffice.review.models import Verdict
 
 AGE_LABELS = {"<1h": _l("under 1 hour"), "1–4h": _l("1 to 4 hours"), "4–24h": _l("4 to 24 hours"),
               "1–3d": _l("1 to 3 days"), ">3d": _l("over 3 days")}

@@ -12,15 +12,14 @@ from flask.cli import AppGroup
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.operations import create_user
 from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case
+from backoffice.cases import claims, decisions
+from backoffice.cases.models import Case, CaseDecision, Verdict
 from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db, utcnow
 from backoffice.demo import data
 from backoffice.ingest.operations import ingest
 from backoffice.merchants import operations as merchant_ops
 from backoffice.merchants.models import Merchant, Platform
-from backoffice.review import claims, decisions
-from backoffice.review.models import CaseDecision, Verdict
 
 demo_cli = AppGroup("demo", help="Load the demo data set.")
 CLI_ACTOR = Actor(None, "cli")

@@ -14,13 +14,13 @@ from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals.exam_operations import exam_offer
+from backoffice.cases.highlight import segments
 from backoffice.cases.operations import report_fraud
 from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants.models import Platform
 from backoffice.notifications.models import Notification
 from backoffice.portal import queries as q
-from backoffice.review.highlight import segments
 from backoffice.rulings.facts import appeal_deadline, cited_of
 from backoffice.rulings.queries import ruling_of, ruling_view, rulings_of
 from backoffice.timeutil import platform_tz

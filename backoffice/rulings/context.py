@@ -15,11 +15,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from backoffice.cases.highlight import segments
 from backoffice.cases.models import FlagSource
 from backoffice.db import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.policy import get_rulebook
-from backoffice.review.highlight import segments
 from backoffice.rulings.facts import Ruling, appeal_deadline, cited_of, ruling_number, ruling_time
 from backoffice.rulings.masking import mask_name, mask_text
 from backoffice.rulings.queries import ruling_view

@@ -22,10 +22,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, CaseDecision, DecisionStatus, Verdict
 from backoffice.db import db, utcnow
 from backoffice.merchants.models import Merchant
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.copies import record_copy
 from backoffice.rulings.queries import get_ruling
 from backoffice.rulings.render import ruling_html

@@ -13,9 +13,9 @@ from typing import Any, TypeAlias
 
 from dateutil.relativedelta import relativedelta
 
+from backoffice.cases.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.policy import get_rulebook
 from backoffice.policy.compute import cited_rule
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.timeutil import platform_day_bounds, platform_tz, to_platform_tz
 
 #: A ruling is a ``CaseDecision`` with a violation verdict that has been applied.

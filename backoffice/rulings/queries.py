@@ -8,12 +8,11 @@ import sqlalchemy as sa
 from werkzeug.exceptions import NotFound
 
 from backoffice.appeals.models import Appeal
-from backoffice.cases.models import Case, Flag
+from backoffice.cases.models import Case, CaseDecision, DecisionStatus, Flag, Verdict
 from backoffice.conversations.models import Message
 from backoffice.db import db
 from backoffice.penalties.models import PenaltyDecision
 from backoffice.policy import MeasurePlan, get_rulebook
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.facts import Ruling, is_ruling, ruling_id_from_number, ruling_number
 
 _IS_RULING = (CaseDecision.verdict == Verdict.violation, CaseDecision.status == DecisionStatus.applied)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from backoffice.review.models import CaseDecision
+from backoffice.cases.models import CaseDecision
 from backoffice.rulings.context import content_hash, ruling_facts
 from backoffice.rulings.copies import record_copy
 from backoffice.rulings.document import LANG_MODES, document_context

@@ -24,13 +24,12 @@ import sqlalchemy as sa
 from flask import current_app
 
 from backoffice.accounts.models import User
-from backoffice.cases.models import Case, Flag, FlagSource, Report
+from backoffice.cases.models import Case, CaseDecision, Flag, FlagSource, Report
 from backoffice.conversations.models import Channel, Message
 from backoffice.db import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties.models import PenaltyDecision
 from backoffice.policy import MeasurePlan, PlannedMeasure, Rule, UnknownRuleError, get_rulebook
-from backoffice.review.models import CaseDecision
 from backoffice.timeutil import platform_tz
 from backoffice.transparency import mapping
 from backoffice.transparency.facts import describe, platform_day

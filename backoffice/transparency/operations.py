@@ -25,12 +25,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from backoffice.cases.models import Case, CaseKind
+from backoffice.cases.models import Case, CaseDecision, CaseKind, DecisionStatus, Verdict
 from backoffice.db import db, utcnow
 from backoffice.failures import Conflict
 from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.transparency import build
 from backoffice.transparency.models import StatementOfReasons, StatementTrigger
 from backoffice.transparency.personal_data import KnownIndex, scan

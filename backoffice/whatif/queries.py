@@ -12,11 +12,11 @@ from itertools import accumulate
 
 import sqlalchemy as sa
 
+from backoffice.cases.models import CaseDecision
 from backoffice.db import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.merchants.models import Merchant, Platform
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review.models import CaseDecision
 from backoffice.whatif.replay import ZERO, DecisionRecord
 
 PD = PenaltyDecision

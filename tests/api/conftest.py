@@ -14,9 +14,8 @@ from backoffice.audit.operations import Actor
 from backoffice.cases.models import Case
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
-from tests.builders import chat
+from tests.builders import WECHAT, chat
 
-WECHAT = "加我薇信 abc12345 详聊"  # ZBJ: opens a zbj.offsite_contact case
 INSULT = "你脑子有病"  # PDD: opens a pdd.uncivil_language case
 DOC_URI = "urn:backoffice:openapi"
 

@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 
+from backoffice.cases import queries
 from backoffice.cases.models import Case
 from backoffice.db import utcnow
 from backoffice.extensions import db
-from backoffice.review import queries
-from tests.api.conftest import INSULT, WECHAT, conforms
+from tests.api.conftest import INSULT, conforms
+from tests.builders import WECHAT
 
 REPORT = {"reporter_role": "customer", "reason": "abuse", "text": "商家骂人"}
 

@@ -8,12 +8,11 @@ import pytest
 import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, CaseDecision
 from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
 from backoffice.ledger.models import LedgerEntry
-from backoffice.review.models import CaseDecision
 from tests.api.conftest import INSULT, conforms
 
 DECISION = "/cases/{case_id}/decision"

@@ -12,7 +12,8 @@ from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import PUBLIC
 from backoffice.api import views
 from backoffice.api.views import openapi_document
-from tests.api.conftest import WECHAT, chat, conforms, schema_validator
+from tests.api.conftest import chat, conforms, schema_validator
+from tests.builders import WECHAT
 
 PREFIX = "/api/v1"
 OPENAPI_ENDPOINT = "api.openapi"

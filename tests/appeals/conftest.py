@@ -14,29 +14,19 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case, CaseStatus, Flag, FlagSource
+from backoffice.cases import claims, decisions
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, Flag, FlagSource, Verdict
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
 from backoffice.merchants.models import Platform
-from backoffice.review import claims, decisions
-from backoffice.review.models import CaseDecision, Verdict
-from tests.builders import chat
+from tests.builders import CLI, WECHAT, chat, web
 
-CLI = Actor(None, "cli")
-WECHAT = "加我薇信 abc12345 详聊"
 CATEGORY = {"zbj.offsite_contact": "offsite_contact", "zbj.ads_spam": "ads_spam",
             "taobao.ads_non_sale_listing": "ads_spam", "taobao.ads_repeated": "ads_spam",
             "taobao.malicious_harassment": "abuse", "taobao.misleading_effect": "prohibited_content"}
 _numbers = count(1)
-
-
-def web(user) -> Actor:
-    return Actor(user, "web")
-
-
 
 
 def ingested_case(merchant) -> Case:

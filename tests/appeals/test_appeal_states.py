@@ -16,8 +16,7 @@ from backoffice.appeals.models import AppealOutcome, AppealStatus
 from backoffice.appeals.states import APPEALS
 from backoffice.cases.states import TransitionRefused
 from backoffice.extensions import db
-
-from .conftest import web
+from tests.builders import web
 
 A = AppealStatus
 # The table once more, written out by hand: a change to the machine must be made here too.

@@ -15,8 +15,9 @@ from backoffice.notifications.models import Notification
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.policy import MeasurePlan
 from backoffice.timeutil import platform_tz
+from tests.builders import web
 
-from .conftest import decide_case, ingested_case, png, web
+from .conftest import decide_case, ingested_case, png
 
 
 def submitted(user, ruling, statement="对方先发的联系方式"):

@@ -15,8 +15,7 @@ from backoffice.extensions import db
 from backoffice.ledger.operations import standing_of
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
 from backoffice.timeutil import platform_tz
-
-from .conftest import web
+from tests.builders import web
 
 LATER = timedelta(hours=1)
 

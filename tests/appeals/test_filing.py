@@ -15,8 +15,9 @@ from backoffice.appeals import storage
 from backoffice.appeals.filing import Then, file_appeal
 from backoffice.appeals.models import Appeal, AppealStatus, Evidence
 from backoffice.extensions import db
+from tests.builders import web
 
-from .conftest import exe, pdf, png, web
+from .conftest import exe, pdf, png
 
 
 @pytest.fixture

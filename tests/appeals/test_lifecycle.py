@@ -13,8 +13,9 @@ from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
 from backoffice.extensions import db
 from backoffice.rulings.facts import appeal_deadline
+from tests.builders import web
 
-from .conftest import png, web
+from .conftest import png
 
 # 23:59 Shanghai on 10 March 2026 is 15:59 UTC; the 7-day ZBJ window ends at 00:00 Shanghai on 18 March.
 D_2359 = datetime(2026, 3, 10, 15, 59, tzinfo=UTC)

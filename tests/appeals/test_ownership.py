@@ -12,12 +12,12 @@ from flask import current_app
 
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import ExamAttempt
-from backoffice.cases.models import Case, CaseKind
+from backoffice.cases.models import Case, CaseKind, Verdict
 from backoffice.extensions import db
 from backoffice.notifications.models import Notification
-from backoffice.review.models import Verdict
+from tests.builders import web
 
-from .conftest import png, web
+from .conftest import png
 
 MISSING = 987654
 PORTAL_ROUTES = {  # every route of the merchant portal; a new one must be added here (and tested below)
@@ -186,7 +186,7 @@ def test_fraud_report_becomes_a_case_for_reviewers(client, login, merchant_user,
 
 
 def decide_fraud_report(case, reviewer):
-    from backoffice.review import claims, decisions
+    from backoffice.cases import claims, decisions
 
     claims.claim(web(reviewer), case, reviewer)
     ruling = decisions.decide(web(reviewer), case, decisions.DecisionInput(

@@ -18,8 +18,9 @@ from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.policy import MeasurePlan
 from backoffice.policy.schema import SEVERITIES
 from backoffice.timeutil import platform_tz
+from tests.builders import CLI, web
 
-from .conftest import CLI, decide_case, direct_case, web
+from .conftest import decide_case, direct_case
 
 RULES = {
     "zbj": [("zbj.offsite_contact", ("general", "serious")), ("zbj.ads_spam", ("general", "serious")),

@@ -10,8 +10,9 @@ from backoffice.appeals import operations as appeals
 from backoffice.appeals import storage
 from backoffice.appeals.models import Appeal, Evidence
 from backoffice.extensions import db
+from tests.builders import web
 
-from .conftest import Interrupted, exe, huge_png, jpeg, pdf, png, wav, web, zip_bytes
+from .conftest import Interrupted, exe, huge_png, jpeg, pdf, png, wav, zip_bytes
 
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 BAD = {

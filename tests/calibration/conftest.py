@@ -7,22 +7,17 @@ from itertools import count
 
 import pytest
 
-from backoffice.audit.operations import Actor
 from backoffice.calibration import operations as ops
 from backoffice.calibration.queries import SampleFilter
-from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases import claims, decisions
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, Verdict
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import utcnow
 from backoffice.extensions import db
-from backoffice.review import claims, decisions
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
-from tests.review.conftest import merchant, open_case, violation  # noqa: F401  (fixtures reused)
+from tests.builders import web
+from tests.cases.conftest import merchant, open_case, violation  # noqa: F401  (fixtures reused)
 
 _numbers = count(1)
-
-
-def web(user) -> Actor:
-    return Actor(user, "web")
 
 
 @pytest.fixture

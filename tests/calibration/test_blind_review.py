@@ -14,16 +14,15 @@ from backoffice.audit.models import AuditEvent
 from backoffice.calibration import operations as ops
 from backoffice.calibration.models import CalibrationReview
 from backoffice.calibration.queries import SampleFilter
-from backoffice.cases.models import Case, Flag
+from backoffice.cases.decisions import DecisionInput
+from backoffice.cases.models import Case, CaseDecision, CaseNote, Flag, Verdict
 from backoffice.extensions import db
 from backoffice.labels import STANDING_LABELS, STATUS_LABELS, measure_text
 from backoffice.ledger.models import LedgerEntry, MerchantBalance
 from backoffice.notifications.models import Notification, OutboxEmail
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review.decisions import DecisionInput
-from backoffice.review.models import CaseDecision, CaseNote, Verdict
-from tests.calibration.conftest import web
-from tests.review.conftest import RULE
+from tests.builders import web
+from tests.cases.conftest import RULE
 
 SECRET_REASONS = "原审理由：商家发送微信号abc12345引导私下交易，情节一般。"
 

@@ -16,12 +16,11 @@ from backoffice.audit.operations import record
 from backoffice.calibration import operations as ops
 from backoffice.calibration.models import CalibrationReview
 from backoffice.calibration.queries import SampleFilter
-from backoffice.cases.models import CaseStatus
+from backoffice.cases.models import CaseNote, CaseStatus
 from backoffice.extensions import db
 from backoffice.notifications.models import Notification
-from backoffice.review.models import CaseNote
 from backoffice.timeutil import platform_tz
-from tests.calibration.conftest import web
+from tests.builders import web
 
 
 def reviews() -> list[CalibrationReview]:

@@ -15,9 +15,9 @@ from flask_babel import gettext
 from backoffice.audit.models import AuditEvent
 from backoffice.calibration import operations as ops
 from backoffice.calibration.models import CalibrationReview
+from backoffice.cases.models import Verdict
 from backoffice.extensions import db
-from backoffice.review.models import Verdict
-from tests.calibration.conftest import web
+from tests.builders import web
 
 OFFSITE, ADS = "zbj.offsite_contact", "zbj.ads_spam"
 V, N, I = Verdict.violation, Verdict.no_violation, Verdict.insufficient_evidence
@@ -57,7 +57,7 @@ def _assign(case, reviewer, manager) -> CalibrationReview:
 
 
 def case_decision_id(case) -> int:
-    from backoffice.review.models import CaseDecision
+    from backoffice.cases.models import CaseDecision
 
     return db.session.scalar(sa.select(CaseDecision.id).where(CaseDecision.case_id == case.id))
 

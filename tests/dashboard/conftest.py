@@ -18,12 +18,21 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
-from backoffice.cases.models import Case, CaseKind, CaseStatus, Flag, FlagSource, FlagStatus
+from backoffice.cases.models import (
+    Case,
+    CaseDecision,
+    CaseKind,
+    CaseStatus,
+    DecisionStatus,
+    Flag,
+    FlagSource,
+    FlagStatus,
+    Verdict,
+)
 from backoffice.conversations.models import Channel, Conversation
 from backoffice.extensions import db
 from backoffice.ledger.models import EntryKind, LedgerEntry
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 A, B = "zbj.offsite_contact", "zbj.ads_spam"

@@ -17,6 +17,8 @@ from backoffice.appeals.operations import AppealClosed, AppealError, NotIndepend
 from backoffice.appeals.storage import UploadRejected
 from backoffice.audit.operations import Actor, record
 from backoffice.calibration.operations import AlreadySubmitted, CalibrationError
+from backoffice.cases.claims import ReviewConflict, ReviewError
+from backoffice.cases.decisions import ApproverNotIndependent, DecisionConflict
 from backoffice.cases.states import TransitionRefused
 from backoffice.extensions import db
 from backoffice.failures import Conflict, DomainError, NotAllowed
@@ -25,8 +27,6 @@ from backoffice.ledger.operations import LedgerError
 from backoffice.merchants.models import Merchant, Platform
 from backoffice.merchants.operations import MerchantConflict, MerchantError
 from backoffice.penalties.operations import PenaltyError
-from backoffice.review.claims import ReviewConflict, ReviewError
-from backoffice.review.decisions import ApproverNotIndependent, DecisionConflict
 from backoffice.transparency.operations import NotRebuildable
 from backoffice.web import acting_user, committing
 from backoffice.whatif.runner import PeriodError, TooManyDecisions

@@ -98,7 +98,7 @@ def test_demo_data_is_complete_and_idempotent(app, count_rows):
     assert count_rows(Conversation) == 7
     assert count_rows(Message) > 25
     # Managers and the Taobao merchant find rulings from the start; the report's threats are quoted.
-    from backoffice.review.models import CaseDecision, DecisionStatus
+    from backoffice.cases.models import CaseDecision, DecisionStatus
     from backoffice.rulings.context import ruling_facts
 
     rulings = db.session.scalars(sa.select(CaseDecision).filter_by(status=DecisionStatus.applied)).all()

@@ -12,7 +12,7 @@ PACKAGE_OF = {
     "": "accounts", "login": "accounts", "logout": "accounts", "language": "accounts",
     "admin/users": "accounts", "admin/tokens": "api", "admin/audit": "audit",
     "me": "api", "openapi": "api",
-    "approvals": "review", "cases": "review",
+    "approvals": "cases",
     "conversations": "ingest", "rules": "policy", "statements": "transparency",
     "merchant": "portal", "evidence": "appeals", "exam": "appeals",
 }
@@ -56,8 +56,8 @@ def _packages(url: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("url", "packages"), [
-    ("/cases/<int:case_id>/claim", {"review", "claims"}),
-    ("/api/v1/cases/<int:case_id>/appeal", {"review", "appeals"}),
+    ("/cases/<int:case_id>/claim", {"cases", "claims"}),
+    ("/api/v1/cases/<int:case_id>/appeal", {"cases", "appeals"}),
     ("/merchant/rulings/<int:ruling_id>.pdf", {"portal", "rulings"}),
     ("/admin/tokens/<int:token_id>/revoke", {"api", "revokes"}),
     ("/", {"accounts"}),

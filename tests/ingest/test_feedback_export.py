@@ -10,11 +10,10 @@ import pytest
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import AppealOutcome
 from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case, Flag, FlagStatus
+from backoffice.cases import claims, decisions
+from backoffice.cases.models import Case, Flag, FlagStatus, Verdict
 from backoffice.db import utcnow
 from backoffice.extensions import db
-from backoffice.review import claims, decisions
-from backoffice.review.models import Verdict
 from backoffice.timeutil import to_platform_tz
 from tests.ingest.conftest import all_of, at, conv, msg, report
 

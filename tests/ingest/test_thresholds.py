@@ -8,12 +8,12 @@ import dataclasses
 import pytest
 
 from backoffice.cases.models import Case, Flag
+from backoffice.cases.serialize import case_json
 from backoffice.extensions import db
 from backoffice.ingest import operations
 from backoffice.ledger.models import EntryKind, LedgerEntry
 from backoffice.policy import EXTENSION_KEY, RuleBook
 from backoffice.policy.schema import CategoryThresholds, Detection
-from backoffice.review.serialize import case_json
 from tests.concurrency import run_concurrently
 from tests.ingest.conftest import ACTOR, all_of, at, conv, msg, report
 

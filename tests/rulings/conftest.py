@@ -9,12 +9,11 @@ from itertools import count
 import pytest
 
 from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case
+from backoffice.cases import claims, decisions
+from backoffice.cases.models import Case, Verdict
 from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
-from backoffice.review import claims, decisions
-from backoffice.review.models import Verdict
 
 CLI = Actor(None, "cli")
 HTML_BAIT = "<img src=http://x/a.png>"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from werkzeug.exceptions import NotFound
 
+from backoffice.cases.models import DecisionStatus, Verdict
 from backoffice.extensions import db
-from backoffice.review.models import DecisionStatus, Verdict
 from backoffice.rulings.facts import appealable, is_ruling, ruling_id_from_number, ruling_number
 from backoffice.rulings.queries import case_ruling, get_ruling, ruling_by_number, ruling_of, rulings_of
 

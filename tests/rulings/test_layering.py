@@ -31,9 +31,9 @@ def package_imports(package: str) -> dict[str, set[str]]:
     return {p.name: imports(p) for p in sorted((ROOT / package).glob("*.py"))}
 
 
-def test_rulings_builds_only_on_data_of_the_appeal_portal_and_review_packages():
-    above = ("backoffice.portal", "backoffice.appeals", "backoffice.review")
-    allowed = {"backoffice.appeals.models", "backoffice.review.models", "backoffice.review.highlight"}
+def test_rulings_builds_only_on_data_of_the_appeal_portal_and_cases_packages():
+    above = ("backoffice.portal", "backoffice.appeals", "backoffice.cases")
+    allowed = {"backoffice.appeals.models", "backoffice.cases.models", "backoffice.cases.highlight"}
     for module, names in package_imports("rulings").items():
         upward = {n for n in names if n.startswith(above)
                   and not any(n == a or n.startswith(a + ".") for a in allowed)}
@@ -46,7 +46,7 @@ def test_appeals_does_not_import_the_portal():
 
 
 def test_ruling_facts_and_rule_titles_are_imported_at_the_top():
-    for path in (ROOT / "review" / "decisions.py", ROOT / "templating.py"):
+    for path in (ROOT / "cases" / "decisions.py", ROOT / "templating.py"):
         late = {n for n in imports(path, nested_only=True)
                 if n.startswith(("backoffice.rulings", "backoffice.policy"))}
         assert not late, f"{path.name} imports {sorted(late)} inside a function"

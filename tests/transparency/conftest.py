@@ -7,24 +7,16 @@ from itertools import count
 import pytest
 import sqlalchemy as sa
 
-from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case
+from backoffice.cases import claims, decisions
+from backoffice.cases.decisions import DecisionInput
+from backoffice.cases.models import Case, Verdict
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
-from backoffice.review import claims, decisions
-from backoffice.review.decisions import DecisionInput
-from backoffice.review.models import Verdict
 from backoffice.transparency.models import StatementOfReasons, StatementTrigger
-from tests.builders import chat
+from tests.builders import CLI, WECHAT, chat, web
 
-CLI = Actor(None, "cli")
-WECHAT = "加我薇信 abc12345 详聊"  # ZBJ: opens a zbj.offsite_contact case (with the automatic demotion)
 PHONE = "直接打我电话 138 0013 8000 聊"
 RATIONALE = "商家发送微信号 abc12345 和电话 13800138000，引导王女士线下交易。"
-
-
-def web(user) -> Actor:
-    return Actor(user, "web")
 
 
 @pytest.fixture

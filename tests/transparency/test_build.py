@@ -7,12 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from backoffice.cases.models import Case, CaseStatus, Flag, FlagSource
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, Flag, FlagSource
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.extensions import db
 from backoffice.penalties.models import PenaltyDecision
 from backoffice.policy import StandingSnapshot, compute_measures, get_rulebook
-from backoffice.review.models import CaseDecision
 from backoffice.timeutil import platform_tz
 from backoffice.transparency import build, mapping
 from backoffice.transparency.personal_data import scan

@@ -7,20 +7,19 @@ import json
 import pytest
 
 from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case
+from backoffice.cases import decisions
+from backoffice.cases.models import Case, CaseDecision, CaseNote, DecisionStatus, Verdict
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
 from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review import decisions
-from backoffice.review.models import CaseDecision, CaseNote, DecisionStatus, Verdict
 from backoffice.transparency import operations as ops
 from backoffice.transparency.models import StatementOfReasons, StatementTrigger
 from backoffice.transparency.personal_data import scan
 from backoffice.transparency.schema import validate
-from tests.builders import chat
-from tests.transparency.conftest import CLI, PHONE, RATIONALE, statements, web
+from tests.builders import CLI, chat, web
+from tests.transparency.conftest import PHONE, RATIONALE, statements
 
 
 def test_an_automatic_zbj_demotion_on_ingestion_gets_a_fully_automated_statement(open_case):

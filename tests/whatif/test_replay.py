@@ -166,8 +166,8 @@ def test_history_counts_as_it_stood_at_each_decision(make_merchant, impose, over
 
 def test_a_left_out_measure_stays_left_out_when_the_version_differs(make_merchant, impose, whatif):
     """Recorded left-out measures (CaseDecision.dropped) are honoured without the original pack."""
+    from backoffice.cases.models import CaseDecision, DecisionStatus, Verdict
     from backoffice.extensions import db
-    from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 
     merchant = make_merchant("m-drop")
     decision = impose(merchant, when=at(3, 4), drop=["business_restriction"])

@@ -9,13 +9,12 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from backoffice.cases.models import OPEN_STATUSES, Case, CaseStatus, Flag, FlagSource, Report
+from backoffice.cases.models import OPEN_STATUSES, Case, CaseDecision, CaseNote, CaseStatus, Flag, FlagSource, Report
 from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import LedgerEntry
 from backoffice.merchants.models import Merchant
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review.models import CaseDecision, CaseNote
 
 PAGE_SIZE = 50
 ACTIVE = "active"  # pseudo-status: everything not closed

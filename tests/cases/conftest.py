@@ -10,18 +10,16 @@ import pytest
 import sqlalchemy as sa
 from flask_babel import gettext
 
-from backoffice.audit.operations import Actor
-from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases.decisions import DecisionInput
+from backoffice.cases.models import Case, CaseStatus, Verdict
 from backoffice.conversations.models import Channel, Conversation
 from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
 from backoffice.ledger.operations import standing_of
-from backoffice.review.decisions import DecisionInput
-from backoffice.review.models import Verdict
 from backoffice.timeutil import platform_tz
+from tests.builders import CLI, WECHAT, web
 
-CLI = Actor(None, "cli")
 RULE = "zbj.offsite_contact"
 
 
@@ -38,11 +36,6 @@ def standing(case: Case, at=None):
     return standing_of(case.merchant, platform_tz(), at or utcnow() + timedelta(seconds=1))
 
 
-WECHAT = "加我薇信 abc12345 详聊"
-
-
-def web(user) -> Actor:
-    return Actor(user, "web")
 
 
 def chat(
@@ -156,7 +149,7 @@ def shop(make_user, merchant):
 @pytest.fixture
 def claimed(open_case, make_user):
     """A ZBJ off-platform-contact case claimed by the reviewer ``alice``: (case, alice)."""
-    from backoffice.review import claims
+    from backoffice.cases import claims
 
     alice = make_user("reviewer", "alice")
     case = open_case()

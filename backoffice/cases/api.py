@@ -11,12 +11,11 @@ from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
-from backoffice.cases.models import Case, CaseStatus, FlagSource
+from backoffice.cases import claims, decisions
+from backoffice.cases import queries as q
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, FlagSource, Verdict
+from backoffice.cases.serialize import case_json, decision_json
 from backoffice.db import db
-from backoffice.review import claims, decisions
-from backoffice.review import queries as q
-from backoffice.review.models import CaseDecision, Verdict
-from backoffice.review.serialize import case_json, decision_json
 
 bp = Blueprint("review_api", __name__, url_prefix="/api/v1")
 

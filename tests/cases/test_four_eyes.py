@@ -10,16 +10,16 @@ import sqlalchemy as sa
 from flask_babel import gettext
 
 from backoffice.audit.models import AuditEvent
-from backoffice.cases.models import Case, CaseStatus, FlagStatus
+from backoffice.cases import claims, decisions
+from backoffice.cases.claims import ReviewError
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, FlagStatus
 from backoffice.extensions import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.models import Notification, OutboxEmail
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review import claims, decisions
-from backoffice.review.claims import ReviewError
-from backoffice.review.models import CaseDecision, DecisionStatus
-from tests.review.conftest import standing, violation, web
+from tests.builders import web
+from tests.cases.conftest import standing, violation
 
 
 def counts(count_rows) -> tuple[int, ...]:

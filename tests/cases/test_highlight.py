@@ -1,6 +1,6 @@
 """Flag spans become marked segments of a message (pure)."""
 
-from backoffice.review.highlight import Segment, segments
+from backoffice.cases.highlight import Segment, segments
 
 
 def test_no_spans_gives_the_whole_text_unmarked():

@@ -9,12 +9,12 @@ import pytest
 import sqlalchemy as sa
 
 from backoffice.audit.models import AuditEvent
-from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases import claims
+from backoffice.cases.models import Case, CaseDecision, CaseNote, CaseStatus, DecisionStatus
+from backoffice.cases.queries import PAGE_SIZE
 from backoffice.extensions import db
-from backoffice.review import claims
-from backoffice.review.models import CaseDecision, CaseNote, DecisionStatus
-from backoffice.review.queries import PAGE_SIZE
-from tests.review.conftest import WECHAT, bulk_cases, standing, web
+from tests.builders import WECHAT, web
+from tests.cases.conftest import bulk_cases, standing
 
 CASE_LINK = re.compile(r'href="/cases/(\d+)"')
 
@@ -177,8 +177,8 @@ def test_the_approvals_page_lists_pending_decisions_for_managers_only(client, lo
     alice, _boss = make_user("reviewer", "alice"), make_user("manager", "boss")
     case = open_case()
     claims.claim(web(alice), case, alice)
-    from backoffice.review import decisions
-    from tests.review.conftest import violation
+    from backoffice.cases import decisions
+    from tests.cases.conftest import violation
 
     decision = decisions.decide(web(alice), case, violation("serious"), expected_version=case.version)
     db.session.commit()
@@ -250,8 +250,8 @@ def test_someone_else_cannot_decide_a_claimed_case_through_the_form(
 
 
 def test_the_reviewer_ticks_unflagged_messages_for_the_ruling_to_quote(client, alice, open_case):
+    from backoffice.cases.models import CaseDecision
     from backoffice.conversations.models import Message
-    from backoffice.review.models import CaseDecision
     from backoffice.rulings.context import ruling_facts
 
     case = open_case(("customer", "你们客服说可以加微信"), ("merchant", WECHAT), ("customer", "好的"))

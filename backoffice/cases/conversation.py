@@ -13,11 +13,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from backoffice.cases.highlight import Segment, segments
 from backoffice.cases.models import Case, Flag
 from backoffice.conversations.models import Message
 from backoffice.db import db
 from backoffice.labels import SENDER_LABELS
-from backoffice.review.highlight import Segment, segments
 from backoffice.timeutil import platform_tz
 
 _COLUMNS = (Message.id, Message.external_id, Message.sender_role, Message.sent_at, Message.text,

@@ -10,13 +10,14 @@ import pytest
 import sqlalchemy as sa
 
 from backoffice.audit.models import AuditEvent
+from backoffice.cases import claims
+from backoffice.cases.claims import ReviewError
 from backoffice.cases.models import Case, CaseStatus
 from backoffice.db import utcnow
 from backoffice.extensions import db
-from backoffice.review import claims
-from backoffice.review.claims import ReviewError
+from tests.builders import web
+from tests.cases.conftest import bulk_cases
 from tests.concurrency import run_concurrently
-from tests.review.conftest import bulk_cases, web
 
 
 def test_claim_next_takes_the_highest_priority_then_the_oldest(app, merchant, make_user):
@@ -250,8 +251,8 @@ def test_reassign_refuses_a_merchant_account_or_a_closed_case(app, merchant, mak
 def test_a_case_waiting_for_approval_or_closed_cannot_be_released_back_to_the_queue(
     claimed, make_user, client, login
 ):
-    from backoffice.review import decisions
-    from tests.review.conftest import violation
+    from backoffice.cases import decisions
+    from tests.cases.conftest import violation
 
     case, alice = claimed
     boss = make_user("manager", "boss")

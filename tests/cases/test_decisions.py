@@ -9,17 +9,17 @@ import pytest
 import sqlalchemy as sa
 
 from backoffice.audit.models import AuditEvent
-from backoffice.cases.models import Case, CaseStatus, FlagStatus
+from backoffice.cases import claims, decisions
+from backoffice.cases.claims import ReviewError
+from backoffice.cases.decisions import DecisionConflict, DecisionInput
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, FlagStatus, Verdict
 from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.models import Notification, OutboxEmail
 from backoffice.penalties.models import PenaltyDecision
-from backoffice.review import claims, decisions
-from backoffice.review.claims import ReviewError
-from backoffice.review.decisions import DecisionConflict, DecisionInput
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
-from tests.review.conftest import RULE, said, standing, violation, web
+from tests.builders import web
+from tests.cases.conftest import RULE, said, standing, violation
 
 
 def state(case: Case, count_rows) -> tuple:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from backoffice.cases.models import Case
-from backoffice.review import queries as q
-from backoffice.review.models import CaseDecision
+from backoffice.cases import queries as q
+from backoffice.cases.models import Case, CaseDecision
 
 
 def _iso(value):

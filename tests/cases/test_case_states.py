@@ -16,10 +16,9 @@ from hypothesis import strategies as st
 
 from backoffice.accounts.models import Role
 from backoffice.cases import states
-from backoffice.cases.models import OPEN_STATUSES, CaseStatus
+from backoffice.cases.models import OPEN_STATUSES, CaseStatus, DecisionStatus
 from backoffice.cases.states import CASES, DECISIONS, TransitionRefused
 from backoffice.db import utcnow
-from backoffice.review.models import DecisionStatus
 
 C = CaseStatus
 # The table once more, written out by hand: a change to the machine must be made here too.

@@ -7,12 +7,12 @@ from flask_babel import gettext as _
 
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
+from backoffice.cases import decisions
+from backoffice.cases.forms import ApprovalForm
+from backoffice.cases.models import CaseDecision
+from backoffice.cases.queries import pending_approvals
 from backoffice.db import db
 from backoffice.policy import MeasurePlan
-from backoffice.review import decisions
-from backoffice.review.forms import ApprovalForm
-from backoffice.review.models import CaseDecision
-from backoffice.review.queries import pending_approvals
 from backoffice.web import acting_user, committing
 
 bp = Blueprint("approvals", __name__, url_prefix="/approvals")

@@ -10,15 +10,15 @@ from wtforms.fields.choices import SelectChoice
 from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
 from backoffice.calibration.queries import open_review_of
+from backoffice.cases import claims, decisions
+from backoffice.cases import queries as q
+from backoffice.cases.conversation import conversation_rows
+from backoffice.cases.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
+from backoffice.cases.models import CaseNote, Verdict
+from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.db import db
 from backoffice.ledger.operations import standing_of
 from backoffice.policy import get_rulebook
-from backoffice.review import claims, decisions
-from backoffice.review import queries as q
-from backoffice.review.conversation import conversation_rows
-from backoffice.review.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
-from backoffice.review.models import CaseNote, Verdict
-from backoffice.review.views import bp, load_case, reviewers
 from backoffice.timeutil import platform_tz
 from backoffice.web import acting_user, committing
 

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 from flask_babel import force_locale
 
+from backoffice.cases.explain import explain_flag, feature_text
 from backoffice.cases.models import Flag, FlagSource
 from backoffice.extensions import db
-from backoffice.review.explain import explain_flag, feature_text
-from tests.review.conftest import WECHAT
+from tests.builders import WECHAT
 
 
 def flag(**kw) -> SimpleNamespace:

@@ -10,12 +10,12 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.accounts.permissions import roles_required
+from backoffice.cases import claims, decisions
+from backoffice.cases.forms import BulkDismissForm, ReasonForm, ReassignForm
 from backoffice.cases.models import Case
+from backoffice.cases.queries import QueueFilter, queue_page
 from backoffice.db import db
 from backoffice.policy import get_rulebook
-from backoffice.review import claims, decisions
-from backoffice.review.forms import BulkDismissForm, ReasonForm, ReassignForm
-from backoffice.review.queries import QueueFilter, queue_page
 from backoffice.web import acting_user, committing
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")

@@ -15,7 +15,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from backoffice.accounts.models import Role
 from backoffice.audit.operations import Actor, record
 from backoffice.cases import states
-from backoffice.cases.models import Case, CaseKind, CaseStatus, FlagStatus
+from backoffice.cases.claims import ReviewConflict, ReviewError
+from backoffice.cases.models import Case, CaseDecision, CaseKind, CaseStatus, DecisionStatus, FlagStatus, Verdict
 from backoffice.conversations.models import Message
 from backoffice.db import db, utcnow
 from backoffice.failures import NotAllowed
@@ -24,8 +25,6 @@ from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
 from backoffice.policy.titles import rule_title
-from backoffice.review.claims import ReviewConflict, ReviewError
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
 from backoffice.rulings.facts import ruling_number
 from backoffice.transparency import operations as statements
 

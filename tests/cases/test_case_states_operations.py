@@ -17,17 +17,16 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from backoffice.cases import states
-from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases import claims, decisions, states
+from backoffice.cases.claims import ReviewError
+from backoffice.cases.decisions import DecisionInput
+from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, Verdict
 from backoffice.cases.states import CASES, DECISIONS
 from backoffice.conversations.models import Channel, Conversation
 from backoffice.db import utcnow
 from backoffice.extensions import db
-from backoffice.review import claims, decisions
-from backoffice.review.claims import ReviewError
-from backoffice.review.decisions import DecisionInput
-from backoffice.review.models import CaseDecision, DecisionStatus, Verdict
-from tests.review.conftest import violation, web
+from tests.builders import web
+from tests.cases.conftest import violation
 
 C = CaseStatus
 _numbers = count(1)
