@@ -59,9 +59,10 @@ def bulk_dismiss():
         flash(_("Select cases and give a reason for dismissing them."), "error")
         return redirect(url_for("cases.queue"))
     cases = db.session.scalars(sa.select(Case).where(Case.id.in_(ids))).all()
-    count = decisions.bulk_dismiss(acting_user(), cases, form.reason.data)
-    db.session.commit()
-    flash(_("%(n)d case(s) dismissed as false positives.", n=count), "success")
+    with committing() as done:
+        count = decisions.bulk_dismiss(acting_user(), cases, form.reason.data)
+    if done:
+        flash(_("%(n)d case(s) dismissed as false positives.", n=count), "success")
     return redirect(url_for("cases.queue"))
 
 
