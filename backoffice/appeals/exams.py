@@ -6,25 +6,21 @@ import random
 from functools import cache
 from pathlib import Path
 
-import yaml
 from flask import current_app
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from backoffice.policy import get_rulebook
+from backoffice.rulefiles import RuleModel, load
+
+EXAMS_SUBDIR = "exams"
 
 
-class ExamBankError(ValueError):
-    pass
-
-
-class Option(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class Option(RuleModel):
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
 
-class Question(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class Question(RuleModel):
     id: str
     zh: str
     en: str
@@ -38,22 +34,25 @@ class Question(BaseModel):
         return self
 
 
-class Bank(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class Bank(RuleModel):
+    """``rules/exams/<platform>.yaml``."""
+
     platform: str
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
+def load_bank(path: Path | str) -> Bank:
+    """Load and validate one question bank; raise RuleFileError naming file and line."""
+    return load(path, Bank, kind="an exam bank")
+
+
 @cache
 def _load(path: str) -> Bank:
-    try:
-        return Bank.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise ExamBankError(f"{path}: {exc}") from exc
+    return load_bank(path)
 
 
 def bank(platform: str) -> Bank | None:
-    path = Path(current_app.config["RULES_DIR"]) / "exams" / f"{platform}.yaml"
+    path = Path(current_app.config["RULES_DIR"]) / EXAMS_SUBDIR / f"{platform}.yaml"
     return _load(str(path)) if path.exists() else None
 
 

@@ -13,7 +13,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from backoffice.detection.conversation import ConversationError, scan_conversation
 from backoffice.detection.lexicon import CATEGORIES
-from backoffice.detection.runtime import current_model, review_thresholds
+from backoffice.detection.runtime import current_model, current_scanner, review_thresholds
 
 
 def rule_map_from_app(platform: str) -> dict[str, str | None]:
@@ -48,8 +48,8 @@ def scan_line(
         return {"id": ident,
                 "error": f"line {lineno}: neither a conversation (messages) nor a message (text)"}
     try:
-        flags = scan_conversation(conv, platform, rule_maps(platform), tz, model=current_model(),
-                                  review=review_thresholds(platform))
+        flags = scan_conversation(conv, platform, rule_maps(platform), tz, scanner=current_scanner(),
+                                  model=current_model(), review=review_thresholds(platform))
     except ConversationError as exc:
         return {"id": ident, "error": f"line {lineno}: {exc}"}
     return {"id": ident, "flags": [_flag_json(f) for f in flags]}

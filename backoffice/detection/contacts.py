@@ -14,32 +14,85 @@ from pathlib import Path
 
 from backoffice.detection.lexicon import CONTACTS_FILE, DEFAULT_DIR
 from backoffice.detection.normalize import _DIGIT_VALUE, DIGIT_LIKE, normalize
-from backoffice.detection.yamlcheck import load_checked
+from backoffice.rulefiles import Count, Number, RuleModel, Score, Text, load
 
-_WORDS = [str]
-CONTACTS_SCHEMA = {
-    "aliases": {"wechat": _WORDS, "qq": _WORDS},
-    "official": {"domains": _WORDS, "qr_markers": _WORDS, "image_markers": _WORDS},
-    "numbers": {"exempt_before": _WORDS, "exempt_after": _WORDS, "window": int},
-    "landline": {"require_context": _WORDS, "window": int},
-    "split_phone": {"window_seconds": float, "max_messages": int},
-    "confidence": {
-        k: ("range", 0.0, 1.0)
-        for k in ("phone", "landline", "phone_split", "qq_number", "wechat_id", "email", "url",
-                  "qr_code", "contact_image", "solicit", "phone_partial?", "qq_split?")
-    },
-    "views?": {
-        "contact_words": _WORDS,
-        "contact_confidence": ("range", 0.0, 1.0),
-        "initials": [[str]],
-        "initials_confidence": ("range", 0.0, 1.0),
-        "factor": {k: ("range", 0.0, 1.0) for k in ("pinyin", "reversed", "components")},
-        "solicit_before": _WORDS,
-        "homophone_exempt": _WORDS,
-        "function_chars": str,
-        "min_syllables": int,
-    },
-}
+Words = tuple[Text, ...]
+
+
+class Aliases(RuleModel):
+    wechat: Words
+    qq: Words
+
+
+class Official(RuleModel):
+    domains: Words
+    qr_markers: Words
+    image_markers: Words
+
+
+class Numbers(RuleModel):
+    exempt_before: Words
+    exempt_after: Words
+    window: Count
+
+
+class Landline(RuleModel):
+    require_context: Words
+    window: Count
+
+
+class SplitPhone(RuleModel):
+    window_seconds: Number
+    max_messages: Count
+
+
+class Confidence(RuleModel):
+    phone: Score
+    landline: Score
+    phone_split: Score
+    qq_number: Score
+    wechat_id: Score
+    email: Score
+    url: Score
+    qr_code: Score
+    contact_image: Score
+    solicit: Score
+    phone_partial: Score = 0.6
+    qq_split: Score = 0.85
+
+
+class Factor(RuleModel):
+    pinyin: Score
+    reversed: Score
+    components: Score
+
+
+class ViewSettings(RuleModel):
+    """The obfuscation views (views.py); without this section the DEFAULT_VIEWS apply."""
+
+    contact_words: Words
+    contact_confidence: Score
+    initials: tuple[tuple[Text, Text], ...]  # (initials, the word they abbreviate)
+    initials_confidence: Score
+    factor: Factor
+    solicit_before: Words
+    homophone_exempt: Words
+    function_chars: Text
+    min_syllables: Count
+
+
+class ContactsFile(RuleModel):
+    """``rules/lexicons/contacts.yaml``."""
+
+    aliases: Aliases
+    official: Official
+    numbers: Numbers
+    landline: Landline
+    split_phone: SplitPhone
+    confidence: Confidence
+    views: ViewSettings | None = None
+
+
 DEFAULT_VIEWS = {
     "contact_words": [], "contact_confidence": 0.6, "initials": [], "initials_confidence": 0.55,
     "factor": {"pinyin": 0.8, "reversed": 0.9, "components": 0.9}, "solicit_before": [],
@@ -87,7 +140,7 @@ class ContactHit:
     detail: str | None = None
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: tuple[str, ...]) -> str:
     parts = []
     for w in sorted({normalize(x) for x in words}, key=len, reverse=True):
         esc = re.escape(w)
@@ -98,11 +151,11 @@ def _alternation(words: list[str]) -> str:
 class ContactDetector:
     def __init__(self, directory: Path | str | None = None) -> None:
         path = Path(directory or DEFAULT_DIR) / CONTACTS_FILE
-        cfg = load_checked(path, CONTACTS_SCHEMA)
+        cfg = load(path, ContactsFile, kind="the contact detector settings")
         self.cfg = cfg
-        self.conf = {"phone_partial": 0.6, "qq_split": 0.85, **cfg["confidence"]}
-        self.view_cfg = {**DEFAULT_VIEWS, **cfg.get("views", {})}
-        wx, qq = _alternation(cfg["aliases"]["wechat"]), _alternation(cfg["aliases"]["qq"])
+        self.conf = cfg.confidence.model_dump()
+        self.view_cfg = {**DEFAULT_VIEWS, **(cfg.views.model_dump() if cfg.views else {})}
+        wx, qq = _alternation(cfg.aliases.wechat), _alternation(cfg.aliases.qq)
         self.qq_alias_re = re.compile(qq)
         self.qq_re = re.compile(
             rf"(?:{qq})(?:号码|号|群号|群|账号)?(?:是|为)?([1-9][0-9]{{4,10}})(?![0-9元块分])"
@@ -113,23 +166,23 @@ class ContactDetector:
         self.solicit_re = re.compile(
             rf"(?:加|走|私|留|用|联系|找|发)(?:我|个|一下|下|我的|个人)?(?:(?P<wx>{wx})|(?P<qq>{qq}))(?![子款分除费钱件扣做当形图吉])"
         )
-        self.exempt_before = [normalize(w) for w in cfg["numbers"]["exempt_before"]]
-        self.exempt_after = tuple(normalize(w) for w in cfg["numbers"]["exempt_after"])
-        self.num_window = cfg["numbers"]["window"]
-        self.landline_ctx = [normalize(w) for w in cfg["landline"]["require_context"]]
-        self.landline_window = cfg["landline"]["window"]
-        self.domains = tuple(cfg["official"]["domains"])
-        self.qr_markers = [normalize(w) for w in cfg["official"]["qr_markers"]]
-        self.image_markers = [normalize(w) for w in cfg["official"]["image_markers"]]
-        self.split_window = cfg["split_phone"]["window_seconds"]
-        self.split_max = cfg["split_phone"]["max_messages"]
+        self.exempt_before = [normalize(w) for w in cfg.numbers.exempt_before]
+        self.exempt_after = tuple(normalize(w) for w in cfg.numbers.exempt_after)
+        self.num_window = cfg.numbers.window
+        self.landline_ctx = [normalize(w) for w in cfg.landline.require_context]
+        self.landline_window = cfg.landline.window
+        self.domains = tuple(cfg.official.domains)
+        self.qr_markers = [normalize(w) for w in cfg.official.qr_markers]
+        self.image_markers = [normalize(w) for w in cfg.official.image_markers]
+        self.split_window = cfg.split_phone.window_seconds
+        self.split_max = cfg.split_phone.max_messages
         # Batch-pass triggers, each a superset of what the detectors above can find:
         # every phone/QQ number is a 5-13 digit run; every WeChat id, QQ or solicitation
         # hit contains an alias (the aliases join the candidate automaton); every
         # e-mail or URL has a scheme, www or a .tld.
         # QQ numbers always follow an alias, so the digit trigger only needs phone lengths.
-        self.trigger_words = {normalize(x): "微信" for x in cfg["aliases"]["wechat"]}
-        self.trigger_words.update({normalize(x): "QQ" for x in cfg["aliases"]["qq"]})
+        self.trigger_words = {normalize(x): "微信" for x in cfg.aliases.wechat}
+        self.trigger_words.update({normalize(x): "QQ" for x in cfg.aliases.qq})
         self.trigger_words["wxid"] = "微信"
         # every e-mail or URL contains http, www or its TLD's letters
         self.trigger_words.update({w: "url" for w in ["http", "www", *TLDS.split("|")]})

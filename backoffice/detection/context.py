@@ -36,37 +36,74 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import Field
+
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR
 from backoffice.detection.normalize import fold
-from backoffice.detection.yamlcheck import SchemaError, load_checked
+from backoffice.rulefiles import Marks, RuleModel, Text, load_with_marks
 
 if TYPE_CHECKING:
     from backoffice.detection.normalize import Views
     from backoffice.detection.scanner import Hit
 
-_WORDS = [str]
-CONTEXT_SCHEMA = {
-    "window": int,
-    "keep_detectors": _WORDS,
-    "keep_views": _WORDS,
-    "negation": {
-        "categories": _WORDS, "cues": _WORDS, "false_cues": _WORDS, "weak_cues": _WORDS, "subjects": _WORDS,
-        "keep_spellings": _WORDS, "bridges": _WORDS, "breakers": _WORDS, "invite_after": _WORDS,
-        "post_cues": _WORDS, "post_bridges": _WORDS, "tail": _WORDS, "quote_cues": _WORDS,
-    },
-    "warning": {
-        "categories": _WORDS, "cues": _WORDS, "invitations": _WORDS, "pitch": _WORDS,
-        "negators": _WORDS, "third_party": _WORDS,
-    },
-    "work": {
-        "categories": _WORDS, "spellings": _WORDS, "words_after": _WORDS, "gap_after": _WORDS,
-        "verbs_before": _WORDS, "gap_before": _WORDS, "blockers_before": _WORDS,
-        "blockers_after": _WORDS,
-    },
-    "official": {
-        "categories": _WORDS, "markers": _WORDS, "exits": _WORDS, "bridges": _WORDS, "blockers_after": _WORDS,
-    },
-}
+Words = tuple[Text, ...]
+
+
+class NegationRules(RuleModel):
+    categories: Words
+    cues: Words
+    false_cues: Words
+    weak_cues: Words
+    subjects: Words
+    keep_spellings: Words
+    bridges: Words
+    breakers: Words
+    invite_after: Words
+    post_cues: Words
+    post_bridges: Words
+    tail: Words
+    quote_cues: Words
+
+
+class WarningRules(RuleModel):
+    categories: Words
+    cues: Words
+    invitations: Words
+    pitch: Words
+    negators: Words
+    third_party: Words
+
+
+class WorkRules(RuleModel):
+    categories: Words
+    spellings: Words
+    words_after: Words
+    gap_after: Words
+    verbs_before: Words
+    gap_before: Words
+    blockers_before: Words
+    blockers_after: Words
+
+
+class OfficialRules(RuleModel):
+    categories: Words
+    markers: Words
+    exits: Words
+    bridges: Words
+    blockers_after: Words
+
+
+class ContextFile(RuleModel):
+    """``rules/lexicons/context.yaml``."""
+
+    window: int = Field(strict=True, ge=1)
+    keep_detectors: Words
+    keep_views: Words
+    negation: NegationRules
+    warning: WarningRules
+    work: WorkRules
+    official: OfficialRules
+
 
 # Characters kept in the context string: word characters and clause punctuation
 # (fold() has already turned ，；！？ into , ; ! ?). Everything else is dropped,
@@ -88,10 +125,10 @@ def _norm(word: str) -> str:
     return "".join(m.group(0) for m in _RUN_RE.finditer(fold(word)) if not m.group(0).isspace())
 
 
-def _alt(words: list[str], where: str) -> str:
+def _alt(words: tuple[str, ...], marks: Marks, loc: tuple[str, ...]) -> str:
     normed = {_norm(w) for w in words}
     if "" in normed:
-        raise SchemaError(f"{where}: a word normalises to nothing")
+        raise marks.error(loc, "a word normalises to nothing")
     return "|".join(re.escape(w) for w in sorted(normed, key=len, reverse=True))
 
 
@@ -132,23 +169,21 @@ class Rules:
 def load_rules(path: Path | str | None = None) -> Rules:
     """Load and check the context rules (default rules/lexicons/context.yaml)."""
     path = Path(path) if path else DEFAULT_DIR / CONTEXT_FILE
-    cfg = load_checked(path, CONTEXT_SCHEMA)
-    n, w, k, o = cfg["negation"], cfg["warning"], cfg["work"], cfg["official"]
-    if cfg["window"] < 1:
-        raise SchemaError(f"{path}: $.window: must be at least 1")
+    cfg, marks = load_with_marks(path, ContextFile, kind="the context rules")
+    n, w, k, o = cfg.negation, cfg.warning, cfg.work, cfg.official
 
-    def alt(section: dict, key: str, name: str) -> str:
-        return _alt(section[key], f"{path}: $.{name}.{key}")
+    def alt(section: RuleModel, key: str, name: str) -> str:
+        return _alt(getattr(section, key), marks, (name, key))
 
     bridges = alt(n, "bridges", "negation")
     post_bridges = alt(n, "post_bridges", "negation")
     return Rules(
-        window=cfg["window"],
-        keep_detectors=frozenset(cfg["keep_detectors"]),
-        keep_views=frozenset(cfg["keep_views"]),
-        neg_categories=frozenset(n["categories"]),
+        window=cfg.window,
+        keep_detectors=frozenset(cfg.keep_detectors),
+        keep_views=frozenset(cfg.keep_views),
+        neg_categories=frozenset(n.categories),
         neg_pre=re.compile(rf"(?P<cue>{alt(n, 'cues', 'negation')})(?:{bridges})*$"),
-        neg_weak=frozenset(_norm(x) for x in n["weak_cues"]),
+        neg_weak=frozenset(_norm(x) for x in n.weak_cues),
         neg_subjects=re.compile(rf"(?:{alt(n, 'subjects', 'negation')})*"),
         neg_keep=re.compile(alt(n, "keep_spellings", "negation")),
         false_cues=re.compile(alt(n, "false_cues", "negation")),
@@ -159,21 +194,21 @@ def load_rules(path: Path | str | None = None) -> Rules:
         ),
         post_gap=re.compile(rf"(?:{post_bridges})*"),
         quote=re.compile(rf"(?:{alt(n, 'quote_cues', 'negation')})(?:{bridges})*$"),
-        warn_categories=frozenset(w["categories"]),
+        warn_categories=frozenset(w.categories),
         warn_cues=re.compile(alt(w, "cues", "warning")),
         warn_invite=re.compile(alt(w, "invitations", "warning")),
         warn_pitch=re.compile(alt(w, "pitch", "warning")),
         warn_negators=re.compile(rf"(?:{alt(w, 'negators', 'warning')})$"),
         warn_third=re.compile(alt(w, "third_party", "warning")),
-        work_categories=frozenset(k["categories"]),
-        work_spellings=frozenset(_norm(x) for x in k["spellings"]),
+        work_categories=frozenset(k.categories),
+        work_spellings=frozenset(_norm(x) for x in k.spellings),
         work_after=re.compile(
             rf"(?:{alt(k, 'gap_after', 'work')}|[a-z0-9]{{1,10}})*(?:{alt(k, 'words_after', 'work')})"
         ),
         work_before=re.compile(rf"(?:{alt(k, 'verbs_before', 'work')})(?:{alt(k, 'gap_before', 'work')})*$"),
         work_block_before=re.compile(rf"(?:{alt(k, 'blockers_before', 'work')})$"),
         work_block_after=re.compile(alt(k, "blockers_after", "work")),
-        off_categories=frozenset(o["categories"]),
+        off_categories=frozenset(o.categories),
         official=re.compile(rf"(?:{alt(o, 'markers', 'official')})(?:{alt(o, 'bridges', 'official')})*$"),
         official_exit=re.compile(rf"(?:{alt(o, 'exits', 'official')})$"),
         official_block=re.compile(alt(o, "blockers_after", "official")),

@@ -1,12 +1,16 @@
-"""The detector inside the app: the model is loaded once at start, the thresholds come from the packs."""
+"""The detector inside the app: the model is loaded once at start, the thresholds come from the packs,
+the lexicons from ``RULES_DIR/lexicons``."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask import current_app
+from flask import current_app, has_app_context
 
 from backoffice.detection import model as model_mod
+from backoffice.detection.lexicon import LEXICONS_SUBDIR
+from backoffice.detection.scanner import Scanner, default_scanner
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -30,6 +34,12 @@ def init_app(app: Flask) -> None:
 
 def current_model() -> model_mod.Model | None:
     return current_app.extensions.get(EXTENSION_KEY)
+
+
+def current_scanner() -> Scanner:
+    """The scanner over the app's ``RULES_DIR/lexicons``; outside an app (or without RULES_DIR), rules/lexicons."""
+    rules_dir = current_app.config.get("RULES_DIR") if has_app_context() else None
+    return default_scanner(Path(rules_dir) / LEXICONS_SUBDIR if rules_dir else None)
 
 
 def review_thresholds(platform: str) -> dict[str, float]:

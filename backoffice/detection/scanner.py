@@ -19,7 +19,7 @@ import ahocorasick_rs as ac
 
 from backoffice.detection import context
 from backoffice.detection.contacts import MASK_CHARS, ContactDetector
-from backoffice.detection.lexicon import load_lexicon
+from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR, load_lexicon
 from backoffice.detection.matchers import LexiconMatcher, exempted_span
 from backoffice.detection.normalize import DIGIT_LIKE, SEP, Views, fold, quick_compact
 from backoffice.detection.views import ViewHit, ViewMatcher
@@ -86,6 +86,8 @@ class Scanner:
         self.lexicon = load_lexicon(directory)
         self.matcher = LexiconMatcher(self.lexicon)
         self.contacts = ContactDetector(directory)
+        # The context rules of the same directory: a RULES_DIR is one consistent set of files.
+        self.context_rules = context.load_rules(Path(directory) / CONTEXT_FILE) if directory else None
         self.views = ViewMatcher(self.lexicon, self.contacts.view_cfg, self.contacts.trigger_words)
         vm = self.views
         triggers = vm.candidate_triggers(self.lexicon, self.contacts.trigger_words)
@@ -160,7 +162,8 @@ class Scanner:
         if seen:
             out.extend(self._view_hits(v, seen, out, self.matcher.exemption_spans(c, None)))
         out.sort(key=lambda h: (h.start, h.end, h.category))
-        out = context.apply(v, out)  # context rules: drop negated, warned, work-subject, official hits
+        # context rules: drop negated, warned, work-subject, official hits
+        out = context.apply(v, out, self.context_rules)
         return out
 
     def _components(self, c: str) -> list[ViewHit]:
@@ -302,10 +305,14 @@ def _bounds(view: str) -> list[int]:
     return [m.start() for m in _SEP_RE.finditer(view)]
 
 
+def default_scanner(directory: Path | str | None = None) -> Scanner:
+    """The scanner over ``directory`` (default rules/lexicons), built once per process and directory."""
+    return _scanner(str(Path(directory or DEFAULT_DIR).resolve()))
+
+
 @cache
-def default_scanner() -> Scanner:
-    """The scanner over rules/lexicons, built once per process."""
-    return Scanner()
+def _scanner(directory: str) -> Scanner:
+    return Scanner(None if Path(directory) == DEFAULT_DIR else directory)
 
 
 def scan_text(text: str) -> list[Hit]:

@@ -15,8 +15,7 @@ from backoffice.cases.operations import add_flags
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import db, utcnow
 from backoffice.detection.conversation import scan_conversation
-from backoffice.detection.runtime import current_model, review_thresholds
-from backoffice.detection.scanner import default_scanner
+from backoffice.detection.runtime import current_model, current_scanner, review_thresholds
 from backoffice.ingest.validation import InvalidConversation, validate
 from backoffice.merchants import operations as merchants
 from backoffice.merchants.models import Platform
@@ -131,7 +130,7 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
     review, _ = get_rulebook().detection_thresholds(platform.value)
     flags = []
     for hit in scan_conversation(conv, platform.value, rule_map, str(platform_tz()),
-                                 scanner=default_scanner(), now=now, model=current_model(),
+                                 scanner=current_scanner(), now=now, model=current_model(),
                                  review=review_thresholds(platform.value), **_reply_settings(platform)):
         message_id = context[hit.message_index]["id"]
         is_new = message_id in new_rows

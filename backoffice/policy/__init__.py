@@ -23,7 +23,7 @@ from .leniency import (
     self_check_applies,
     self_check_outcomes,
 )
-from .loader import PACKS_SUBDIR, RuleBook, RulePackError, UnknownRuleError, load_pack, load_rulebook
+from .loader import PACKS_SUBDIR, RuleBook, UnknownRuleError, load_pack, load_rulebook
 from .plan import MeasurePlan, PlannedMeasure, PriorOffence, StandingSnapshot
 from .schema import Category, Pack, Platform, Rule, Severity
 
@@ -80,7 +80,6 @@ __all__ = [
     "PriorOffence",
     "Rule",
     "RuleBook",
-    "RulePackError",
     "SelfCheckResult",
     "Severity",
     "StandingSnapshot",

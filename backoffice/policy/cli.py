@@ -3,34 +3,43 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .loader import RuleBook, RulePackError, UnknownRuleError, load_rulebook
+from backoffice.rulefiles import RuleFileError
+
+from .loader import RuleBook, UnknownRuleError, load_rulebook
 from .measures import describe
 from .schema import Rule, Rung
 
-rules_cli = AppGroup("rules", help="Validate and inspect the policy rule packs.")
+rules_cli = AppGroup("rules", help="Validate and inspect the rule files: policy packs, lexicons, exam banks.")
+T = TypeVar("T")
 
 
 def _rules_dir() -> Path:
     return Path(current_app.config["RULES_DIR"])
 
 
-def _load_or_exit() -> RuleBook:
+def _or_exit(load: Callable[[], T]) -> T:
     try:
-        return load_rulebook(_rules_dir())
-    except RulePackError as exc:
+        return load()
+    except RuleFileError as exc:
         click.echo(f"error: {exc}", err=True)
         raise click.exceptions.Exit(1) from None
 
 
+def _load_or_exit() -> RuleBook:
+    return _or_exit(lambda: load_rulebook(_rules_dir()))
+
+
 @rules_cli.command("check")
 def check() -> None:
-    """Validate every pack under RULES_DIR/packs; exit 1 on the first broken file."""
+    """Validate RULES_DIR: packs, lexicons, contacts.yaml, context.yaml, exam banks; exit 1 on a broken file."""
     book = _load_or_exit()
     for platform, pack in sorted(book.packs.items()):
         assumed = len(pack.operator_settings)
@@ -38,6 +47,36 @@ def check() -> None:
             f"ok  {platform:<10} {pack.version:<18} effective {pack.effective_from}  "
             f"{len(pack.rules)} rules, {assumed} operator settings  ({book.files.get(platform, '')})"
         )
+    for group, summary, where in _or_exit(lambda: check_detection_and_exams(_rules_dir())):
+        click.echo(f"ok  {group:<10} {summary}  ({where})")
+
+
+def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
+    """Load every rule file besides the packs; return (group, summary, place) per file group.
+
+    :raises RuleFileError: on the first broken file.
+    """
+    # The loaders live with their users; imported here so that the policy package stays below them.
+    from backoffice.appeals.exams import EXAMS_SUBDIR, load_bank
+    from backoffice.detection import context
+    from backoffice.detection.contacts import ContactDetector
+    from backoffice.detection.lexicon import CONTACTS_FILE, CONTEXT_FILE, LEXICONS_SUBDIR, load_lexicon
+
+    lexicons = rules_dir / LEXICONS_SUBDIR
+    lex = load_lexicon(lexicons)
+    contacts = ContactDetector(lexicons)
+    context_rules = context.load_rules(lexicons / CONTEXT_FILE)
+    banks = [load_bank(path) for path in sorted((rules_dir / EXAMS_SUBDIR).glob("*.yaml"))]
+    return [
+        ("lexicons", f"{len(lex.files)} files, {len(lex.categories())} categories, {len(lex.terms)} spellings, "
+                     f"{len(lex.exemptions)} exemptions", lexicons),
+        ("contacts", f"{len(contacts.domains)} official domains, {len(contacts.trigger_words)} trigger words",
+         lexicons / CONTACTS_FILE),
+        ("context", f"window {context_rules.window}, {len(context_rules.keep_detectors)} kept detectors",
+         lexicons / CONTEXT_FILE),
+        ("exams", ", ".join(f"{b.platform}: {len(b.questions)} questions" for b in banks) or "no banks",
+         rules_dir / EXAMS_SUBDIR),
+    ]
 
 
 @rules_cli.command("show")

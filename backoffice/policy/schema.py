@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from backoffice.rulefiles import PathError
+
 from .measures import Basis, Frozen, Measure, Removal
 
 Platform = Literal["zbj", "taobao", "pdd", "community"]
@@ -24,15 +26,6 @@ SEVERITIES: tuple[Severity, ...] = ("general", "serious", "especially_serious")
 #: Interim measures a keyword flag may trigger on its own (no points, money or removal).
 AUTOMATIC_TYPES = ("search_demotion", "risk_notice", "warning", "content_removal", "mute")
 CODE_RE = re.compile(r"^(zbj|taobao|pdd|community)\.[a-z0-9_]+$")
-
-
-class PathError(ValueError):
-    """A validation error about a nested place (relative path) inside the model being validated."""
-
-    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
 
 
 class LocalText(Frozen):

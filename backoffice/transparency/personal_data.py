@@ -100,9 +100,9 @@ def _birthday(year: str, month: str, day: str) -> bool:
 
 
 def _contact_detector():
-    from backoffice.detection.scanner import default_scanner
+    from backoffice.detection.runtime import current_scanner
 
-    return default_scanner().contacts
+    return current_scanner().contacts
 
 
 def patterns(text: str, *, urls: bool = True) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ import click
               help="Also write the differences to this CSV file.")
 def whatif(pack_file: Path, since, until, csv_out: Path | None) -> None:
     """Replay a period's decisions through a changed pack and print what would differ (nothing is changed)."""
-    from backoffice.policy import RulePackError
+    from backoffice.rulefiles import RuleFileError
     from backoffice.timeutil import platform_tz
     from backoffice.whatif import runner
     from backoffice.whatif.export import csv_text, rows
@@ -25,7 +25,7 @@ def whatif(pack_file: Path, since, until, csv_out: Path | None) -> None:
     try:
         result = runner.run(pack_file.read_text(encoding="utf-8"), since.date() if since else first,
                             until.date() if until else last, name=str(pack_file))
-    except RulePackError as exc:
+    except RuleFileError as exc:
         click.echo(f"error: {exc}", err=True)
         raise click.exceptions.Exit(1) from None
     except (runner.PeriodError, UnicodeDecodeError) as exc:

@@ -7,10 +7,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from backoffice.policy import RulePackError, load_pack
-from backoffice.policy.loader import Problem
+from backoffice.policy import load_pack
 from backoffice.policy.measures import describe
 from backoffice.policy.schema import Pack, Rule
+from backoffice.rulefiles import RuleFileError
 
 #: A pack file is a few dozen kilobytes; refuse anything far larger before parsing it.
 MAX_PACK_BYTES = 512 * 1024
@@ -19,15 +19,15 @@ MAX_PACK_BYTES = 512 * 1024
 def pack_from_text(text: str, name: str = "pack.yaml") -> Pack:
     """Validate pack YAML with the same loader and schema as rules/packs; errors name ``name``."""
     if len(text.encode("utf-8")) > MAX_PACK_BYTES:
-        raise RulePackError(name, [Problem(None, "", f"the pack is larger than {MAX_PACK_BYTES // 1024} KB")])
+        raise RuleFileError.one(name, None, f"the pack is larger than {MAX_PACK_BYTES // 1024} KB")
     # The loader reads files (it is the one place that parses rule YAML), so hand it one.
     with tempfile.TemporaryDirectory(prefix="whatif-") as tmp:
         path = Path(tmp) / "pack.yaml"
         path.write_text(text, encoding="utf-8")
         try:
             return load_pack(path)
-        except RulePackError as exc:
-            raise RulePackError(name, exc.problems) from None
+        except RuleFileError as exc:
+            raise RuleFileError(name, exc.problems) from None
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def run(text: str, since: date, until: date, *, name: str = "pack.yaml", limit: 
     """Replay the platform's decisions of [since, until] (platform dates) through the pack in ``text``.
 
     :param limit: refuse periods with more decisions than this (a page must answer in seconds).
-    :raises RulePackError: the pack is invalid (the problems carry line numbers); nothing was read.
+    :raises RuleFileError: the pack is invalid (the problems carry line numbers); nothing was read.
     :raises PeriodError: the period is backwards, too long, or holds more than ``limit`` decisions.
     """
     check_period(since, until)

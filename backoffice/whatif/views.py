@@ -9,7 +9,8 @@ from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.labels import measure_text
 from backoffice.merchants.models import Platform
-from backoffice.policy import RulePackError, get_rulebook
+from backoffice.policy import get_rulebook
+from backoffice.rulefiles import RuleFileError
 from backoffice.timeutil import platform_tz
 from backoffice.whatif import runner
 from backoffice.whatif.export import csv_text
@@ -35,7 +36,7 @@ def index():
         return _page(form, platforms), 422
     try:
         result = _run(form)
-    except RulePackError as exc:
+    except RuleFileError as exc:
         return _page(form, platforms, problems=exc.problems), 422
     except (UnicodeDecodeError, runner.PeriodError):  # the message is on the form's field
         return _page(form, platforms), 422

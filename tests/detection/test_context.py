@@ -9,7 +9,7 @@ from backoffice.detection import context, default_scanner
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR
 from backoffice.detection.normalize import Views
 from backoffice.detection.scanner import Hit
-from backoffice.detection.yamlcheck import SchemaError
+from backoffice.rulefiles import RuleFileError
 
 CONTACT, ILLEGAL = "offsite_contact", "illegal_service"
 
@@ -257,11 +257,23 @@ def test_shipped_rules_load_once():
 def test_rule_file_errors_name_file_and_path(tmp_path):
     path = tmp_path / CONTEXT_FILE
     shutil.copy(DEFAULT_DIR / CONTEXT_FILE, path)
-    path.write_text(path.read_text(encoding="utf-8").replace("window: 12", "window: many"), encoding="utf-8")
-    with pytest.raises(SchemaError) as err:
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("window: 12")].count("\n") + 1
+    path.write_text(text.replace("window: 12", "window: many"), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
         context.load_rules(path)
-    assert f"{CONTEXT_FILE}:" in str(err.value)
-    assert "$.window" in str(err.value)
+    assert str(err.value).startswith(f"{path}:{line}: ")
+    assert str(err.value).endswith("(at window)")
     path.write_text("window: 3\n", encoding="utf-8")
-    with pytest.raises(SchemaError, match="missing required key"):
+    with pytest.raises(RuleFileError, match=r"context.yaml:1: Field required \(at keep_detectors\)"):
         context.load_rules(path)
+
+
+def test_a_cue_that_normalises_to_nothing_names_its_list(tmp_path):
+    path = tmp_path / CONTEXT_FILE
+    text = (DEFAULT_DIR / CONTEXT_FILE).read_text(encoding="utf-8")
+    path.write_text(text.replace("  bridges: [", "  bridges: ['...', ", 1), encoding="utf-8")
+    line = text[: text.index("  bridges: [")].count("\n") + 1
+    with pytest.raises(RuleFileError) as err:
+        context.load_rules(path)
+    assert str(err.value) == f"{path}:{line}: a word normalises to nothing (at negation.bridges)"

@@ -1,4 +1,4 @@
-"""Lexicon files: schema validation with file/line/path errors, normalised terms."""
+"""Lexicon files: validation with file:line errors and data paths, normalised terms."""
 
 import shutil
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from backoffice.detection.lexicon import CATEGORIES, DEFAULT_DIR, load_lexicon
-from backoffice.detection.yamlcheck import SchemaError
+from backoffice.rulefiles import RuleFileError
 
 
 def test_shipped_lexicons_cover_every_category():
@@ -22,25 +22,42 @@ def _copy(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("body", "line", "fragment"),
+    ("body", "line", "fragment", "end"),
     [
-        ("category: nope\nterms: [a]\n", 1, "$.category: 'nope' is not one of"),
-        ("category: abuse\nterms:\n  - term: x\n    confidence: 2\n", 4, "$.terms[0].confidence: 2.0 is outside"),
-        ("category: abuse\nterms:\n  - {term: x, colour: red}\n", 3, "$.terms[0].colour: unknown key"),
-        ("category: abuse\n", 1, "missing required key 'terms'"),
-        ("category: abuse\nterms: [a\n", 0, "invalid YAML"),
+        ("category: nope\nterms: [a]\n", 1, "Input should be 'offsite_contact', ", "(got 'nope') (at category)"),
+        ("category: abuse\nterms:\n  - term: x\n    confidence: 2\n", 4,
+         "less than or equal to 1", "(got 2) (at terms.0.confidence)"),
+        ("category: abuse\nterms:\n  - {term: x, colour: red}\n", 3,
+         "Extra inputs are not permitted", "(at terms.0.colour)"),
+        ("category: abuse\n", 1, "Field required", "(at terms)"),
+        ("category: abuse\nterms: [a\n", 3, "YAML syntax error", "'<stream end>'"),
+        ("category: abuse\nterms:\n  - {term: x, group: y}\n", 3,
+         "give exactly one of 'term' or 'group'", "(at terms.0)"),
+        ("category: abuse\nterms:\n  - group: x\n", 3, "a group needs variants", "(at terms.0.group)"),
+        ("category: abuse\nterms:\n  - term: x\n    requires_context: true\n", 4,
+         "requires_context but the file has no context_words", "(at terms.0.requires_context)"),
+        ("category: abuse\nterms:\n  - term: '***'\n", 3, "'***' normalises to nothing", "(at terms.0)"),
     ],
 )
-def test_schema_errors_name_file_line_and_path(tmp_path, body, line, fragment):
+def test_errors_name_file_line_and_path(tmp_path, body, line, fragment, end):
     d = _copy(tmp_path)
     (d / "abuse.yaml").write_text(body, encoding="utf-8")
-    with pytest.raises(SchemaError) as err:
+    with pytest.raises(RuleFileError) as err:
         load_lexicon(d)
     msg = str(err.value)
-    assert "abuse.yaml" in msg
+    assert msg.startswith(f"{d / 'abuse.yaml'}:{line}: ")
     assert fragment in msg
-    if line:
-        assert f"abuse.yaml:{line}:" in msg
+    assert msg.endswith(end)
+
+
+def test_a_category_defined_twice_points_at_the_second_file(tmp_path):
+    d = _copy(tmp_path)
+    (d / "zz_more_abuse.yaml").write_text("# more\ncategory: abuse\nterms: [x]\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_lexicon(d)
+    assert str(err.value) == (
+        f"{d / 'zz_more_abuse.yaml'}:2: category 'abuse' already defined in another file (at category)"
+    )
 
 
 def test_traditional_lexicon_entries_are_normalised(tmp_path):

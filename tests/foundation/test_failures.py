@@ -58,7 +58,7 @@ FAMILIES = {
 #: Exceptions of the package that are not refusals of an operation: configuration and loader errors,
 #: tool errors, integrity guards and the API's own request errors.
 NOT_OPERATION_ERRORS = {
-    "RulePackError", "RuleFileError", "UnknownRuleError", "PathError", "ExamBankError", "ModelError", "SchemaError",
+    "RuleFileError", "UnknownRuleError", "PathError", "ModelError",
     "ConversationError", "PdfTextError", "RefusedURL", "FilterError", "AuditLogIsAppendOnly", "ApiError",
     # pure policy functions (no backoffice imports); the operations that call them re-raise as DomainErrors
     "ParameterError", "LeniencyError",

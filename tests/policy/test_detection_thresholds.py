@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backoffice.policy import RulePackError, load_rulebook
+from backoffice.policy import load_rulebook
+from backoffice.rulefiles import RuleFileError
 
 from .conftest import RULES_DIR, SAMPLE_PACK
 
@@ -73,7 +74,7 @@ def test_a_pack_without_a_detection_section_gets_the_defaults(write_pack):
 ])
 def test_bad_thresholds_are_refused_with_the_place(write_pack, section, path, message):
     text = _with(section + "rules:\n")
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         load_rulebook(write_pack(text))
     (problem,) = excinfo.value.problems
     assert problem.path == path

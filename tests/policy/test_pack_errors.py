@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backoffice.policy import RulePackError, load_rulebook
+from backoffice.policy import load_rulebook
+from backoffice.rulefiles import RuleFileError
 
 from .conftest import SAMPLE_PACK
 
@@ -14,10 +15,10 @@ def line_of(text: str, needle: str) -> int:
     return text.count("\n", 0, text.index(needle)) + 1
 
 
-def broken(write_pack, old: str, new: str) -> tuple[RulePackError, str]:
+def broken(write_pack, old: str, new: str) -> tuple[RuleFileError, str]:
     assert old in SAMPLE_PACK
     text = SAMPLE_PACK.replace(old, new, 1)
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         load_rulebook(write_pack(text))
     return excinfo.value, text
 
@@ -133,24 +134,24 @@ def test_broken_pack_names_file_line_path_and_problem(write_pack, old, new, path
     assert problem.path == path
     assert problem.line == line_of(text, line_needle)
     assert message in problem.message
-    assert str(error).startswith(f"{error.file}, line {problem.line}, at {path}: ")
+    assert str(error).splitlines()[0] == f"{error.file}:{problem.line}: {problem.message} (at {path})"
     assert error.file.endswith("packs/sample.yaml")
 
 
 def test_yaml_syntax_error_names_the_line(write_pack):
     text = SAMPLE_PACK.replace("severities: [general]", "severities: [general")
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         load_rulebook(write_pack(text))
     (problem,) = excinfo.value.problems
     assert "YAML syntax error" in problem.message
     assert line_of(text, "severities: [general") <= problem.line <= line_of(text, "severities: [general") + 2
-    assert "sample.yaml, line" in str(excinfo.value)
+    assert f"sample.yaml:{problem.line}: YAML syntax error" in str(excinfo.value)
 
 
 def test_duplicate_code_in_one_pack(write_pack):
     rule = SAMPLE_PACK[SAMPLE_PACK.index("  - code: zbj.sample") :]
     text = SAMPLE_PACK + rule.replace("default_for_category: true", "default_for_category: false")
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         load_rulebook(write_pack(text))
     (problem,) = excinfo.value.problems
     assert problem.path == "rules.1.code"
@@ -161,14 +162,14 @@ def test_duplicate_code_in_one_pack(write_pack):
 def test_two_defaults_for_one_category(write_pack):
     rule = SAMPLE_PACK[SAMPLE_PACK.index("  - code: zbj.sample") :]
     text = SAMPLE_PACK + rule.replace("zbj.sample", "zbj.sample_two")
-    with pytest.raises(RulePackError, match="zbj.sample_two and zbj.sample are both default_for_category"):
+    with pytest.raises(RuleFileError, match="zbj.sample_two and zbj.sample are both default_for_category"):
         load_rulebook(write_pack(text))
 
 
 def test_duplicate_code_across_packs(write_pack):
     write_pack(SAMPLE_PACK, "a.yaml")
     rules_dir = write_pack(SAMPLE_PACK, "b.yaml")
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         load_rulebook(rules_dir)
     (problem,) = excinfo.value.problems
     assert excinfo.value.file.endswith("b.yaml")
@@ -184,14 +185,14 @@ def test_two_packs_for_one_platform(write_pack):
     write_pack(SAMPLE_PACK, "a.yaml")
     rules_dir = write_pack(SAMPLE_PACK.replace("zbj.sample", "zbj.other"), "b.yaml")
     with pytest.raises(
-        RulePackError, match="line 1, at platform: platform 'zbj' already loaded from .*a.yaml"
+        RuleFileError, match=r"b.yaml:1: platform 'zbj' already loaded from .*a.yaml \(at platform\)"
     ):
         load_rulebook(rules_dir)
 
 
 def test_multiple_problems_are_all_listed(write_pack):
     text = SAMPLE_PACK.replace("category: offsite_contact", "category: spam").replace("days: 7}", "days: x}")
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         load_rulebook(write_pack(text))
     paths = {p.path for p in excinfo.value.problems}
     assert {"rules.0.category", "rules.0.ladder.general.0.measures.1.days"} <= paths
@@ -200,7 +201,7 @@ def test_multiple_problems_are_all_listed(write_pack):
 
 def test_empty_packs_dir(tmp_path):
     (tmp_path / "packs").mkdir()
-    with pytest.raises(RulePackError, match="no \\*.yaml policy packs found"):
+    with pytest.raises(RuleFileError, match="no \\*.yaml policy packs found"):
         load_rulebook(tmp_path)
 
 
@@ -213,7 +214,7 @@ def test_other_subfolders_of_rules_are_ignored(write_pack):
 
 
 def test_top_level_must_be_a_mapping(write_pack):
-    with pytest.raises(RulePackError, match="line 1, at <top>: a pack must be a YAML mapping"):
+    with pytest.raises(RuleFileError, match="sample.yaml:1: a pack must be a YAML mapping"):
         load_rulebook(write_pack("- just\n- a list\n"))
 
 

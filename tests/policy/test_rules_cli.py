@@ -21,21 +21,29 @@ def make_runner():
     return make
 
 
-def test_check_prints_one_line_per_pack(make_runner):
+def test_check_prints_one_line_per_pack_then_per_file_group(make_runner):
     result = make_runner().invoke(args=["rules", "check"])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert [line.split()[1] for line in lines] == ["community", "pdd", "taobao", "zbj"]
+    assert [line.split()[:2] for line in lines] == [
+        ["ok", "community"], ["ok", "pdd"], ["ok", "taobao"], ["ok", "zbj"],
+        ["ok", "lexicons"], ["ok", "contacts"], ["ok", "context"], ["ok", "exams"],
+    ]
     assert "zbj-2024.1" in lines[3]
     assert "3 rules" in lines[3]
+    assert "6 categories" in lines[4]
+    assert lines[5].endswith(f"({RULES_DIR / 'lexicons' / 'contacts.yaml'})")
+    assert lines[6].endswith(f"({RULES_DIR / 'lexicons' / 'context.yaml'})")
+    assert "taobao: 8 questions" in lines[7]
 
 
 def test_check_fails_with_file_line_and_problem(make_runner, write_pack):
     rules_dir = write_pack(SAMPLE_PACK.replace("days: 7}", "days: -7}"))
     result = make_runner(rules_dir).invoke(args=["rules", "check"])
     assert result.exit_code == 1
-    assert "sample.yaml, line 25, at rules.0.ladder.general.0.measures.1.days" in result.stderr
+    assert result.stderr.startswith(f"error: {rules_dir / 'packs' / 'sample.yaml'}:25: ")
     assert "greater than 0" in result.stderr
+    assert result.stderr.rstrip().endswith("(at rules.0.ladder.general.0.measures.1.days)")
 
 
 def test_show_prints_the_ladder_table(make_runner):
@@ -103,9 +111,10 @@ def test_init_app_caches_the_rulebook_and_registers_the_commands():
 
 
 def test_init_app_refuses_a_broken_pack(write_pack):
-    from backoffice.policy import RulePackError, init_app
+    from backoffice.policy import init_app
+    from backoffice.rulefiles import RuleFileError
 
     app = Flask(__name__)
     app.config["RULES_DIR"] = str(write_pack(SAMPLE_PACK.replace("category: offsite_contact", "category: x")))
-    with pytest.raises(RulePackError, match="at rules.0.category"):
+    with pytest.raises(RuleFileError, match=r"\(at rules.0.category\)"):
         init_app(app)

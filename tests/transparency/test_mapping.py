@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from backoffice.policy import PlannedMeasure, RulePackError, load_rulebook
+from backoffice.policy import PlannedMeasure, load_rulebook
+from backoffice.rulefiles import RuleFileError
 from backoffice.transparency import mapping
 from backoffice.transparency.schema import CATEGORY, CATEGORY_SPECIFICATION, DECISION_GROUND
 
@@ -157,7 +158,7 @@ def test_an_illegal_ground_override_carries_its_legal_ground(tmp_path):
     ("    dsa: {categroy: STATEMENT_CATEGORY_SCAMS_AND_FRAUD}\n", "rules.0.dsa.categroy", "Extra inputs"),
 ])
 def test_a_wrong_dsa_block_stops_the_pack_with_its_place(tmp_path, extra, path, message):
-    with pytest.raises(RulePackError) as excinfo:
+    with pytest.raises(RuleFileError) as excinfo:
         _load(tmp_path, extra)
     problem = excinfo.value.problems[0]
     assert problem.path == path

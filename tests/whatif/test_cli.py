@@ -42,7 +42,9 @@ def test_a_broken_pack_exits_1_with_the_line(runner, tmp_path):
     pack.write_text(text, encoding="utf-8")
     result = invoke(runner, pack)
     assert result.exit_code == 1
-    assert f"broken.yaml, line {line}, at rules.2.ladder.general.0.measures.1.days" in result.output
+    (error,) = [row for row in result.output.splitlines() if "broken.yaml:" in row]
+    assert f"broken.yaml:{line}: " in error
+    assert error.endswith(" (at rules.2.ladder.general.0.measures.1.days)")
 
 
 def test_a_backwards_period_exits_2(runner, tmp_path):
