@@ -38,13 +38,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from backoffice.detection.hits import Hit
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR
 from backoffice.detection.normalize import fold
 from backoffice.rulefiles import Marks, RuleModel, Text, load_with_marks
 
 if TYPE_CHECKING:
     from backoffice.detection.normalize import Views
-    from backoffice.detection.scanner import Hit
 
 Words = tuple[Text, ...]
 

@@ -19,6 +19,7 @@ import ahocorasick_rs as ac
 
 from backoffice.detection import context
 from backoffice.detection.contacts import MASK_CHARS, ContactDetector
+from backoffice.detection.hits import Hit
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR, load_lexicon
 from backoffice.detection.matchers import LexiconMatcher, exempted_span
 from backoffice.detection.normalize import DIGIT_LIKE, SEP, Views, fold, quick_compact
@@ -27,25 +28,6 @@ from backoffice.detection.views import ViewHit, ViewMatcher
 _MASK_MIN = 4
 
 CONTACT_CATEGORY = "offsite_contact"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One finding in one text; start/end index the ORIGINAL text."""
-
-    category: str
-    start: int
-    end: int
-    matched: str
-    detector: str  # "lexicon", "phone", "landline", "qq_number", "wechat_id", "email", "url"
-    term: str  # lexicon term (or group), or the detector's kind of contact
-    confidence: float
-    #: The view of the text the match was found in (for the reviewer's explanation): "folded"
-    #: (the normalised text), "pinyin", "initials", "reversed", "components" (radical split),
-    #: "digits" (digit words, styled digits), "joined" (across consecutive messages).
-    view: str = "folded"
-    #: What the view saw, for the reviewer: "pinyin of 微信 (维心)", "masked mobile number 138****1234".
-    detail: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

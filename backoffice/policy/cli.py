@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 
 from backoffice.rulefiles import RuleFileError
 
+from .exams import EXAMS_SUBDIR, load_bank
 from .loader import RuleBook, UnknownRuleError, load_rulebook
 from .measures import describe
 from .schema import Rule, Rung
@@ -56,8 +57,7 @@ def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
 
     :raises RuleFileError: on the first broken file.
     """
-    # The loaders live with their users; imported here so that the policy package stays below them.
-    from backoffice.appeals.exams import EXAMS_SUBDIR, load_bank
+    # The detection loaders live with the detectors; imported here so that policy stays below detection.
     from backoffice.detection import context
     from backoffice.detection.contacts import ContactDetector
     from backoffice.detection.lexicon import CONTACTS_FILE, CONTEXT_FILE, LEXICONS_SUBDIR, load_lexicon

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from backoffice import create_app
-from backoffice.appeals.exams import load_bank
 from backoffice.config import PROJECT_ROOT
 from backoffice.detection import context
 from backoffice.detection.contacts import ContactDetector
 from backoffice.detection.lexicon import load_lexicon
 from backoffice.policy import load_rulebook
+from backoffice.policy.exams import load_bank
 from backoffice.rulefiles import RuleFileError
 
 SHIPPED = PROJECT_ROOT / "rules"
