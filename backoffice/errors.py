@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -13,6 +14,25 @@ from backoffice.failures import DomainError
 
 def _is_api() -> bool:
     return request.path.startswith("/api/")
+
+
+UNAVAILABLE = "The database cannot be reached right now; nothing was saved. Try again in a moment."
+RETRY_AFTER = {"Retry-After": "30"}
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """The database went away or refuses connections (not a bad statement): a 503, not a 500."""
+    if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, sa.exc.OperationalError | sa.exc.DisconnectionError | sa.exc.TimeoutError)
+
+
+def _roll_back() -> None:
+    """Roll back the request's transaction; when the connection is gone, drop it (the pool reconnects)."""
+    try:
+        db.session.rollback()
+    except sa.exc.SQLAlchemyError:
+        db.session.close()
 
 
 def init_app(app: Flask) -> None:
@@ -40,12 +60,16 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception):
-        db.session.rollback()
+        _roll_back()
         app.logger.exception("unhandled error")
         if schema.explains(exc):
             if _is_api():
                 return error_response(503, schema.UPGRADE_HINT)
             return render_template("errors/upgrade.html"), 503
+        if _unreachable(exc):
+            if _is_api():
+                return error_response(503, UNAVAILABLE, "unavailable"), RETRY_AFTER
+            return render_template("errors/unavailable.html"), 503, RETRY_AFTER
         if _is_api():
             return error_response(500, "Internal error; nothing was changed.")
         return render_template("errors/generic.html", error=InternalServerError()), 500
