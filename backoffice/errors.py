@@ -45,7 +45,9 @@ def init_app(app: Flask) -> None:
         if schema.explains(exc):
             if _is_api():
                 return error_response(503, schema.UPGRADE_HINT)
-            return render_template("errors/upgrade.html"), 503
+            # Straight from the template, without the context processors: they ask who is signed
+            # in, and the sessions table may be what the database lacks.
+            return app.jinja_env.get_template("errors/upgrade.html").render(), 503
         if _is_api():
             return error_response(500, "Internal error; nothing was changed.")
         return render_template("errors/generic.html", error=InternalServerError()), 500
