@@ -293,3 +293,23 @@ def test_the_session_forms_need_a_csrf_token(csrf_app, make_user):
     assert browser.post("/account/sessions/others").status_code == 400
     assert browser.get("/cases").status_code == 200
     assert all(r.revoked_at is None for r in rows(user.id))
+
+
+def test_a_role_change_ends_the_users_sessions(app, make_user):
+    user = make_user("reviewer")
+    make_user("admin")
+    victim, admin = sign_in(app, "reviewer"), sign_in(app, "admin")
+    admin.post(f"/admin/users/{user.id}", data={"role": "senior_reviewer", "display_name": "", "merchant": ""})
+    db.session.expire_all()
+    assert db.session.get(User, user.id).role.value == "senior_reviewer"
+    assert signed_out(victim.get("/cases"))
+
+
+def test_the_command_line_signs_an_account_out(app, make_user, runner):
+    make_user("reviewer")
+    browser = sign_in(app, "reviewer")
+    result = runner.invoke(args=["users", "sign-out", "reviewer"])
+    assert result.exit_code == 0, result.output
+    assert "Ended 1 session(s)" in result.output
+    assert signed_out(browser.get("/cases"))
+    assert actions()[-1] == ("user.sessions_revoke", "cli")
