@@ -106,8 +106,8 @@ def _load_detector(app: Flask) -> None:
 #: Every module that adds web pages, each on its package's blueprint (``bp``); a package whose pages
 #: span several modules (cases: the queue, one case) shares one blueprint between them.
 VIEW_MODULES = (
-    "accounts.views", "accounts.admin", "api.admin", "audit.views", "cases.views", "cases.case_views",
-    "cases.approvals", "appeals.views", "appeals.merchant_views", "dashboard.views", "portal.views",
+    "accounts.views", "accounts.session_views", "accounts.admin", "api.admin", "audit.views", "cases.views",
+    "cases.case_views", "cases.approvals", "appeals.views", "appeals.merchant_views", "dashboard.views", "portal.views",
     "rulings.views", "calibration.views", "whatif.views", "transparency.views",
 )
 #: The JSON API: bearer tokens, so no CSRF token (session callers get a CSRF check in api.auth).

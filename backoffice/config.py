@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +32,10 @@ class DefaultConfig:
     COOKIE_SECURE = False
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # A browser session ends after this many idle seconds; "keep me signed in" lasts REMEMBER_DAYS
+    # from sign-in. Both are enforced on the server (accounts/sessions.py), not only by the cookies.
     PERMANENT_SESSION_LIFETIME = 12 * 3600
+    REMEMBER_DAYS = 14
     WTF_CSRF_TIME_LIMIT = 12 * 3600
     MAX_CONTENT_LENGTH = 64 * 1024 * 1024
 
@@ -85,6 +89,11 @@ def finalize(config: dict, instance_path: Path) -> None:
         config["UPLOAD_DIR"] = str(instance_path / "uploads")
     if not config.get("EXPORT_DIR"):
         config["EXPORT_DIR"] = str(instance_path / "exports")
+    remember_days = int(config.get("REMEMBER_DAYS", DefaultConfig.REMEMBER_DAYS))
+    if remember_days < 1:
+        raise RuntimeError("BACKOFFICE_REMEMBER_DAYS must be at least 1")
+    # Flask-Login's own default is 365 days; login passes the same duration, this is the fallback.
+    config["REMEMBER_COOKIE_DURATION"] = timedelta(days=remember_days)
     secure = _as_bool(config.get("COOKIE_SECURE"))
     config["SESSION_COOKIE_SECURE"] = secure
     config["REMEMBER_COOKIE_SECURE"] = secure

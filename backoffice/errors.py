@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from backoffice import schema
@@ -33,6 +33,12 @@ def _roll_back() -> None:
         db.session.rollback()
     except sa.exc.SQLAlchemyError:
         db.session.close()
+
+
+def _standalone(template: str) -> str:
+    """A page rendered without the context processors: they ask who is signed in, which reads the
+    database that is out of date or out of reach."""
+    return current_app.jinja_env.get_template(template).render()
 
 
 def init_app(app: Flask) -> None:
@@ -65,11 +71,11 @@ def init_app(app: Flask) -> None:
         if schema.explains(exc):
             if _is_api():
                 return error_response(503, schema.UPGRADE_HINT)
-            return render_template("errors/upgrade.html"), 503
+            return _standalone("errors/upgrade.html"), 503
         if _unreachable(exc):
             if _is_api():
                 return error_response(503, UNAVAILABLE, "unavailable"), RETRY_AFTER
-            return render_template("errors/unavailable.html"), 503, RETRY_AFTER
+            return _standalone("errors/unavailable.html"), 503, RETRY_AFTER
         if _is_api():
             return error_response(500, "Internal error; nothing was changed.")
         return render_template("errors/generic.html", error=InternalServerError()), 500

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from backoffice import labels
+from backoffice.accounts.devices import device_label
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
 from backoffice.appeals import states as appeal_states
@@ -120,6 +121,7 @@ def _timezone_label(name: str) -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(platform_time, "platform_time")
+    app.add_template_filter(device_label, "device_label")
     app.add_template_filter(deadline_text, "platform_deadline")
     app.add_template_filter(ruling_number, "ruling_number")
     app.add_template_filter(points, "points")

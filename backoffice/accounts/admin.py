@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from backoffice.accounts.forms import ConfirmForm, PasswordResetForm, UserCreateForm, UserEditForm
 from backoffice.accounts.models import Role, User
@@ -16,6 +17,7 @@ from backoffice.accounts.operations import (
     update_user,
 )
 from backoffice.accounts.permissions import roles_required
+from backoffice.accounts.sessions import live_sessions, sign_out_everywhere
 from backoffice.db import db
 from backoffice.web import acting_user, committing
 
@@ -67,7 +69,7 @@ def edit_user(user_id: int):
             return redirect(url_for("admin.edit_user", user_id=user.id))
     return render_template(
         "admin/user_edit.html", user=user, form=form,
-        password_form=PasswordResetForm(), confirm=ConfirmForm(),
+        password_form=PasswordResetForm(), confirm=ConfirmForm(), sessions=live_sessions(user),
     )
 
 
@@ -95,4 +97,16 @@ def reset_password(user_id: int):
         for errors in form.errors.values():
             for error in errors:
                 flash(error, "error")
+    return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
+@bp.post("/users/<int:user_id>/sessions")
+@roles_required(Role.admin)
+def sign_out_user(user_id: int):
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        flash(_("Manage your own sessions on your sessions page."), "error")
+    elif ConfirmForm().validate_on_submit():
+        with committing(_("%(login)s was signed out everywhere.", login=user.login)):
+            sign_out_everywhere(acting_user(), user)
     return redirect(url_for("admin.edit_user", user_id=user.id))

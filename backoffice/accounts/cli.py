@@ -14,6 +14,7 @@ from backoffice.accounts.operations import (
     find_merchant,
     set_enabled,
 )
+from backoffice.accounts.sessions import sign_out_everywhere
 from backoffice.audit.operations import Actor
 from backoffice.db import db
 
@@ -80,6 +81,15 @@ def enable(login: str) -> None:
     set_enabled(CLI_ACTOR, _get_user(login), True)
     db.session.commit()
     click.echo(f"Enabled {login}.")
+
+
+@users_cli.command("sign-out")
+@click.argument("login")
+def sign_out(login: str) -> None:
+    """End every session of an account (its API tokens are left alone)."""
+    ended = sign_out_everywhere(CLI_ACTOR, _get_user(login))
+    db.session.commit()
+    click.echo(f"Ended {ended} session(s) of {login}.")
 
 
 @users_cli.command("list")

@@ -39,8 +39,6 @@ class User(db.Model):
     role: Mapped[Role] = mapped_column(enum_type(Role, 32))
     merchant_id: Mapped[int | None] = mapped_column(sa.ForeignKey("merchants.id"), index=True)
     is_enabled: Mapped[bool] = mapped_column(default=True)
-    # Bumped whenever existing sessions must stop working (disable, password change).
-    session_epoch: Mapped[int] = mapped_column(default=0)
     locale: Mapped[str | None] = mapped_column(sa.String(8))
     email: Mapped[str | None] = mapped_column(sa.String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -50,6 +48,9 @@ class User(db.Model):
 
     # Flask-Login protocol.
     is_anonymous = False
+    #: The secret of the server-side session (UserSession) this object was signed in or loaded
+    #: through: Flask-Login keeps it in the session and remember-me cookies as the "user id".
+    session_secret = None
 
     @property
     def is_authenticated(self) -> bool:
@@ -60,7 +61,9 @@ class User(db.Model):
         return self.is_enabled
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_epoch}"
+        if self.session_secret is None:
+            raise RuntimeError("A user is signed in only through a server-side session (accounts.sessions)")
+        return self.session_secret
 
     @property
     def is_staff(self) -> bool:
@@ -82,3 +85,23 @@ class LoginFailure(db.Model):
     login: Mapped[str] = mapped_column(sa.String(64), index=True)
     address: Mapped[str] = mapped_column(sa.String(64), index=True)
     failed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class UserSession(db.Model):
+    """One signed-in browser: the cookies carry its secret, the row says whether it still counts."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # SHA-256 of the secret: a copy of this table does not let anyone forge a session.
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    is_remembered: Mapped[bool] = mapped_column(default=False)
+    user_agent: Mapped[str] = mapped_column(sa.String(255), default="")
+    address: Mapped[str] = mapped_column(sa.String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()

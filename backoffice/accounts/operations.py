@@ -17,6 +17,7 @@ from backoffice.accounts.passwords import (
     needs_rehash,
     verify_password,
 )
+from backoffice.accounts.sessions import revoke_sessions
 from backoffice.audit.operations import Actor, record
 from backoffice.db import db, utcnow
 from backoffice.failures import DomainError
@@ -110,7 +111,8 @@ def update_user(
     role_changed = role is not user.role
     user.role, user.merchant, user.display_name = role, merchant, display_name.strip()
     if role_changed:
-        user.session_epoch += 1
+        # Pages open under the old role must not keep its powers.
+        revoke_sessions(user)
     db.session.flush()
     after = _user_state(user)
     if after != before:
@@ -128,8 +130,8 @@ def set_enabled(actor: Actor, user: User, enabled: bool) -> User:
         _keep_an_admin(user)
     before = _user_state(user)
     user.is_enabled = enabled
-    user.session_epoch += 1
     if not enabled:
+        revoke_sessions(user)
         _revoke_tokens(actor, user)
     db.session.flush()
     record(actor, "user.enable" if enabled else "user.disable", "user", user.id,
@@ -159,7 +161,7 @@ def set_password(actor: Actor, user: User, password: str) -> None:
     """Replace the password and sign the account out everywhere."""
     check_password(password)
     user.password_hash = hash_password(password)
-    user.session_epoch += 1
+    revoke_sessions(user)
     db.session.flush()
     record(actor, "user.password", "user", user.id)
 

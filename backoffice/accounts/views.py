@@ -12,7 +12,7 @@ from backoffice.accounts.forms import LoginForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.operations import authenticate
 from backoffice.accounts.permissions import public, signed_in
-from backoffice.audit.operations import record
+from backoffice.accounts.sessions import find_session, lifetime, sign_out, start_session
 from backoffice.db import db
 from backoffice.web import acting_user
 
@@ -54,7 +54,10 @@ def login():
     if form.validate_on_submit():
         result = authenticate(form.login.data, form.password.data, request.remote_addr or "-")
         if result.user is not None:
-            login_user(result.user, remember=form.remember.data)
+            remember = bool(form.remember.data)
+            start_session(result.user, remember=remember, user_agent=request.user_agent.string,
+                          address=request.remote_addr or "-")
+            login_user(result.user, remember=remember, duration=lifetime(True) if remember else None)
             session.permanent = True
             if result.user.locale:
                 session["locale"] = result.user.locale
@@ -75,7 +78,7 @@ def login():
 @bp.post("/logout")
 @signed_in
 def logout():
-    record(acting_user(), "user.logout", "user", current_user.id)
+    sign_out(acting_user(), find_session(current_user.session_secret))
     db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")

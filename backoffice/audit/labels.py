@@ -12,6 +12,8 @@ ACTION_LABELS = {
     "user.password": _l("Password changed"),
     "user.login": _l("Signed in"),
     "user.logout": _l("Signed out"),
+    "user.sessions_revoke": _l("Signed out everywhere"),
+    "user.session_revoke": _l("One session signed out"),
     "user.login_failed": _l("Failed sign-in"),
     "user.login_throttled": _l("Sign-in refused (too many failures)"),
     "user.unlock": _l("Sign-in lockout lifted"),

@@ -9,7 +9,7 @@ from backoffice import create_app, urltable
 #: A segment of a URL (the first after /api/v1 for the API, or a sub-resource) and the package its code
 #: lives in, where the two names differ. Every other segment names its package itself (in the plural).
 PACKAGE_OF = {
-    "": "accounts", "login": "accounts", "logout": "accounts", "language": "accounts",
+    "": "accounts", "account": "accounts", "login": "accounts", "logout": "accounts", "language": "accounts",
     "admin/users": "accounts", "admin/tokens": "api", "admin/audit": "audit",
     "me": "api", "openapi": "api",
     "approvals": "cases",
