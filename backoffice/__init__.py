@@ -49,9 +49,10 @@ def _configure_http(app: Flask) -> None:
     from werkzeug.routing import IntegerConverter
 
     class BoundedInt(IntegerConverter):
-        # Ids beyond a 64-bit integer are simply not found (instead of overflowing the driver).
+        # Ids beyond the id columns' range (PostgreSQL integer) are simply not found, instead of
+        # overflowing the database ("integer out of range", a 500).
         def __init__(self, map, *args, **kwargs):
-            kwargs.setdefault("max", 2**63 - 1)
+            kwargs.setdefault("max", 2**31 - 1)
             super().__init__(map, *args, **kwargs)
 
     app.url_map.converters["int"] = BoundedInt
