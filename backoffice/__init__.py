@@ -70,6 +70,17 @@ def _configure_http(app: Flask) -> None:
         )
         return response
 
+    @app.after_request
+    def private_answers_are_not_stored(response):
+        # API answers and pages for a signed-in person hold personal and case data: no browser or
+        # proxy keeps a copy. Static files and public pages (sign-in, ruling verification) cache as usual.
+        from flask import request
+        from flask_login import current_user
+
+        if request.endpoint != "static" and (request.path.startswith("/api/") or current_user.is_authenticated):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
 
 def _register_extensions(app: Flask) -> None:
     from backoffice import i18n
