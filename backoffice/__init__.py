@@ -49,9 +49,10 @@ def _configure_http(app: Flask) -> None:
     from werkzeug.routing import IntegerConverter
 
     class BoundedInt(IntegerConverter):
-        # Ids beyond a 64-bit integer are simply not found (instead of overflowing the driver).
+        # Ids beyond the id columns' range (PostgreSQL integer) are simply not found, instead of
+        # overflowing the database ("integer out of range", a 500).
         def __init__(self, map, *args, **kwargs):
-            kwargs.setdefault("max", 2**63 - 1)
+            kwargs.setdefault("max", 2**31 - 1)
             super().__init__(map, *args, **kwargs)
 
     app.url_map.converters["int"] = BoundedInt
@@ -67,6 +68,17 @@ def _configure_http(app: Flask) -> None:
             "default-src 'self'; img-src 'self' data:; media-src 'self'; object-src 'none'; frame-ancestors 'self'; "
             "base-uri 'self'; form-action 'self'",
         )
+        return response
+
+    @app.after_request
+    def private_answers_are_not_stored(response):
+        # API answers and pages for a signed-in person hold personal and case data: no browser or
+        # proxy keeps a copy. Static files and public pages (sign-in, ruling verification) cache as usual.
+        from flask import request
+        from flask_login import current_user
+
+        if request.endpoint != "static" and (request.path.startswith("/api/") or current_user.is_authenticated):
+            response.headers["Cache-Control"] = "no-store"
         return response
 
 

@@ -43,7 +43,12 @@ def error_response(status: int, message: str, code: str | None = None, details=N
 
 
 def http_exception_response(exc: HTTPException):
-    return error_response(exc.code or 500, exc.description or exc.name)
+    response = error_response(exc.code or 500, exc.description or exc.name)
+    # Keep what the exception says besides its page, such as the Allow header of a 405.
+    for name, value in exc.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def api_error_response(exc: ApiError):

@@ -66,9 +66,9 @@ def file_appeal(case_id: int):
 @api_access(Scope.read, *SENIOR)
 def list_appeals():
     status = request.args.get("status", AppealStatus.submitted.value)
-    stmt = sa.select(Appeal).order_by(Appeal.submitted_at).limit(500)
-    if status in AppealStatus.__members__:
-        stmt = stmt.where(Appeal.status == AppealStatus(status))
+    if status not in AppealStatus.__members__:
+        raise ApiError(400, f"'status' must be one of {', '.join(AppealStatus.__members__)}.")
+    stmt = sa.select(Appeal).where(Appeal.status == AppealStatus(status)).order_by(Appeal.submitted_at).limit(500)
     return jsonify(appeals=[appeal_json(a) for a in db.session.scalars(stmt)])
 
 

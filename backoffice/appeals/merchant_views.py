@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,6 +15,7 @@ from backoffice.appeals.exam_operations import start_exam, submit_exam
 from backoffice.appeals.filing import Then, file_appeal
 from backoffice.appeals.models import ExamAttempt
 from backoffice.appeals.queries import appeal_for_ruling, evidence_of
+from backoffice.appeals.serving import send_evidence
 from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.rulings.facts import appeal_deadline, appealable, cited_of
@@ -65,16 +66,6 @@ def _appeal_page(ruling, item, form, typed: str | None):
 def evidence(evidence_id: int):
     item = evidence_of(current_user.merchant_id, evidence_id)
     return send_evidence(item, thumbnail=request.args.get("thumb") == "1")
-
-
-def send_evidence(item, thumbnail: bool = False):
-    path = storage.path_for(item.sha256, thumbnail=thumbnail and item.has_thumbnail)
-    if not path.exists():
-        abort(404)
-    mime = "image/jpeg" if thumbnail and item.has_thumbnail else item.mime
-    inline = item.kind in ("image", "pdf", "audio")
-    return send_file(path, mimetype=mime, as_attachment=not inline, download_name=item.name,
-                     conditional=True, max_age=0)
 
 
 @bp.route("/rulings/<int:ruling_id>/exam", methods=["GET", "POST"])

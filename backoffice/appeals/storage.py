@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
+import subprocess
 import tempfile
 import unicodedata
 import warnings
@@ -29,6 +31,7 @@ ALLOWED = {
     "audio/ogg": "audio", "video/mp4": "audio",  # phone call recordings are often saved as .m4a / mp4
 }
 THUMBNAIL_SIZE = (320, 320)
+PREVIEW_SECONDS = 10  # a PDF whose first page takes longer simply has no preview
 
 
 class UploadRejected(DomainError, ValueError):
@@ -124,6 +127,25 @@ def _thumbnail(src: Path, dest: Path) -> bool:
         return False
 
 
+def _pdf_preview(src: Path, dest: Path) -> bool:
+    """The first page as a JPEG, drawn by poppler's pdftoppm (no script runs); False when it cannot be."""
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        return False
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    prefix = dest.with_suffix(".tmp")  # pdftoppm writes <prefix>.jpg
+    drawn = prefix.with_suffix(".tmp.jpg")
+    try:
+        subprocess.run(  # noqa: S603 - a fixed tool on a stored, hashed file name
+            [tool, "-f", "1", "-l", "1", "-singlefile", "-jpeg", "-scale-to", str(THUMBNAIL_SIZE[0]), str(src),
+             str(prefix)], capture_output=True, timeout=PREVIEW_SECONDS, check=True)
+        os.replace(drawn, dest)
+        return True
+    except (OSError, subprocess.SubprocessError):
+        drawn.unlink(missing_ok=True)
+        return False
+
+
 def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
     """Copy an upload to a temporary file while hashing it, check it, then move it into place.
 
@@ -159,7 +181,8 @@ def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
         final.parent.mkdir(parents=True, exist_ok=True)
         is_new = not final.exists()
         os.replace(tmp, final)  # atomic: readers see the whole file or none
-        thumb = _thumbnail(final, path_for(sha, thumbnail=True)) if kind == "image" else False
+        previews = {"image": _thumbnail, "pdf": _pdf_preview}
+        thumb = previews[kind](final, path_for(sha, thumbnail=True)) if kind in previews else False
         return StoredFile(sha, size, mime, kind, clean_name(name), thumb, is_new)
     finally:
         tmp.unlink(missing_ok=True)

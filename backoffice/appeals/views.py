@@ -11,8 +11,8 @@ from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
 from backoffice.appeals import operations as appeals
-from backoffice.appeals.merchant_views import send_evidence
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
+from backoffice.appeals.serving import send_evidence
 from backoffice.cases.highlight import segments
 from backoffice.cases.queries import case_messages, conversation_flags
 from backoffice.db import db

@@ -16,6 +16,9 @@ from backoffice.cases import queries as q
 from backoffice.cases.models import Case, CaseDecision, CaseStatus, FlagSource, Verdict
 from backoffice.cases.serialize import case_json, decision_json
 from backoffice.db import db
+from backoffice.detection.lexicon import CATEGORIES
+from backoffice.merchants.models import Platform
+from backoffice.policy.schema import SEVERITIES
 
 bp = Blueprint("review_api", __name__, url_prefix="/api/v1")
 
@@ -36,6 +39,9 @@ def _body() -> dict:
 
 _CHOICES = {
     "status": {q.ACTIVE, *CaseStatus.__members__},
+    "platform": set(Platform.__members__),
+    "category": set(CATEGORIES),
+    "severity": set(SEVERITIES),
     "source": set(FlagSource.__members__),
     "sort": {"priority", "age"},
 }

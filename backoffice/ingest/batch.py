@@ -24,6 +24,8 @@ def ingest_many(actor: Actor, items: Iterable[tuple[int, object]]) -> BatchOutco
     outcome = BatchOutcome()
     for position, payload in items:
         external_id = payload.get("external_id") if isinstance(payload, dict) else None
+        if not isinstance(external_id, str):  # echoed back to the caller: only an id that is one
+            external_id = None
         savepoint = db.session.begin_nested()
         try:
             result = ingest(actor, payload)

@@ -7,6 +7,7 @@ from werkzeug.exceptions import NotFound
 
 from backoffice.accounts.models import Role
 from backoffice.api.auth import api_access
+from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
 
 from . import UnknownRuleError, get_rulebook
@@ -21,8 +22,8 @@ def list_rules():
     book = get_rulebook()
     try:
         rules = book.rules(platform)
-    except UnknownRuleError:
-        raise NotFound(f"No policy pack for platform {platform}.") from None
+    except UnknownRuleError:  # a query value, not a resource: refused as a bad request
+        raise ApiError(400, f"'platform' must be one of {', '.join(sorted(book.packs))}.") from None
     return jsonify(rules=[rule.model_dump(mode="json") for rule in rules],
                    versions={code: pack.version for code, pack in book.packs.items()})
 

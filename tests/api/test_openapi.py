@@ -113,3 +113,23 @@ def test_errors_have_the_documented_shape(client, headers):
     assert response.status_code == 401
     conforms(response, "/cases")
     assert set(response.json["error"]) == {"code", "message"}
+
+
+def test_a_method_a_path_lacks_answers_405_with_allow_and_the_error_shape(client, reviewer):
+    error = schema_validator("components", "schemas", "Error")
+    for path, item in openapi_document()["paths"].items():
+        offered = {m.upper() for m in item if m in ("get", "put", "post", "delete", "patch")}
+        url = PREFIX + re.sub(r"\{[^}]+\}", "1", path)
+        response = client.delete(url, headers=reviewer)
+        assert response.status_code == 405, path
+        expected = offered | {"OPTIONS"} | ({"HEAD"} if "GET" in offered else set())
+        assert set(response.headers["Allow"].split(", ")) == expected, path
+        assert list(error.iter_errors(response.json)) == [], path
+        assert response.json["error"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize("case_id", [2**31 - 1, 2**31, 2**63])
+def test_an_id_beyond_the_id_columns_is_a_documented_404(client, reviewer, case_id):
+    response = client.get(f"/api/v1/cases/{case_id}", headers=reviewer)
+    assert response.status_code == 404  # not the database's "integer out of range" (a 500)
+    conforms(response, "/cases/{case_id}")

@@ -108,7 +108,9 @@ def test_overturn_through_the_web_restores_standing_exactly(app, client, login, 
     appeal = ruling_view_appeal(ruling)
     page = client.get(f"/appeals/{appeal.id}").get_data(as_text=True)
     assert "是客户先发的微信" in page
-    assert "<iframe" in page
+    assert "<iframe" not in page  # the PDF is a download link, never embedded
+    pdf = next(e for e in appeal.evidence if e.kind == "pdf")
+    assert f'href="/appeals/evidence/{pdf.id}" download' in page
     assert "evidence-img" in page
     client.post(f"/appeals/{appeal.id}/decision", data={"outcome": "overturned", "reason": "客户先发"})
     db.session.expire_all()

@@ -71,7 +71,7 @@ def test_a_rollback_deletes_the_files_the_refused_filing_stored(shop, uploads, c
     with pytest.raises(storage.UploadRejected):
         file_appeal(web(user), ruling, "说明", files(png(), pdf(), exe()), Then.submit)
     assert len(uploads.files()) == 2
-    assert len(uploads.thumbs()) == 1
+    assert len(uploads.thumbs()) == 2  # the photo's and the PDF's first page
     db.session.rollback()
     assert uploads.files() == []
     assert uploads.thumbs() == []

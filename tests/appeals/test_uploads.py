@@ -121,8 +121,9 @@ def test_good_files_are_stored_content_addressed(send, shop, uploads, client, ch
         assert storage.path_for(e.sha256).read_bytes() == body
         assert e.size == len(body)
         assert storage.path_for(e.sha256).relative_to(uploads.root / "files")
-        assert e.has_thumbnail is (e.kind == "image")
-        assert storage.path_for(e.sha256, thumbnail=True).exists() is (e.kind == "image")
+        previewed = e.kind in ("image", "pdf")  # a PDF's preview is its first page (pdftoppm)
+        assert e.has_thumbnail is previewed
+        assert storage.path_for(e.sha256, thumbnail=True).exists() is previewed
         download = client.get(f"/merchant/evidence/{e.id}")
         assert download.status_code == 200
         assert download.data == body
