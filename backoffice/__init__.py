@@ -74,10 +74,12 @@ def _configure_http(app: Flask) -> None:
     def private_answers_are_not_stored(response):
         # API answers and pages for a signed-in person hold personal and case data: no browser or
         # proxy keeps a copy. Static files and public pages (sign-in, ruling verification) cache as usual.
-        from flask import request
-        from flask_login import current_user
+        # Read from the cookies, not from current_user: loading the user reads the database, which an
+        # error page (database out of reach, or behind) must not touch again.
+        from flask import request, session
 
-        if request.endpoint != "static" and (request.path.startswith("/api/") or current_user.is_authenticated):
+        signed_in = "_user_id" in session or app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+        if request.endpoint != "static" and (request.path.startswith("/api/") or signed_in):
             response.headers["Cache-Control"] = "no-store"
         return response
 
