@@ -58,3 +58,32 @@ def run_concurrently(app: Flask, work: Callable[[Any], None], arguments: Iterabl
         db.engine.dispose()
     assert not errors, errors
     assert not any(thread.is_alive() for thread in threads), "a racing thread did not finish"
+
+
+def race(app: Flask, attempt: Callable[[int], object], n: int = 4) -> list[BaseException | None]:
+    """Run ``attempt(i)`` for i in 0..n-1 at the same moment, each in its own transaction, committed on
+    success; return each attempt's outcome: None when it committed, else the DomainError it raised."""
+    from backoffice.db import db
+    from backoffice.failures import DomainError
+
+    outcomes: list[BaseException | None] = [None] * n
+
+    def work(i: int) -> None:
+        try:
+            attempt(i)
+            db.session.commit()
+        except DomainError as exc:
+            db.session.rollback()
+            outcomes[i] = exc
+
+    run_concurrently(app, work, range(n))
+    return outcomes
+
+
+def exactly_one(outcomes: list[BaseException | None]) -> None:
+    """One attempt took effect; every other one was refused as a conflict (409), not a crash."""
+    from backoffice.failures import Conflict
+
+    refused = [o for o in outcomes if o is not None]
+    assert len(outcomes) - len(refused) == 1, outcomes
+    assert all(isinstance(o, Conflict) for o in refused), refused

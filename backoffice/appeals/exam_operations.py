@@ -12,7 +12,7 @@ from backoffice.appeals.models import ExamAttempt
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import CaseDecision
 from backoffice.db import db, utcnow
-from backoffice.failures import DomainError
+from backoffice.failures import Conflict, DomainError
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
 from backoffice.policy import ExamPass, exam_chance_available, get_rulebook
@@ -21,6 +21,10 @@ from backoffice.timeutil import platform_tz
 
 class ExamError(DomainError, ValueError):
     """The exam cannot be started or graded as asked; the message is for people."""
+
+
+class ExamAlreadySubmitted(ExamError, Conflict):
+    """The attempt was graded already (another tab or a double tap sent it first)."""
 
 
 def exam_offer(ruling: CaseDecision, now: datetime | None = None) -> bool:
@@ -59,8 +63,11 @@ def start_exam(actor: Actor, ruling: CaseDecision) -> ExamAttempt:
 
 def submit_exam(actor: Actor, attempt: ExamAttempt, answers: dict[str, int]) -> ExamAttempt:
     """Grade the attempt; on a pass revoke what the exam revokes, in the same transaction."""
+    # One submission at a time: the attempt is re-read under a row lock (a no-op on SQLite, whose
+    # writers queue anyway), so a second tab sees the first one's grade.
+    db.session.refresh(attempt, with_for_update=True)
     if attempt.submitted_at is not None:
-        raise ExamError(_l("This attempt was already submitted."))
+        raise ExamAlreadySubmitted(_l("This attempt was already submitted."))
     ruling = db.session.get(CaseDecision, attempt.ruling_id)
     platform = get_rulebook().rule(ruling.rule_code).platform
     attempt.answers = {k: v for k, v in answers.items() if k in attempt.question_ids}

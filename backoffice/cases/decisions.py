@@ -127,6 +127,7 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
             db.session.flush()
             record(actor, "case.decide", "case", case.id, after=_summary(decision))
             _apply(actor, case, decision)
+        db.session.flush()  # the case's version check happens here, not at the caller's commit
     except StaleDataError as exc:
         raise DecisionConflict(
             _l("The case changed since you opened it. Reload it and decide again.")) from exc
@@ -207,17 +208,22 @@ def bulk_dismiss(actor: Actor, cases: Iterable[Case], reason: str) -> int:
     if not reason.strip():
         raise ReviewError(_l("Give a reason for dismissing."))
     count = 0
-    for case in cases:
-        if not states.can_dismiss(case, actor.user):
-            continue
-        decision = CaseDecision(case_id=case.id, verdict=Verdict.no_violation, rule_code=case.rule_code,
-                                rationale=reason.strip(), status=DecisionStatus.applied,
-                                decided_by_id=actor.user.id if actor.user else None, decided_at=utcnow())
-        db.session.add(decision)
-        db.session.flush()
-        record(actor, "case.dismiss", "case", case.id, after={"reason": reason, "bulk": True})
-        _apply(actor, case, decision)
-        count += 1
+    try:
+        for case in cases:
+            if not states.can_dismiss(case, actor.user):
+                continue
+            decision = CaseDecision(case_id=case.id, verdict=Verdict.no_violation, rule_code=case.rule_code,
+                                    rationale=reason.strip(), status=DecisionStatus.applied,
+                                    decided_by_id=actor.user.id if actor.user else None, decided_at=utcnow())
+            db.session.add(decision)
+            db.session.flush()
+            record(actor, "case.dismiss", "case", case.id, after={"reason": reason, "bulk": True})
+            _apply(actor, case, decision)
+            count += 1
+        db.session.flush()  # every case's version check happens here, not at the caller's commit
+    except StaleDataError as exc:
+        raise DecisionConflict(_l("Some of these cases were taken or decided by someone else meanwhile; nothing "
+                                  "was dismissed. Reload the queue and select again.")) from exc
     return count
 
 

@@ -95,7 +95,7 @@ def open_case(app, merchant):
     return make
 
 
-def bulk_cases(merchant, n: int, *, priority=lambda i: i % 7, platform="zbj") -> list[int]:
+def bulk_cases(merchant, n: int, *, priority=lambda i: i % 7, platform="zbj", prefix: str = "bulk") -> list[int]:
     """``n`` open cases inserted directly (one conversation each), committed; their ids."""
     now = utcnow()
     conv_ids = db.session.scalars(
@@ -103,7 +103,7 @@ def bulk_cases(merchant, n: int, *, priority=lambda i: i % 7, platform="zbj") ->
         [
             {
                 "platform": merchant.platform,
-                "external_id": f"bulk-{i}",
+                "external_id": f"{prefix}-{i}",
                 "channel": Channel.im,
                 "merchant_id": merchant.id,
                 "customer_external_id": f"u-{i}",
