@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -60,3 +62,35 @@ def enum_type(enum_cls: type[enum.Enum], length: int = 32) -> sa.Enum:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def lock_row(obj) -> None:
+    """Lock ``obj``'s row until the transaction ends and reload it as last committed.
+
+    ``SELECT … FOR UPDATE``: a concurrent writer of the same row waits here until the other
+    transaction ends, and then reads what it left, so a state checked after this call stays true
+    until commit. (SQLite has no row locks; it serialises writers, and the clause is dropped.)
+    Pending changes of the session are flushed first: the reload would drop them otherwise.
+    """
+    db.session.flush()
+    db.session.refresh(obj, with_for_update=True)
+
+
+@contextmanager
+def duplicate_refused(error: Callable[[], Exception], *constraints: str) -> Iterator[None]:
+    """Turn a unique violation of one of ``constraints`` in the block (flush inside it) into ``error()``.
+
+    A ``constraints`` entry is matched against the driver's message: PostgreSQL names the
+    constraint or index (``uq_appeals_ruling_id``), SQLite the columns (``appeals.ruling_id``).
+    On PostgreSQL the block runs in a savepoint, so the transaction stays usable. Not on SQLite:
+    pysqlite opens no transaction before a SAVEPOINT, whose release would then commit for real;
+    there the failed flush leaves the session to be rolled back, as after any refusal.
+    """
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    try:
+        with db.session.begin_nested() if postgres else nullcontext():
+            yield
+    except sa.exc.IntegrityError as exc:
+        if not any(c in str(exc.orig) for c in constraints):
+            raise
+        raise error() from exc

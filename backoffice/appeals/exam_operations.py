@@ -80,6 +80,8 @@ def submit_exam(actor: Actor, attempt: ExamAttempt, answers: dict[str, int]) -> 
         penalty = db.session.get(PenaltyDecision, ruling.penalty_decision_id)
         try:
             penalties.revoke_by_exam(actor, penalty, passed_at=attempt.submitted_at)
+        except penalties.PenaltyChanged:
+            raise  # a conflict (409): reloading shows what changed
         except penalties.PenaltyError as exc:
             raise ExamError(str(exc)) from exc
     return attempt

@@ -40,7 +40,7 @@ def appeal(ruling_id: int):
         if not done:
             # Shown again with what was typed, so that a refused photo does not cost the statement.
             typed, item = statement, appeal_for_ruling(ruling.id)
-            return _appeal_page(ruling, item, form, typed), 422
+            return _appeal_page(ruling, item, form, typed), done.status  # 409: opened or sent meanwhile
         if appeal_states.with_reviewers(item):
             flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
                   "success")

@@ -14,7 +14,7 @@ from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evide
 from backoffice.appeals.queries import appeal_for_ruling
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import FlagStatus
-from backoffice.db import db, utcnow
+from backoffice.db import db, duplicate_refused, lock_row, utcnow
 from backoffice.failures import Conflict, DomainError, NotAllowed
 from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
@@ -29,6 +29,16 @@ class AppealError(DomainError, ValueError):
 
 class AppealClosed(AppealError, Conflict):
     """The appeal is decided or its period has ended (the message is translated: callers test the class)."""
+
+
+class AppealChanged(AppealError, Conflict):
+    """Someone else acted on the appeal since it was read (a second tab, a colleague); nothing was kept."""
+
+
+ALREADY_DECIDED = _l("This appeal has already been decided; reload it to see the outcome.")
+DECIDED_MEANWHILE = _l("This appeal was decided by someone else a moment ago; reload to see the outcome.")
+OPENED_MEANWHILE = _l("This appeal was opened a moment ago, perhaps in another tab or window. Reload the page "
+                      "and continue it there; nothing of this request was kept.")
 
 
 class NotIndependent(AppealError, NotAllowed):
@@ -63,8 +73,11 @@ def start(actor: Actor, ruling: Ruling, *, now: datetime | None = None) -> Appea
         raise AppealClosed(_l("The appeal period has ended."))
     appeal = Appeal(ruling_id=ruling.id, merchant_id=ruling.case.merchant_id, deadline_at=deadline,
                     status=AppealStatus.draft)
-    db.session.add(appeal)
-    db.session.flush()
+    # Two requests that both found no appeal (a double click): the second waits for the first's row,
+    # then the one-appeal-per-ruling constraint refuses it.
+    with duplicate_refused(lambda: AppealChanged(OPENED_MEANWHILE), "uq_appeals_ruling_id", "appeals.ruling_id"):
+        db.session.add(appeal)
+        db.session.flush()
     record(actor, "appeal.open", "appeal", appeal.id, after={"ruling": ruling.id, "deadline": deadline})
     return appeal
 
@@ -131,11 +144,12 @@ def _discard_new_files(session: Session, previous_transaction: SessionTransactio
 def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appeal:
     """Send the appeal (or the added evidence) to the senior reviewers; the clock pauses."""
     now = now or utcnow()
+    lock_row(appeal)
     _open_for_merchant(appeal, now)
     if not appeal.statement.strip():
         raise AppealError(_l("Explain why the ruling is wrong before submitting."))
     if not states.can_submit(appeal):
-        raise AppealError(_l("This appeal is already with the reviewers."))
+        raise AppealChanged(_l("This appeal is already with the reviewers."))  # sent twice, say a double click
     appeal.remaining_seconds = max(int((appeal.deadline_at - now).total_seconds()), 0)
     states.transition(appeal, AppealStatus.submitted)
     appeal.submitted_at = appeal.submitted_at or now
@@ -154,12 +168,25 @@ def _check_reviewer(appeal: Appeal, user: User | None) -> User:
     return user
 
 
+def _lock_with_reviewers(appeal: Appeal) -> None:
+    """Lock the appeal's row (the first lock of a reviewer's action) and check again that it still
+    waits for a reviewer: someone may have decided it, or asked for evidence, meanwhile."""
+    lock_row(appeal)
+    if states.is_decided(appeal):
+        raise AppealChanged(DECIDED_MEANWHILE)
+    if not states.with_reviewers(appeal):
+        raise AppealChanged(_l("Someone asked the merchant for more evidence a moment ago; reload the appeal."))
+
+
 def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetime | None = None) -> Appeal:
     """Ask the merchant for more; their filing clock runs again with the time that was left."""
     now = now or utcnow()
     _check_reviewer(appeal, actor.user)
+    if states.is_decided(appeal):
+        raise AppealClosed(ALREADY_DECIDED)
     if not states.with_reviewers(appeal):
         raise AppealError(_l("Only a submitted appeal can be sent back for evidence."))
+    _lock_with_reviewers(appeal)
     if not message.strip():
         raise AppealError(_l("Say what evidence is needed."))
     states.transition(appeal, AppealStatus.awaiting_evidence)
@@ -176,17 +203,28 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     return appeal
 
 
+
+
 def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *, severity: str | None = None,
            drop: tuple[str, ...] = (), now: datetime | None = None) -> Appeal:
-    """Uphold, overturn or reduce; the ledger changes in the same transaction."""
+    """Uphold, overturn or reduce; the ledger changes in the same transaction.
+
+    Locks in one order: the appeal, then the penalty decision, then the merchant's ledger; each
+    state is checked again once its lock is held, so of two reviewers deciding at the same moment
+    exactly one decides and the other is refused (:class:`AppealChanged`).
+    """
     _check_reviewer(appeal, actor.user)
+    if states.is_decided(appeal):  # a page left open since (the lock below catches "just now")
+        raise AppealClosed(ALREADY_DECIDED)
     if not states.with_reviewers(appeal):
         raise AppealError(_l("Only a submitted appeal can be decided."))
+    _lock_with_reviewers(appeal)
     if not reason.strip():
         raise AppealError(_l("Give the reasons for the outcome; the merchant will read them."))
     penalty = db.session.get(PenaltyDecision, appeal.ruling.penalty_decision_id)
+    lock_row(penalty)
     if penalty.state is not DecisionState.in_force:
-        raise AppealError(_l("The penalty of this ruling is no longer in force."))
+        raise AppealChanged(_l("The penalty of this ruling is no longer in force."))
     try:
         if outcome is AppealOutcome.overturned:
             penalties.overturn(actor, penalty, f"appeal {appeal.id}: {reason}")
@@ -199,6 +237,8 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
             successor = penalties.reduce(actor, penalty, severity=severity, drop=drop,
                                          reason=f"appeal {appeal.id}: {reason}")
             appeal.successor_penalty_id = successor.id
+    except penalties.PenaltyChanged:
+        raise  # a conflict already, with its own message
     except penalties.PenaltyError as exc:
         raise AppealError(str(exc)) from exc
     states.transition(appeal, AppealStatus.decided)

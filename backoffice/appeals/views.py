@@ -38,7 +38,10 @@ def index():
 @bp.get("/<int:appeal_id>")
 @roles_required(*SENIOR)
 def show(appeal_id: int):
-    appeal = db.get_or_404(Appeal, appeal_id)
+    return _page(db.get_or_404(Appeal, appeal_id))
+
+
+def _page(appeal: Appeal):
     view = ruling_view(appeal.ruling)
     case = appeal.ruling.case
     spans: dict[int, list] = {}
@@ -78,8 +81,10 @@ def _do(appeal: Appeal, action, done: str):
     if not ConfirmForm().validate_on_submit():
         flash(_("The form expired; try again."), "error")
         return redirect(url_for("appeals.show", appeal_id=appeal.id))
-    with committing(done):
+    with committing(done) as outcome:
         action(acting_user())
+    if not outcome:  # the page as it stands now (decided by a colleague meanwhile?) with the message
+        return _page(db.session.get(Appeal, appeal.id)), outcome.status
     return redirect(url_for("appeals.show", appeal_id=appeal.id))
 
 

@@ -21,8 +21,12 @@ bp = Blueprint("approvals", __name__, url_prefix="/approvals")
 @bp.get("")
 @roles_required(Role.manager)
 def index():
+    return _page(ApprovalForm())
+
+
+def _page(form: ApprovalForm):
     items = [(d, MeasurePlan.from_dict(d.preview) if d.preview else None) for d in pending_approvals()]
-    return render_template("cases/approvals.html", items=items, form=ApprovalForm())
+    return render_template("cases/approvals.html", items=items, form=form)
 
 
 @bp.post("/<int:decision_id>")
@@ -33,6 +37,8 @@ def decide(decision_id: int):
     if form.validate_on_submit():
         approved = request.form.get("approve") == "1"
         with committing(_("Approved: the measures are in force.") if approved
-                        else _("Refused: the case is back in the queue.")):
+                        else _("Refused: the case is back in the queue.")) as done:
             decisions.approve(acting_user(), decision, approved, form.note.data or "")
+        if not done:  # the list as it stands now, with the reason (409: someone else acted first)
+            return _page(ApprovalForm(formdata=None)), done.status
     return redirect(url_for("approvals.index"))

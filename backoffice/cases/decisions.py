@@ -18,7 +18,7 @@ from backoffice.cases import states
 from backoffice.cases.claims import ReviewConflict, ReviewError
 from backoffice.cases.models import Case, CaseDecision, CaseKind, CaseStatus, DecisionStatus, FlagStatus, Verdict
 from backoffice.conversations.models import Message
-from backoffice.db import db, utcnow
+from backoffice.db import db, lock_row, utcnow
 from backoffice.failures import NotAllowed
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.operations import notify_merchant, notify_user
@@ -34,6 +34,11 @@ VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("n
 
 class DecisionConflict(ReviewConflict):
     """The case changed since the reviewer loaded it; nothing was applied."""
+
+
+NOT_WAITING = _l("This decision is not waiting for approval.")
+APPROVED_MEANWHILE = _l("This decision was approved or refused by someone else a moment ago; reload the "
+                        "approvals to see what was done.")
 
 
 class ApproverNotIndependent(ReviewError, NotAllowed):
@@ -140,21 +145,31 @@ def approve(actor: Actor, decision: CaseDecision, approved: bool, note: str) -> 
     if manager is None or manager.role is not Role.manager:
         raise ReviewError(_l("Only a manager can approve decisions."))
     if not states.awaiting_approval(decision):
-        raise ReviewConflict(_l("This decision is not waiting for approval."))
+        raise ReviewConflict(NOT_WAITING)
+    # Two managers (or one double click) at the same moment: the second waits here for the first,
+    # then finds the decision no longer waiting. The decision row is locked before the case, the
+    # penalty and the ledger, like every writer.
+    lock_row(decision)
+    if not states.awaiting_approval(decision):
+        raise ReviewConflict(APPROVED_MEANWHILE)
     if decision.decided_by_id == manager.id:
         raise ApproverNotIndependent(_l("The manager who approves cannot be the reviewer who decided."))
     if not approved and not note.strip():
         raise ReviewError(_l("Say why the decision is refused."))
     decision.approved_by_id, decision.approved_at, decision.approval_note = manager.id, utcnow(), note.strip()
     case = decision.case
-    if approved:
-        record(actor, "case.approve", "case", case.id, after={"decision": decision.id, "note": note})
-        _apply(actor, case, decision)
-    else:
-        states.DECISIONS.transition(decision, DecisionStatus.refused)
-        states.transition(case, CaseStatus.open)
-        case.claimed_by_id, case.claim_expires_at = None, None
-        db.session.flush()
+    try:
+        if approved:
+            record(actor, "case.approve", "case", case.id, after={"decision": decision.id, "note": note})
+            _apply(actor, case, decision)
+        else:
+            states.DECISIONS.transition(decision, DecisionStatus.refused)
+            states.transition(case, CaseStatus.open)
+            case.claimed_by_id, case.claim_expires_at = None, None
+            db.session.flush()
+    except StaleDataError as exc:  # the case's version moved under us: nothing of this is kept
+        raise DecisionConflict(APPROVED_MEANWHILE) from exc
+    if not approved:
         record(actor, "case.refuse", "case", case.id, after={"decision": decision.id, "note": note})
         if decision.decided_by is not None:
             notify_user(decision.decided_by, "decision_refused", str(_l("Decision refused")),

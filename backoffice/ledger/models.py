@@ -50,6 +50,8 @@ class LedgerEntry(db.Model):
     __table_args__ = (
         sa.CheckConstraint("ends_at IS NULL OR ends_at >= effective_at", name="window_order"),
         sa.Index("ix_ledger_entries_merchant_kind", "merchant_id", "kind"),
+        # A decision is overturned or reduced once: its ending reverses each measure at most once.
+        sa.Index("uq_ledger_entries_one_reversal_per_ending", "reverses_id", "ends_decision_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -69,6 +71,9 @@ class LedgerEntry(db.Model):
     # Automatic measures taken on a flag, before a person has judged the case.
     is_provisional: Mapped[bool] = mapped_column(default=False)
     reverses_id: Mapped[int | None] = mapped_column(sa.ForeignKey("ledger_entries.id"), index=True)
+    # On a reversal: the decision whose overturn or reduction it is part of (None for an exam's
+    # revocation, a lifted automatic measure, and reversals recorded before this column existed).
+    ends_decision_id: Mapped[int | None] = mapped_column(sa.ForeignKey("penalty_decisions.id"))
     # The case whose flag triggered an automatic measure.
     case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     reason: Mapped[str] = mapped_column(sa.String(500), default="")

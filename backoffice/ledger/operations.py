@@ -155,14 +155,17 @@ def _quantity_field(entry: LedgerEntry) -> str | None:
 
 
 def reverse(balance: MerchantBalance, remaining: Remaining, *, at: datetime, reason: str,
-            decision_id: int | None, keep_quantity=None, new_end: datetime | None = None) -> LedgerEntry | None:
+            decision_id: int | None, keep_quantity=None, new_end: datetime | None = None,
+            ends_decision_id: int | None = None) -> LedgerEntry | None:
     """Compensate an entry down to ``keep_quantity`` (default nothing) or end its window early.
 
-    Returns None when there is nothing left to reverse.
+    ``ends_decision_id`` names the decision being overturned or reduced: the database then refuses
+    a second reversal of the entry for that same ending. Returns None when there is nothing left
+    to reverse.
     """
     e = remaining.entry
     fields: dict = {"reverses_id": e.id, "decision_id": decision_id, "reason": reason[:500],
-                    "track": e.track, "is_provisional": e.is_provisional}
+                    "track": e.track, "is_provisional": e.is_provisional, "ends_decision_id": ends_decision_id}
     field = _quantity_field(e)
     if field:
         keep = keep_quantity if keep_quantity is not None else 0

@@ -20,6 +20,8 @@ class DecisionState(enum.StrEnum):
 
 class PenaltyDecision(db.Model):
     __tablename__ = "penalty_decisions"
+    # A reduction supersedes a decision once; a second successor could only come from a race.
+    __table_args__ = (sa.Index("uq_penalty_decisions_supersedes_id", "supersedes_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     merchant_id: Mapped[int] = mapped_column(sa.ForeignKey("merchants.id"), index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -9,10 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from backoffice.audit.operations import Actor, record
-from backoffice.db import db, utcnow
-from backoffice.failures import DomainError
+from backoffice.db import db, duplicate_refused, lock_row, utcnow
+from backoffice.failures import Conflict, DomainError
 from backoffice.ledger import operations as ledger
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
 from backoffice.merchants.models import Merchant
@@ -39,6 +41,35 @@ from backoffice.transparency import operations as statements
 
 class PenaltyError(DomainError, ValueError):
     """A penalty operation that cannot be carried out; the message is for people."""
+
+
+class PenaltyChanged(PenaltyError, Conflict):
+    """Someone else overturned, reduced or revoked the decision since it was read; nothing was written."""
+
+
+CHANGED_MEANWHILE = _l("This penalty was changed by someone else a moment ago (overturned, reduced or lifted "
+                       "by an exam); reload to see where it stands.")
+#: The unique indexes that refuse a second ending of one decision (see ``_ending_once``).
+_ENDING_INDEXES = ("uq_ledger_entries_one_reversal_per_ending", "ledger_entries.reverses_id",
+                   "uq_penalty_decisions_supersedes_id", "penalty_decisions.supersedes_id",
+                   "uq_exam_revocations_decision_id", "exam_revocations.decision_id")
+
+
+def _lock_in_force(decision: PenaltyDecision) -> None:
+    """Lock the decision's row, then check it is still in force.
+
+    Every writer locks a decision before the merchant's balance row (``ledger.lock_balance``), and
+    an appeal's decision locks the appeal before both: one order, so no deadlock.
+    """
+    lock_row(decision)
+    if decision.state is not DecisionState.in_force:
+        raise PenaltyChanged(CHANGED_MEANWHILE)
+
+
+def _ending_once():
+    """Where the database itself refuses a second overturn, reduction or exam revocation of a decision
+    (should two slip past the row lock), refuse it as a change made meanwhile, not as a server error."""
+    return duplicate_refused(lambda: PenaltyChanged(CHANGED_MEANWHILE), *_ENDING_INDEXES)
 
 
 def _rule_for(merchant: Merchant, code: str) -> Rule:
@@ -142,17 +173,20 @@ def _chain_entries(merchant: Merchant, decision: PenaltyDecision) -> tuple[list[
 def overturn(actor: Actor, decision: PenaltyDecision, reason: str, *, at: datetime | None = None) -> list[LedgerEntry]:
     """Reverse every measure of the decision (and of the decisions it superseded) exactly."""
     _require_in_force(decision)
+    _lock_in_force(decision)
     at = at or utcnow()
     merchant = decision.merchant
     balance = ledger.lock_balance(merchant)
     entries, originals = _chain_entries(merchant, decision)
     remaining = ledger.remaining_effects(entries)
-    written = [
-        r for e in originals
-        if (r := ledger.reverse(balance, remaining[e.id], at=at, reason=reason, decision_id=decision.id))
-    ]
-    decision.state, decision.ended_at, decision.end_reason = DecisionState.overturned, at, reason[:500]
-    db.session.flush()
+    with _ending_once():
+        written = [
+            r for e in originals
+            if (r := ledger.reverse(balance, remaining[e.id], at=at, reason=reason, decision_id=decision.id,
+                                    ends_decision_id=decision.id))
+        ]
+        decision.state, decision.ended_at, decision.end_reason = DecisionState.overturned, at, reason[:500]
+        db.session.flush()
     record(actor, "penalty.overturn", "penalty_decision", decision.id,
            before={"state": "in_force"}, after={"state": "overturned", "reason": reason,
                                                 "reversal_entries": [e.id for e in written]})
@@ -164,6 +198,7 @@ def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = No
            at: datetime | None = None) -> PenaltyDecision:
     """Supersede the decision with a lighter one and reverse exactly the difference."""
     _require_in_force(decision)
+    _lock_in_force(decision)
     at = at or utcnow()
     merchant = decision.merchant
     rule = _rule_for(merchant, decision.rule_code)
@@ -209,11 +244,12 @@ def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = No
         decided_at=decision.decided_at, decided_by_id=actor.user.id if actor.user else None,
         supersedes_id=decision.id,
     )
-    db.session.add(successor)
-    db.session.flush()
-    _apply_difference(balance, originals, remaining, new_plan.measures, successor.id, at, reason)
-    decision.state, decision.ended_at, decision.end_reason = DecisionState.superseded, at, reason[:500]
-    db.session.flush()
+    with _ending_once():
+        db.session.add(successor)
+        db.session.flush()
+        _apply_difference(balance, originals, remaining, new_plan.measures, decision.id, successor.id, at, reason)
+        decision.state, decision.ended_at, decision.end_reason = DecisionState.superseded, at, reason[:500]
+        db.session.flush()
     record(actor, "penalty.reduce", "penalty_decision", decision.id,
            before={"plan": decision.plan}, after={"successor": successor.id, "plan": successor.plan})
     return successor
@@ -224,7 +260,9 @@ def _key(kind: str, track: str | None) -> tuple[str, str | None]:
 
 
 def _apply_difference(balance, originals: list[LedgerEntry], remaining, measures: tuple[PlannedMeasure, ...],
-                      decision_id: int, at: datetime, reason: str) -> None:
+                      ended_id: int, decision_id: int, at: datetime, reason: str) -> None:
+    reverse = functools.partial(ledger.reverse, balance, at=at, reason=reason, decision_id=decision_id,
+                                ends_decision_id=ended_id)
     targets: dict[tuple, PlannedMeasure] = {_key(m.type, m.track): m for m in measures}
     matched: set[tuple] = set()
     for e in originals:
@@ -233,17 +271,15 @@ def _apply_difference(balance, originals: list[LedgerEntry], remaining, measures
         matched.add(key)
         rest = remaining[e.id]
         if target is None:
-            ledger.reverse(balance, rest, at=at, reason=reason, decision_id=decision_id)
+            reverse(rest)
         elif e.kind in WINDOW_KINDS:
             if target.ends_at is None and rest.ends_at is not None:
                 raise PenaltyError(f"a reduction cannot make the {e.kind.value} longer")
             if target.ends_at is not None:
-                ledger.reverse(balance, rest, at=at, reason=reason, decision_id=decision_id,
-                               new_end=target.ends_at)
+                reverse(rest, new_end=target.ends_at)
         elif rest.quantity is not None:
             try:
-                ledger.reverse(balance, rest, at=at, reason=reason, decision_id=decision_id,
-                               keep_quantity=_quantity_of(target))
+                reverse(rest, keep_quantity=_quantity_of(target))
             except ledger.LedgerError as exc:
                 raise PenaltyError(f"a reduction cannot increase {e.kind.value}") from exc
     for key, measure in targets.items():
@@ -266,6 +302,7 @@ def _quantity_of(measure: PlannedMeasure):
 def revoke_by_exam(actor: Actor, decision: PenaltyDecision, *, passed_at: datetime | None = None) -> ExamRevocation:
     """Apply seed 004's exam-learning: lift what the exam lifts, once per sub-type per year."""
     _require_in_force(decision)
+    _lock_in_force(decision)
     passed_at = passed_at or utcnow()
     merchant = decision.merchant
     rule = _rule_for(merchant, decision.rule_code)
@@ -280,14 +317,15 @@ def revoke_by_exam(actor: Actor, decision: PenaltyDecision, *, passed_at: dateti
     entries, originals = _chain_entries(merchant, decision)
     remaining = ledger.remaining_effects(entries)
     lifted = {m.type for m in relief.revoked}
-    for e in originals:
-        if e.kind.value in lifted:
-            ledger.reverse(balance, remaining[e.id], at=passed_at, reason=relief.explanation,
-                           decision_id=decision.id)
-    revocation = ExamRevocation(merchant_id=merchant.id, decision_id=decision.id, subtype=rule.code,
-                                grade=exam_grade(decision.severity), passed_at=passed_at)
-    db.session.add(revocation)
-    db.session.flush()
+    with _ending_once():  # the revocation row is unique per decision: a second pass lifts nothing twice
+        revocation = ExamRevocation(merchant_id=merchant.id, decision_id=decision.id, subtype=rule.code,
+                                    grade=exam_grade(decision.severity), passed_at=passed_at)
+        db.session.add(revocation)
+        db.session.flush()
+        for e in originals:
+            if e.kind.value in lifted:
+                ledger.reverse(balance, remaining[e.id], at=passed_at, reason=relief.explanation,
+                               decision_id=decision.id)
     record(actor, "penalty.exam_revoke", "penalty_decision", decision.id,
            after={"lifted": sorted(lifted), "explanation": relief.explanation})
     return revocation

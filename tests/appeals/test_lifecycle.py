@@ -185,5 +185,5 @@ def test_a_decided_appeal_cannot_be_reopened_or_changed(app, client, login, setu
     assert appeal.statement == "理由"
     assert appeal.status is AppealStatus.decided
     assert count_rows(Evidence) == 0
-    with pytest.raises(appeals.AppealError, match="Only a submitted appeal"):
+    with pytest.raises(appeals.AppealClosed, match="already been decided"):
         appeals.decide(web(staff.senior2), appeal, AppealOutcome.overturned, "改判")

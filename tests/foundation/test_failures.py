@@ -13,7 +13,7 @@ import backoffice
 from backoffice.accounts.operations import AccountError
 from backoffice.api.tokens import TokenError
 from backoffice.appeals.exam_operations import ExamError
-from backoffice.appeals.operations import AppealClosed, AppealError, NotIndependent
+from backoffice.appeals.operations import AppealChanged, AppealClosed, AppealError, NotIndependent
 from backoffice.appeals.storage import UploadRejected
 from backoffice.audit.operations import Actor, record
 from backoffice.calibration.operations import AlreadySubmitted, CalibrationError
@@ -26,7 +26,7 @@ from backoffice.ingest.validation import InvalidConversation
 from backoffice.ledger.operations import LedgerError
 from backoffice.merchants.models import Merchant, Platform
 from backoffice.merchants.operations import MerchantConflict, MerchantError
-from backoffice.penalties.operations import PenaltyError
+from backoffice.penalties.operations import PenaltyChanged, PenaltyError
 from backoffice.transparency.operations import NotRebuildable
 from backoffice.web import acting_user, committing
 from backoffice.whatif.runner import PeriodError, TooManyDecisions
@@ -39,10 +39,12 @@ FAMILIES = {
     ApproverNotIndependent: (403, "forbidden", ReviewError),
     AppealError: (422, "unprocessable_entity", AppealError),
     AppealClosed: (409, "conflict", AppealError),
+    AppealChanged: (409, "conflict", AppealError),
     NotIndependent: (403, "forbidden", AppealError),
     UploadRejected: (422, "upload_rejected", UploadRejected),
     ExamError: (422, "unprocessable_entity", ExamError),
     PenaltyError: (422, "unprocessable_entity", PenaltyError),
+    PenaltyChanged: (409, "conflict", PenaltyError),
     LedgerError: (422, "unprocessable_entity", LedgerError),
     AccountError: (422, "unprocessable_entity", AccountError),
     MerchantError: (422, "unprocessable_entity", MerchantError),
