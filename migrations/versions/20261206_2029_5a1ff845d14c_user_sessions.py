@@ -3,7 +3,7 @@
 Cookies issued before this revision name no session row and stop working: everyone signs in once more.
 
 Revision ID: 5a1ff845d14c
-Revises: f3b9d5a7c820
+Revises: a7c3e9b1d542
 Create Date: 2026-12-06 20:29:08
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '5a1ff845d14c'
-down_revision = 'f3b9d5a7c820'
+down_revision = 'a7c3e9b1d542'
 branch_labels = None
 depends_on = None
 

@@ -155,3 +155,13 @@ def _assert_no_schema_diff():
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(context, db.metadata)
     assert diff == []
+
+
+def test_the_migrations_form_one_line():
+    """Two branches that each added a migration must be put in order before they land: one head."""
+    from alembic.script import ScriptDirectory
+
+    from backoffice.config import PROJECT_ROOT
+
+    heads = ScriptDirectory(str(PROJECT_ROOT / "migrations")).get_heads()
+    assert len(heads) == 1, f"several migration heads {heads}: set one's down_revision to the other"
