@@ -1,0 +1,114 @@
+"""Every state-changing operation has a race test, or a stated reason why it needs none.
+
+An operation is a function of the package whose first parameter is the acting ``actor``. Adding one
+without listing it here fails this test: write its race test (``tests/concurrency.race``) first.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+from pathlib import Path
+
+import backoffice
+
+TESTS = Path(__file__).resolve().parents[1]
+
+#: operation -> the race tests (file::function) that attempt it concurrently on PostgreSQL
+RACE_TESTS = {
+    "cases.claims.claim": [
+        "cases/test_claims.py::test_two_reviewers_claiming_the_same_case_at_once_get_a_message_not_a_crash"],
+    "cases.claims.claim_next": ["cases/test_claims.py::test_claim_next_under_concurrency_on_postgresql"],
+    "cases.claims.hold": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
+    "cases.claims.escalate": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
+    "cases.claims.release": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
+    "cases.claims.reassign": ["cases/test_races.py::test_two_managers_reassigning_one_case_at_once_assign_it_once"],
+    "cases.decisions.decide": ["cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
+    "cases.decisions.approve": [
+        "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
+    "cases.decisions.bulk_dismiss": [
+        "cases/test_races.py::test_two_reviewers_dismissing_the_same_cases_at_once_dismiss_each_once"],
+    "appeals.filing.file_appeal": [
+        "appeals/test_races.py::test_filing_the_same_appeal_twice_at_once_keeps_one_and_answers_409",
+        "appeals/test_races.py::test_filing_twice_at_once_over_the_api_never_answers_500"],
+    "appeals.operations.start": [
+        "appeals/test_races.py::test_filing_the_same_appeal_twice_at_once_keeps_one_and_answers_409"],
+    "appeals.operations.submit": [
+        "appeals/test_action_races.py::test_an_appeal_submitted_from_two_tabs_at_once_is_submitted_once"],
+    "appeals.operations.decide": ["appeals/test_races.py::test_two_seniors_deciding_one_appeal_at_once_decide_it_once"],
+    "appeals.operations.request_evidence": [
+        "appeals/test_action_races.py::test_asking_for_evidence_while_a_colleague_decides_does_one_of_the_two"],
+    "appeals.exam_operations.submit_exam": [
+        "appeals/test_exam_races.py::test_an_exam_submitted_twice_at_once_is_graded_once_and_revokes_once"],
+    "calibration.operations.submit": [
+        "calibration/test_races.py::test_a_blind_review_submitted_twice_at_once_is_recorded_once"],
+    "merchants.operations.top_up": ["ledger/test_races.py::test_top_ups_at_the_same_moment_all_count_once"],
+    "ingest.operations.ingest": ["ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
+    "audit.operations.record": ["foundation/test_audit.py::test_concurrent_writers_build_one_unbroken_chain"],
+    # The ledger's writers, reached through the decisions, appeals and exams raced above.
+    "penalties.operations.impose": [
+        "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
+    "penalties.operations.overturn": [
+        "appeals/test_races.py::test_two_seniors_deciding_one_appeal_at_once_decide_it_once"],
+    "penalties.operations.reduce": [
+        "appeals/test_races.py::test_two_seniors_deciding_one_appeal_at_once_decide_it_once"],
+    "penalties.operations.revoke_by_exam": [
+        "appeals/test_exam_races.py::test_an_exam_submitted_twice_at_once_is_graded_once_and_revokes_once"],
+    "penalties.operations.apply_automatic": [
+        "ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
+    "penalties.operations.lift_provisional": [
+        "cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
+}
+
+#: operation -> why concurrent attempts cannot do harm
+NO_RACE_NEEDED = {
+    "accounts.operations.create_user": "a unique login: the second insert fails the constraint, an admin-only page",
+    "accounts.operations.update_user": "last writer wins on an admin's own edit of one account's fields",
+    "accounts.operations.set_enabled": "idempotent: enabling or disabling twice leaves the same state",
+    "accounts.operations.set_password": "last writer wins; each write ends the account's sessions",
+    "accounts.operations.clear_failures": "idempotent: deletes the sign-in failure rows",
+    "accounts.sessions.sign_out": "idempotent: revoking a revoked session changes nothing",
+    "accounts.sessions.sign_out_everywhere": "idempotent: revokes whatever is still live",
+    "accounts.sessions.revoke_session": "idempotent: revoking a revoked session changes nothing",
+    "api.tokens.create_token": "each call is meant to make a new token",
+    "api.tokens.revoke_token": "idempotent: revoking a revoked token changes nothing",
+    "appeals.operations.save_statement": "a draft's text, last writer wins until it is submitted (submit locks)",
+    "appeals.operations.add_evidence": "each file is its own row; per-appeal limits are re-checked at submit",
+    "appeals.exam_operations.start_exam": "reuses the open attempt; a second one only draws other questions",
+    "calibration.operations.draw_sample": "a manager's sampling; a unique review per case and reviewer",
+    "calibration.operations.withdraw": "idempotent: deletes an open assignment",
+    "cases.operations.add_flags": "runs inside ingest, raced above",
+    "cases.operations.report_fraud": "each report is meant to open its own case",
+    "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
+    "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",
+}
+
+
+def _operations() -> set[str]:
+    found = set()
+    for info in pkgutil.walk_packages(backoffice.__path__, "backoffice."):
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if inspect.isfunction(obj) and obj.__module__ == module.__name__ and not name.startswith("_"):
+                parameters = list(inspect.signature(obj).parameters)
+                if parameters and parameters[0] == "actor":
+                    found.add(f"{module.__name__.removeprefix('backoffice.')}.{name}")
+    return found
+
+
+def test_every_operation_is_raced_or_says_why_not():
+    operations = _operations()
+    assert not set(RACE_TESTS) & set(NO_RACE_NEEDED)
+    assert operations - set(RACE_TESTS) - set(NO_RACE_NEEDED) == set(), "add a race test (tests/concurrency.race)"
+    assert set(RACE_TESTS) | set(NO_RACE_NEEDED) <= operations, "an operation listed here no longer exists"
+
+
+def test_each_named_race_test_exists():
+    for tests in RACE_TESTS.values():
+        for test in tests:
+            path, name = test.split("::")
+            tree = ast.parse((TESTS / path).read_text(encoding="utf-8"))
+            functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+            assert name in functions, test
