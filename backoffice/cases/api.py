@@ -59,8 +59,8 @@ def _queue_filter() -> q.QueueFilter:
     if assignee is not None and assignee not in ("me", "none") and not assignee.isdigit():
         raise ApiError(400, "'assignee' must be me, none or a user id.")
     hours = request.args.get("older_than_hours")
-    if hours is not None and (not hours.isdigit() or int(hours) < 1):
-        raise ApiError(400, "'older_than_hours' must be a positive whole number.")
+    if hours is not None and (not hours.isdigit() or not 1 <= int(hours) <= q.MAX_AGE_HOURS):
+        raise ApiError(400, f"'older_than_hours' must be a whole number from 1 to {q.MAX_AGE_HOURS}.")
     flt = q.QueueFilter(**args, older_than_hours=int(hours) if hours else None)
     if flt.after and q._cursor_condition(flt) is None:
         raise ApiError(400, "'after' is not a cursor of this sort order; pass the 'next' value of a page.")

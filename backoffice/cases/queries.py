@@ -20,6 +20,8 @@ PAGE_SIZE = 50
 ACTIVE = "active"  # pseudo-status: everything not closed
 
 
+MAX_AGE_HOURS = 24 * 366 * 10  # "older than ten years": every case the queue can hold
+
 @dataclass
 class QueueFilter:
     status: str = ACTIVE
@@ -30,7 +32,7 @@ class QueueFilter:
     assignee: str | None = None  # "me", "none", or a user id
     merchant: str | None = None  # external id
     source: str | None = None  # detector / report / sweep
-    older_than_hours: int | None = None
+    older_than_hours: int | None = None  # at most MAX_AGE_HOURS; more is the same filter
     sort: str = "priority"  # or "age"
     after: str | None = None  # keyset cursor
 
@@ -64,7 +66,7 @@ class QueueFilter:
         elif self.source == FlagSource.sweep:
             cond.append(Case.id.in_(sa.select(Flag.case_id).where(Flag.source == FlagSource.sweep)))
         if self.older_than_hours:
-            cond.append(Case.opened_at < utcnow() - timedelta(hours=self.older_than_hours))
+            cond.append(Case.opened_at < utcnow() - timedelta(hours=min(self.older_than_hours, MAX_AGE_HOURS)))
         return cond
 
 

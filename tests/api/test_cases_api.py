@@ -192,3 +192,10 @@ def test_a_bad_json_body_is_a_json_400(client, token, reviewer, open_case, body)
         assert response.status_code == 400, url
         assert response.is_json
         assert response.json["error"]["code"] == "bad_request"
+
+
+def test_an_age_filter_beyond_ten_years_is_refused_not_a_crash(client, reviewer):
+    huge = client.get("/api/v1/cases?older_than_hours=23577295980", headers=reviewer)
+    assert huge.status_code == 400
+    assert "from 1 to 87840" in huge.get_json()["error"]["message"]
+    assert client.get("/api/v1/cases?older_than_hours=87840", headers=reviewer).status_code == 200
