@@ -18,7 +18,7 @@ def worker_app(app: Flask, connections: int) -> Flask:
     from backoffice import create_app
 
     return create_app({
-        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR")},
+        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR", "EXPORT_DIR")},
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": connections, "max_overflow": 0},
     })
 

@@ -6,18 +6,27 @@ web process can show the progress. A later issue moves long jobs onto a job queu
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
 
 from backoffice.db import utcnow
+from backoffice.failures import Conflict
 from backoffice.rulings.export import ExportFilter, run_export
 
 _ID_CHARS = frozenset("0123456789abcdef")
+STALE_AFTER = timedelta(minutes=30)
+
+
+class ExportRunning(Conflict):
+    """The same export (same person, same filter) is still running: a double click starts one."""
 
 
 def exports_dir(app: Flask | None = None) -> Path:
@@ -49,12 +58,24 @@ def zip_path(job_id: str) -> Path:
 
 
 def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
-    """Create a job and start its thread; return the job's state."""
+    """Create a job and start its thread; return the job's state.
+
+    :raises ExportRunning: when this person's export of the same filter is still running. The check
+        and the new job's file happen under an exclusive lock on the exports folder, which every web
+        process (and node, on a shared folder) takes: two clicks at once start one export.
+    """
     app = current_app._get_current_object()
     directory = exports_dir(app)
-    job = {"id": secrets.token_hex(8), "filter": flt.to_dict(), "user_id": user_id, "state": "running",
-           "done": 0, "total": None, "error": None, "created_at": utcnow().isoformat(), "finished_at": None}
-    _save(directory, job)
+    wanted = flt.to_dict()
+    with open(directory / ".start.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        recent = (utcnow() - STALE_AFTER).isoformat()  # a job left "running" by a killed process expires
+        if any(j["state"] == "running" and j["user_id"] == user_id and j["filter"] == wanted
+               and j["created_at"] > recent for j in (json.loads(p.read_text()) for p in directory.glob("*.json"))):
+            raise ExportRunning(_l("This export is already running; its progress is shown below."))
+        job = {"id": secrets.token_hex(8), "filter": wanted, "user_id": user_id, "state": "running",
+               "done": 0, "total": None, "error": None, "created_at": utcnow().isoformat(), "finished_at": None}
+        _save(directory, job)
     threading.Thread(target=_run, args=(app, directory, job, flt, processes), daemon=True,
                      name=f"ruling-export-{job['id']}").start()
     return job

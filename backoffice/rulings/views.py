@@ -166,8 +166,12 @@ def exports():
         except FilterError as exc:
             flash(str(exc), "error")
             return redirect(url_for("rulings.exports"))
-        jobs.start(flt, current_user.id)
-        flash(_("The export has started; this page shows its progress."), "success")
+        try:
+            jobs.start(flt, current_user.id)
+        except jobs.ExportRunning as exc:
+            flash(exc.message, "info")
+        else:
+            flash(_("The export has started; this page shows its progress."), "success")
         return redirect(url_for("rulings.exports"))
     return render_template("rulings/exports.html", jobs=jobs.all_jobs(), rules=get_rulebook().rules())
 
