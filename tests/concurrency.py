@@ -87,3 +87,30 @@ def exactly_one(outcomes: list[BaseException | None]) -> None:
     refused = [o for o in outcomes if o is not None]
     assert len(outcomes) - len(refused) == 1, outcomes
     assert all(isinstance(o, Conflict) for o in refused), refused
+
+
+def flask_command(app: Flask, tmp_path, *args: str):
+    """``flask --app backoffice ARGS`` in a process of its own, on the test application's database."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BACKOFFICE_DATABASE_URL": app.config["DATABASE_URL"],
+           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads")}
+    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "backoffice", *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def kill_when(process, started: Callable[[], bool], timeout: float = 120) -> None:
+    """kill -9 ``process`` as soon as ``started()`` says it is half-way; fail if it finished first."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not started() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+    log = process.stdout.read().decode()
+    process.stdout.close()
+    assert process.returncode == -signal.SIGKILL, log  # killed, not finished

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
 import sqlalchemy as sa
@@ -16,15 +11,9 @@ from backoffice.cases.models import Case
 from backoffice.conversations.models import Conversation, Message
 from backoffice.extensions import db
 from tests.builders import WECHAT, chat
+from tests.concurrency import flask_command, kill_when
 
 CONVERSATIONS = 400
-
-
-def _ingest(app, path, tmp_path) -> subprocess.Popen:
-    env = {**os.environ, "BACKOFFICE_DATABASE_URL": app.config["DATABASE_URL"],
-           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads")}
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "backoffice", "ingest", str(path)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
 def _count(model) -> int:
@@ -39,18 +28,10 @@ def test_an_ingestion_killed_mid_way_resumes_without_loss_or_duplicates(app, run
                                             ("merchant", WECHAT))) + "\n" for n in range(CONVERSATIONS)),
                     encoding="utf-8")
 
-    first = _ingest(app, path, tmp_path)
-    deadline = time.monotonic() + 120
-    while _count(Conversation) == 0 and first.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    first.send_signal(signal.SIGKILL)
-    first.wait(30)
-    log = first.stdout.read().decode()
-    first.stdout.close()
-    assert first.returncode == -signal.SIGKILL, log  # killed, not finished
+    kill_when(flask_command(app, tmp_path, "ingest", str(path)), lambda: _count(Conversation) > 0)
     assert 0 < _count(Conversation) < CONVERSATIONS
 
-    second = _ingest(app, path, tmp_path)
+    second = flask_command(app, tmp_path, "ingest", str(path))
     output = second.communicate(timeout=600)[0].decode()
     assert second.returncode == 0, output
     assert _count(Conversation) == CONVERSATIONS

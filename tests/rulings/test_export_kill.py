@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 import zipfile
 
 import pytest
@@ -15,15 +10,12 @@ import pytest
 from backoffice.db import utcnow
 from backoffice.rulings.export import staging_dir
 from backoffice.timeutil import to_platform_tz
+from tests.concurrency import flask_command, kill_when
 
 
-def _export(app, out, tmp_path) -> subprocess.Popen:
+def _export(app, out, tmp_path):
     today = to_platform_tz(utcnow()).date().isoformat()
-    env = {**os.environ, "BACKOFFICE_DATABASE_URL": app.config["DATABASE_URL"],
-           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads")}
-    return subprocess.Popen([sys.executable, "-m", "flask", "--app", "backoffice", "rulings", "export",
-                             "--since", today, "--processes", "1", "--out", str(out)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return flask_command(app, tmp_path, "rulings", "export", "--since", today, "--processes", "1", "--out", str(out))
 
 
 @pytest.mark.postgres_only  # one database that two processes share
@@ -31,15 +23,7 @@ def test_an_export_killed_mid_way_resumes_with_each_ruling_once(app, make_ruling
     rulings = [make_ruling(f"m-{n}") for n in range(6)]
     out = tmp_path / "rulings.zip"
 
-    first = _export(app, out, tmp_path)
-    deadline = time.monotonic() + 120
-    while not list(staging_dir(out).glob("*.pdf")) and first.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    first.send_signal(signal.SIGKILL)
-    first.wait(30)
-    log = first.stdout.read().decode()
-    first.stdout.close()
-    assert first.returncode == -signal.SIGKILL, log  # killed, not finished
+    kill_when(_export(app, out, tmp_path), lambda: bool(list(staging_dir(out).glob("*.pdf"))))
     assert not out.exists()
     kept = len(list(staging_dir(out).glob("*.pdf")))
     assert 1 <= kept < len(rulings)
