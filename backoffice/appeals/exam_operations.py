@@ -11,7 +11,7 @@ from backoffice.appeals import exams
 from backoffice.appeals.models import ExamAttempt
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import CaseDecision
-from backoffice.db import db, utcnow
+from backoffice.db import db, lock_row, utcnow
 from backoffice.failures import Conflict, DomainError
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
@@ -63,9 +63,7 @@ def start_exam(actor: Actor, ruling: CaseDecision) -> ExamAttempt:
 
 def submit_exam(actor: Actor, attempt: ExamAttempt, answers: dict[str, int]) -> ExamAttempt:
     """Grade the attempt; on a pass revoke what the exam revokes, in the same transaction."""
-    # One submission at a time: the attempt is re-read under a row lock (a no-op on SQLite, whose
-    # writers queue anyway), so a second tab sees the first one's grade.
-    db.session.refresh(attempt, with_for_update=True)
+    lock_row(attempt)  # one submission at a time: a second tab sees the first one's grade
     if attempt.submitted_at is not None:
         raise ExamAlreadySubmitted(_l("This attempt was already submitted."))
     ruling = db.session.get(CaseDecision, attempt.ruling_id)

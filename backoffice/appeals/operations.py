@@ -203,8 +203,6 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     return appeal
 
 
-
-
 def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *, severity: str | None = None,
            drop: tuple[str, ...] = (), now: datetime | None = None) -> Appeal:
     """Uphold, overturn or reduce; the ledger changes in the same transaction.

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from flask import Flask
 
 EXTENSION_KEY = "backoffice.detector_model"
+SCANNER_KEY = "backoffice.scanner"
 _OFF = {"off", "0", "false", "no", "none"}
 
 
@@ -37,9 +38,18 @@ def current_model() -> model_mod.Model | None:
 
 
 def current_scanner() -> Scanner:
-    """The scanner over the app's ``RULES_DIR/lexicons``; outside an app (or without RULES_DIR), rules/lexicons."""
-    rules_dir = current_app.config.get("RULES_DIR") if has_app_context() else None
-    return default_scanner(Path(rules_dir) / LEXICONS_SUBDIR if rules_dir else None)
+    """The scanner over the app's ``RULES_DIR/lexicons``; outside an app (or without RULES_DIR), rules/lexicons.
+
+    Looked up once per app (the scanner itself is shared by every app on the same directory).
+    """
+    if not has_app_context():
+        return default_scanner()
+    scanner = current_app.extensions.get(SCANNER_KEY)
+    if scanner is None:
+        rules_dir = current_app.config.get("RULES_DIR")
+        scanner = default_scanner(Path(rules_dir) / LEXICONS_SUBDIR if rules_dir else None)
+        current_app.extensions[SCANNER_KEY] = scanner
+    return scanner
 
 
 def review_thresholds(platform: str) -> dict[str, float]:
