@@ -54,6 +54,13 @@ APPEAL_OUTCOME_LABELS = {"upheld": _l("Ruling upheld"), "overturned": _l("Ruling
                          "reduced": _l("Penalty reduced")}
 DECISION_STATUS_LABELS = {"pending_approval": _l("Awaiting approval"), "applied": _l("In force"),
                           "refused": _l("Refused")}
+PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned on appeal"),
+                        "superseded": _l("Reduced on appeal")}
+#: What an audit event is about (``AuditEvent.subject_type``).
+SUBJECT_LABELS = {"api_token": _l("API token"), "appeal": _l("Appeal"), "calibration_review": _l("Calibration review"),
+                  "case": _l("Case"), "conversation": _l("Conversation"), "exam_attempt": _l("Exam attempt"),
+                  "login": _l("Sign-in"), "merchant": _l("Merchant"), "penalty_decision": _l("Decision"),
+                  "user": _l("User")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
                    "deviation": _l("changed measures")}
 

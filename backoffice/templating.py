@@ -10,6 +10,7 @@ from flask import Flask, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 
 from backoffice import labels
 from backoffice.accounts.devices import device_label
@@ -45,6 +46,21 @@ def points(value) -> str:
         return "—"
     text = format(Decimal(str(value)).normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def rule_options(rules, selected: str | None = None) -> Markup:
+    """``<option>``s naming each rule by its title, grouped by platform (the value stays the code)."""
+    groups: dict[Platform, list] = {}
+    for rule in rules:
+        groups.setdefault(rule.platform, []).append(rule)
+    html = Markup("")
+    for platform, members in groups.items():
+        options = Markup("").join(
+            Markup('<option value="{}"{}>{}</option>').format(
+                rule.code, Markup(" selected") if rule.code == selected else "", rule_title(rule.code))
+            for rule in members)
+        html += Markup('<optgroup label="{}">{}</optgroup>').format(PLATFORM_LABELS[platform], options)
+    return html
 
 
 def json_text(value) -> str:
@@ -132,11 +148,13 @@ def init_app(app: Flask) -> None:
     app.add_template_global(PLATFORM_LABELS, "platform_labels")
     for name in ("CATEGORY_LABELS", "STATUS_LABELS", "VERDICT_LABELS", "SEVERITY_LABELS", "SOURCE_LABELS",
                  "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
-                 "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS"):
+                 "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS", "DECISION_STATUS_LABELS",
+                 "PENALTY_STATE_LABELS", "SUBJECT_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.countdown, "countdown")
     app.add_template_filter(rule_title, "rule_title")
+    app.add_template_global(rule_options, "rule_options")
     app.add_template_global(explain_flag, "explain_flag")
     app.add_template_global(VIEW_LABELS, "VIEW_LABELS")
     app.add_template_global(utcnow, "utcnow")

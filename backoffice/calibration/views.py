@@ -37,7 +37,7 @@ def _draw_form(formdata=None) -> DrawForm:
     form = DrawForm(formdata=formdata) if formdata is not None else DrawForm()
     anything = SelectChoice("", _("Any"))
     form.platform.choices = [anything, *(SelectChoice(p.value, str(PLATFORM_LABELS[p])) for p in Platform)]
-    form.rule.choices = [anything, *(SelectChoice(r.code, f"{rule_title(r.code)} · {r.code}")
+    form.rule.choices = [anything, *(SelectChoice(r.code, f"{PLATFORM_LABELS[r.platform]} · {rule_title(r.code)}")
                                      for r in get_rulebook().rules())]
     form.original_reviewer.choices = [anything, *(SelectChoice(str(u.id), u.display_name or u.login)
                                                   for u in q.original_reviewers())]
@@ -127,8 +127,7 @@ def mine():
 def _blind_form(review: CalibrationReview, formdata=None) -> BlindReviewForm:
     form = BlindReviewForm(formdata=formdata) if formdata is not None else BlindReviewForm()
     rules = get_rulebook().rules(review.case.platform.value)
-    form.rule.choices = [SelectChoice("", "—"), *(SelectChoice(r.code, f"{rule_title(r.code)} · {r.code}")
-                                                 for r in rules)]
+    form.rule.choices = [SelectChoice("", "—"), *(SelectChoice(r.code, rule_title(r.code)) for r in rules)]
     if not form.is_submitted():
         form.rule.data = review.case.rule_code
     return form

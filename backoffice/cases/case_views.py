@@ -19,6 +19,7 @@ from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.db import db
 from backoffice.ledger.operations import standing_of
 from backoffice.policy import get_rulebook
+from backoffice.policy.titles import rule_title
 from backoffice.timeutil import platform_tz
 from backoffice.web import acting_user, committing
 
@@ -26,7 +27,7 @@ from backoffice.web import acting_user, committing
 def _decision_form(case, formdata=None) -> DecisionForm:
     form = DecisionForm(formdata=formdata) if formdata is not None else DecisionForm()
     rules = get_rulebook().rules(case.platform.value)
-    form.rule.choices = [SelectChoice(r.code, f"{r.title_zh} · {r.code}") for r in rules]
+    form.rule.choices = [SelectChoice(r.code, rule_title(r.code)) for r in rules]
     if not form.is_submitted():
         form.version.data = case.version
         form.rule.data = case.rule_code
