@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -69,6 +71,13 @@ def _when(value) -> str:
     return to_platform_tz(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def yuan(value) -> str:
+    """An amount as people read money: 15,000.00 (a missing amount stays missing)."""
+    if value is None:
+        return "—"
+    return f"{Decimal(str(value)):,.2f}"
+
+
 def measure_text(m) -> str:
     """One planned measure (PlannedMeasure or its dict) as a sentence with amounts and times."""
     get = (lambda k: m.get(k)) if isinstance(m, dict) else (lambda k: getattr(m, k))
@@ -79,14 +88,17 @@ def measure_text(m) -> str:
         return _("%(n)s violation points (%(track)s track)", n=get("violation_points"),
                  track=TRACK_LABELS.get(get("track"), get("track")))
     if kind == "deposit_deduction":
-        text = _("Whole deposit forfeited") if get("whole_deposit") else _("Deposit deduction %(n)s yuan",
-                                                                          n=get("requested"))
+        if get("whole_deposit"):
+            # The exact sum, so that whoever approves a removal sees what it takes.
+            return _("Whole deposit forfeited (%(n)s yuan)", n=yuan(get("applied"))) if get("applied") is not None \
+                else _("Whole deposit forfeited")
+        text = _("Deposit deduction %(n)s yuan", n=yuan(get("requested")))
         if get("shortfall") and str(get("shortfall")) not in ("0", "0.00"):
-            text += _(" (%(applied)s yuan taken, shortfall %(short)s yuan)", applied=get("applied"),
-                      short=get("shortfall"))
+            text += _(" (%(applied)s yuan taken, shortfall %(short)s yuan)", applied=yuan(get("applied")),
+                      short=yuan(get("shortfall")))
         return text
     if kind == "consumer_compensation":
-        return _("Compensation of %(n)s yuan to the consumer", n=get("amount"))
+        return _("Compensation of %(n)s yuan to the consumer", n=yuan(get("amount")))
     return _with_times(str(MEASURE_NAMES.get(kind, kind)), get, kind)
 
 

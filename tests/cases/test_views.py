@@ -190,6 +190,8 @@ def test_the_approvals_page_lists_pending_decisions_for_managers_only(client, lo
     html = client.get("/approvals").get_data(as_text=True)
     assert f'action="/approvals/{decision.id}"' in html
     assert f"/cases/{case.id}" in html
+    # ZBJ serious (清退): the whole deposit, named with its exact sum (the merchant's 10,000.00).
+    assert "扣除全部保证金（10,000.00 元）" in html
     client.post(f"/approvals/{decision.id}", data={"approve": "1", "note": "同意"})
     db.session.expire_all()
     assert db.session.get(CaseDecision, decision.id).status is DecisionStatus.applied

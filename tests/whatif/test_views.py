@@ -71,8 +71,8 @@ def test_a_replay_shows_the_summary_and_the_merchants_differences(manager, histo
     assert "m-first" in html
     differences = html[html.index('id="differences"'):]
     assert "广告商家" not in differences
-    assert "8000.00" in differences
-    assert "5000.00" in differences
+    assert "8,000.00" in differences
+    assert "5,000.00" in differences
     assert "zbj-whatif-harsher" in html
     assert "ladder.general.1" in html
 
