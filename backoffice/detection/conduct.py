@@ -99,7 +99,12 @@ def _words(doc: ConductFile) -> Words:
     )
 
 
+def read_words(path: Path) -> Words:
+    """Validate one conduct-words file (``flask rules check`` reads it afresh)."""
+    return _words(load(path, ConductFile, kind="the conduct words"))
+
+
 @cache
 def load_words(directory: Path | str | None = None) -> Words:
     """The words of ``directory/conduct.yaml`` (default rules/lexicons), validated once."""
-    return _words(load(Path(directory or DEFAULT_DIR) / CONDUCT_FILE, ConductFile, kind="the conduct words"))
+    return read_words(Path(directory or DEFAULT_DIR) / CONDUCT_FILE)
