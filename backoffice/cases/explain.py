@@ -124,7 +124,7 @@ def conduct_text(detector: str, evidence: dict | None) -> str:
     label, e = detector_label(detector), evidence or {}
     try:
         if detector == "mechanical_reply":
-            why = _("the same canned text was the reply to %(n)s different questions (%(refs)s) and does not "
+            why = _("the same canned text (%(refs)s) was the reply to %(n)s different questions and does not "
                     "answer this one", n=e["questions"], refs=_(", ").join(map(_ref, e["replies"])))
         elif detector == "irrelevant_reply":
             why = _("a canned text already sent at %(earlier)s in reply to another question (%(other)s), "

@@ -85,14 +85,14 @@ def test_the_case_page_says_which_messages_and_why(put, day, client, make_user, 
     zh = [t for t in _tags(client, case.id) if "答非所问" in t or "机械" in t]
     assert zh == [
         "检测 · 答非所问：该固定话术已在 #r1 用于回复另一个问题（#q1），与本问题（#q2）没有任何相同字词 · 置信度 60%",
-        "检测 · 机械重复回答：同一段固定话术回复了 3 个不同的问题（#r1、#r2、#r3），且没有回答本问题 · 置信度 70%",
+        "检测 · 机械重复回答：同一段固定话术（#r1、#r2、#r3）回复了 3 个不同的问题，且没有回答本问题 · 置信度 70%",
     ]
     client.post("/language", data={"lang": "en", "next": "/"})
     en = [t for t in _tags(client, case.id) if "reply" in t]
     assert en == [
         "Detector · reply that does not answer the question: a canned text already sent at #r1 in reply to another "
         "question (#q1), sharing no words with this question (#q2) · confidence 60%",
-        "Detector · mechanical reply: the same canned text was the reply to 3 different questions (#r1, #r2, #r3) "
+        "Detector · mechanical reply: the same canned text (#r1, #r2, #r3) was the reply to 3 different questions "
         "and does not answer this one · confidence 70%",
     ]
     for code in ("mechanical_reply", "irrelevant_reply", "negative_service", "conduct"):
