@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,7 @@ class ConductHit:
     evidence: dict[str, Any] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)  # a message is keyed several times (question? refusal? content?)
 def key(text: str) -> str:
     """Near-verbatim identity: folded (case, width, script), without spaces, symbols, emoji or punctuation."""
     return _PUNCT_RE.sub("", normalize(text))
