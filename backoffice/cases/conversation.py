@@ -45,7 +45,8 @@ def conversation_rows(case: Case, flags: list[Flag], *, until: datetime | None =
     for flag in flags:
         if flag.message_id:
             flags_of.setdefault(flag.message_id, []).append(flag)
-            if flag.where == "text" and flag.start is not None:
+            # A conduct finding marks the whole message it sits on; its reasons are in the flag line.
+            if flag.where in ("text", "conduct") and flag.start is not None:
                 spans.setdefault(flag.message_id, []).append((flag.start, flag.end, flag.rule_code or "?"))
     tz = platform_tz()
     senders = {role: str(label) for role, label in SENDER_LABELS.items()}

@@ -28,6 +28,11 @@ DETECTOR_LABELS = {
     "qr_code": _l("QR code"),
     "contact_image": _l("contact details in an image"),
     "reply_time": _l("late reply"),
+    "mechanical_reply": _l("mechanical reply"),
+    "irrelevant_reply": _l("reply that does not answer the question"),
+    "after_refusal": _l("contact after the customer asked to stop"),
+    "frequent_contact": _l("frequent messages"),
+    "night_contact": _l("contact at an unreasonable hour"),
     "model": _l("learned model"),
     "customer_report": _l("customer report"),
     "merchant_fraud_report": _l("merchant report"),
@@ -106,6 +111,43 @@ def _what(detector: str, term: str | None, view: str) -> str:
     return label
 
 
+def _ref(message: object) -> str:
+    return f"#{message}"
+
+
+def conduct_text(detector: str, evidence: dict | None) -> str:
+    """A conversation-level finding in words: what the merchant did, and which messages show it.
+
+    ``evidence`` is what ``backoffice.detection.mechanical``/``harassment`` found; a finding without
+    it (or of a shape this code does not know) is named by its detector alone.
+    """
+    label, e = detector_label(detector), evidence or {}
+    try:
+        if detector == "mechanical_reply":
+            why = _("the same canned text (%(refs)s) was the reply to %(n)s different questions and does not "
+                    "answer this one", n=e["questions"], refs=_(", ").join(map(_ref, e["replies"])))
+        elif detector == "irrelevant_reply":
+            why = _("a canned text already sent at %(earlier)s in reply to another question (%(other)s), "
+                    "sharing no words with this question (%(question)s)", earlier=_ref(e["earlier_reply"]),
+                    other=_ref(e["earlier_question"]), question=_ref(e["question"]))
+        elif detector == "after_refusal":
+            why = _("the customer asked to stop at %(ref)s (%(said)s); this is the merchant's message "
+                    "no. %(nth)s after it, %(minutes)s minutes later", ref=_ref(e["refusal"]),
+                    said=_quoted(e["said"]), nth=e["nth"], minutes=e["minutes"])
+        elif detector == "frequent_contact":
+            why = _("%(n)s merchant messages within %(minutes)s minutes with no reply from the customer "
+                    "(from %(first)s)", n=e["messages"], minutes=e["minutes"], first=_ref(e["first"]))
+        elif detector == "night_contact":
+            why = _("sent at %(at)s, inside the unreasonable hours %(start)s–%(end)s, with no customer "
+                    "message in the %(minutes)s minutes before", at=e["at"], start=e["start"], end=e["end"],
+                    minutes=e["minutes"])
+        else:
+            return label
+    except (KeyError, TypeError):
+        return label
+    return _("%(what)s: %(why)s", what=label, why=why)
+
+
 def feature_text(feature: str) -> str:
     """One model feature in words: ``pinyin:weixin`` → "pinyin weixin", ``rule:offsite_contact:phone`` →
     "rule hit: phone number", ``num:mobile`` → "mobile-number-shaped digits", a plain n-gram quoted.
@@ -157,6 +199,8 @@ def explain_flag(flag) -> str:
     parts = [source]
     if flag.view == "model":
         parts.append(model_text(flag.model_version, flag.features))
+    elif flag.where == "conduct":
+        parts.append(conduct_text(flag.detector, flag.evidence))
     else:
         what = _what(flag.detector, flag.term, flag.view)
         if flag.where == "attachment":

@@ -3,7 +3,8 @@
 One row per detector flag a reviewer confirmed or dismissed, in the corpus format the trainer reads
 (``{"id", "text", "labels", "technique", "family", "split"}``) plus what the flag was. A flag whose
 ruling was overturned on appeal is dismissed, as the dashboard's precision counts it. Inconclusive and
-unjudged flags are left out, and so are reply-time flags: they judge timing, not the text they sit on.
+unjudged flags are left out, and so are reply-time and conduct flags: they judge timing or the
+conversation's course (canned replies, harassment by conduct), not the text they sit on.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from backoffice.timeutil import platform_day_bounds
 TECHNIQUE = "reviewer feedback"
 _JUDGED = (FlagStatus.confirmed, FlagStatus.dismissed)
 _CHUNK = 1000
+#: Flags that judge the sequence of messages rather than a text: no training rows.
+_NOT_TEXT = ("timing", "conduct")
 
 
 def feedback_rows(since: date | None = None, until: date | None = None) -> Iterator[dict]:
@@ -30,7 +33,7 @@ def feedback_rows(since: date | None = None, until: date | None = None) -> Itera
                       Conversation.external_id)
             .join(Message, Message.id == Flag.message_id)
             .join(Conversation, Conversation.id == Flag.conversation_id)
-            .where(Flag.source == FlagSource.detector, Flag.status.in_(_JUDGED), Flag.where != "timing",
+            .where(Flag.source == FlagSource.detector, Flag.status.in_(_JUDGED), Flag.where.not_in(_NOT_TEXT),
                    Flag.judged_at.is_not(None))
             .order_by(Flag.judged_at, Flag.id))
     if since is not None:
@@ -51,7 +54,7 @@ def _confirmed_categories(message_ids: set[int]) -> dict[int, list[str]]:
     found: dict[int, set[str]] = defaultdict(set)
     stmt = sa.select(Flag.message_id, Flag.category).where(
         Flag.message_id.in_(message_ids), Flag.status == FlagStatus.confirmed, Flag.category.is_not(None),
-        Flag.where != "timing")
+        Flag.where.not_in(_NOT_TEXT))
     for message_id, category in db.session.execute(stmt):
         found[message_id].add(category)
     return defaultdict(list, {m: sorted(c) for m, c in found.items()})

@@ -136,6 +136,9 @@ class Flag(db.Model):
     score: Mapped[float | None]
     model_version: Mapped[str | None] = mapped_column(sa.String(40))
     features: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")
+    # A conversation-level finding's evidence (``where`` = "conduct"): the other messages and the numbers
+    # behind it, put in words by backoffice.cases.explain.
+    evidence: Mapped[dict | None] = mapped_column(sa.JSON)
     status: Mapped[FlagStatus] = mapped_column(enum_type(FlagStatus, 16), default=FlagStatus.open)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # When a reviewer's decision (or an appeal that overturned it) last set ``status``: the feedback export.

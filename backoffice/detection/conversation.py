@@ -1,4 +1,4 @@
-"""Conversation-level scanning: merchant messages, attachments, split phones, reply times.
+"""Conversation-level scanning: merchant messages, attachments, split phones, reply times, conduct.
 
 Accepts the issue's conversation JSON shape as a dict. Only the merchant's own
 messages are flagged; customer and system messages are context (the
@@ -12,6 +12,9 @@ from datetime import datetime, time, timedelta
 
 from backoffice.detection import reply_time
 from backoffice.detection.combine import combine, joined_runs
+from backoffice.detection.conduct import ConductHit, load_words
+from backoffice.detection.harassment import HarassmentSettings, find_harassment
+from backoffice.detection.mechanical import MechanicalSettings, find_mechanical
 from backoffice.detection.model import Model
 from backoffice.detection.normalize import Views, normalize
 from backoffice.detection.scanner import Flag, Scanner, default_scanner
@@ -103,12 +106,16 @@ def scan_conversation(
     reply_limit: timedelta = reply_time.DEFAULT_LIMIT,
     model: Model | None = None,
     review: Mapping[str, float] | None = None,
+    mechanical: MechanicalSettings | None = None,
+    harassment: HarassmentSettings | None = None,
 ) -> list[Flag]:
     """All flags for one conversation; ``rule_map`` maps category -> rule code.
 
     With a ``model``, the merchant's messages are scored by rules and model together and only
     categories reaching their ``review`` threshold (category -> score, default 0.5) are flagged
-    (``combine.combine``); without one, every rule hit is a flag.
+    (``combine.combine``); without one, every rule hit is a flag. ``mechanical`` and
+    ``harassment`` switch on the conduct detectors (the platform's pack says which, and with what
+    thresholds): negative service by canned replies, harassment by conduct.
     """
     scanner = scanner or default_scanner()
     rule_map = rule_map or {}
@@ -164,8 +171,33 @@ def scan_conversation(
         flags.append(Flag(lp.message_index, "negative_service", 0, len(text), text, "reply_time",
                           f"reply within {int(reply_limit.total_seconds())} s", 0.8 if lp.waited is None else 0.9,
                           source="timing", detail=f"{detail}; {lp.stretch} customer message(s) waiting"))
+    flags.extend(_conduct_flags(conv, messages, scanner, tz, mechanical, harassment))
     flags.sort(key=lambda f: (f.message_index, f.source, f.start, f.category))
     return [f if f.rule else _with_rule(f, rule_map.get(f.category)) for f in flags]
+
+
+def _conduct_flags(conv: Mapping, messages: list, scanner: Scanner, tz: str,
+                   mechanical: MechanicalSettings | None, harassment: HarassmentSettings | None) -> list[Flag]:
+    if mechanical is None and harassment is None:
+        return []
+    words = load_words(scanner.directory)
+    said = [(i, role, t, text) for i, role, t, text, _ in messages]
+    ids = [m.get("external_id") for m in conv["messages"]]
+
+    def ref(i: int) -> str:
+        return str(ids[i] or i + 1)
+
+    found: list[tuple[str, ConductHit]] = []
+    if mechanical is not None:
+        found += [("negative_service", h) for h in find_mechanical(said, words, mechanical, ref)]
+    if harassment is not None:
+        found += [("abuse", h) for h in find_harassment(said, words, harassment, tz, ref)]
+    out = []
+    for category, h in found:
+        text = messages[h.message_index][3]
+        out.append(Flag(h.message_index, category, 0, len(text), text, h.detector, h.detector, h.confidence,
+                        source="conduct", evidence=h.evidence))
+    return out
 
 
 def _with_rule(f: Flag, rule: str | None) -> Flag:

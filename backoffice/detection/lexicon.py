@@ -30,6 +30,7 @@ LEXICONS_SUBDIR = "lexicons"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "rules" / LEXICONS_SUBDIR
 CONTACTS_FILE = "contacts.yaml"
 CONTEXT_FILE = "context.yaml"  # context rules (context.py), not a lexicon
+CONDUCT_FILE = "conduct.yaml"  # words of the conversation-level detectors (conduct.py), not a lexicon
 
 
 def _bare(data: Any, key: str) -> Any:
@@ -160,7 +161,7 @@ def load_file(path: Path, lex: Lexicon) -> None:
 def lexicon_files(directory: Path | str | None = None) -> list[Path]:
     """The lexicon files of ``directory`` (default rules/lexicons): every ``*.yaml`` but the detector settings."""
     directory = Path(directory) if directory else DEFAULT_DIR
-    return [p for p in sorted(directory.glob("*.yaml")) if p.name not in (CONTACTS_FILE, CONTEXT_FILE)]
+    return [p for p in sorted(directory.glob("*.yaml")) if p.name not in (CONTACTS_FILE, CONTEXT_FILE, CONDUCT_FILE)]
 
 
 def load_lexicon(directory: Path | str | None = None) -> Lexicon:

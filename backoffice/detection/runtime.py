@@ -3,13 +3,16 @@ the lexicons from ``RULES_DIR/lexicons``."""
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flask import current_app, has_app_context
 
 from backoffice.detection import model as model_mod
+from backoffice.detection.harassment import HarassmentSettings
 from backoffice.detection.lexicon import LEXICONS_SUBDIR
+from backoffice.detection.mechanical import MechanicalSettings
 from backoffice.detection.scanner import Scanner, default_scanner
 
 if TYPE_CHECKING:
@@ -58,3 +61,34 @@ def review_thresholds(platform: str) -> dict[str, float]:
 
     review, _ = get_rulebook().detection_thresholds(platform)
     return dict(review)
+
+
+def conduct_settings(platform: str) -> dict[str, Any]:
+    """``scan_conversation``'s conduct detectors the platform's pack switches on, with its operator settings.
+
+    PDD's negative-service rule says ``counts_mechanical_replies``; Taobao's harassment rule says
+    ``harassment_by_conduct``. The pack loader checks that the settings they read exist.
+    """
+    from backoffice.policy import get_rulebook
+
+    book = get_rulebook()
+
+    def value(name: str) -> Any:
+        return book.setting(platform, name).value
+
+    out: dict[str, Any] = {}
+    service = book.rule_for(platform, "negative_service")
+    if service is not None and service.detector.get("counts_mechanical_replies"):
+        out["mechanical"] = MechanicalSettings(repeats=int(value("mechanical_reply_repeats")),
+                                               min_chars=int(value("mechanical_reply_min_chars")))
+    abuse = book.rule_for(platform, "abuse")
+    if abuse is not None and abuse.detector.get("harassment_by_conduct"):
+        out["harassment"] = HarassmentSettings(
+            quiet_start=time.fromisoformat(str(value("harassment_quiet_start"))),
+            quiet_end=time.fromisoformat(str(value("harassment_quiet_end"))),
+            prompted_minutes=int(value("harassment_prompted_minutes")),
+            flood_messages=int(value("harassment_flood_messages")),
+            flood_minutes=int(value("harassment_flood_minutes")),
+            closing_messages=int(value("harassment_closing_messages")),
+            closing_minutes=int(value("harassment_closing_minutes")))
+    return out

@@ -44,7 +44,8 @@ class Flag:
     confidence: float
     rule: str | None = None
     source: str = "text"  # "text": offsets into the message text; "attachment": into
-    #                       attachments[attachment_index].text; "timing": reply-time flag
+    #                       attachments[attachment_index].text; "timing": reply-time flag;
+    #                       "conduct": a conversation-level finding on the whole message
     attachment_index: int | None = None
     detail: str | None = None
     view: str = "folded"  # see Hit.view; "model" for a flag the learned stage raised alone
@@ -53,10 +54,12 @@ class Flag:
     model_version: str | None = None
     #: The model's strongest features for this category, e.g. ("pinyin:weixin", "加我"), for explanations.
     features: tuple[str, ...] = ()
+    #: Conversation-level findings (source "conduct"): the messages and numbers behind the flag.
+    evidence: dict | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        for key in ("attachment_index", "detail", "score", "model_version"):
+        for key in ("attachment_index", "detail", "score", "model_version", "evidence"):
             if d[key] is None:
                 del d[key]
         d["features"] = list(self.features)
@@ -65,6 +68,7 @@ class Flag:
 
 class Scanner:
     def __init__(self, directory: Path | str | None = None) -> None:
+        self.directory = directory  # the conduct detectors read their words from it when asked
         self.lexicon = load_lexicon(directory)
         self.matcher = LexiconMatcher(self.lexicon)
         self.contacts = ContactDetector(directory)

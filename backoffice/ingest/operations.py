@@ -15,7 +15,7 @@ from backoffice.cases.operations import add_flags
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import db, utcnow
 from backoffice.detection.conversation import scan_conversation
-from backoffice.detection.runtime import current_model, current_scanner, review_thresholds
+from backoffice.detection.runtime import conduct_settings, current_model, current_scanner, review_thresholds
 from backoffice.ingest.validation import InvalidConversation, validate
 from backoffice.merchants import operations as merchants
 from backoffice.merchants.models import Platform
@@ -131,7 +131,8 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
     flags = []
     for hit in scan_conversation(conv, platform.value, rule_map, str(platform_tz()),
                                  scanner=current_scanner(), now=now, model=current_model(),
-                                 review=review_thresholds(platform.value), **_reply_settings(platform)):
+                                 review=review_thresholds(platform.value), **_reply_settings(platform),
+                                 **conduct_settings(platform.value)):
         message_id = context[hit.message_index]["id"]
         is_new = message_id in new_rows
         late_reply = hit.detector == "reply_time" and message_id not in already_timed
@@ -146,7 +147,7 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
             start=hit.start, end=hit.end, matched=(hit.matched or "")[:500], where=hit.source,
             attachment_index=hit.attachment_index, confidence=hit.confidence, view=hit.view,
             score=hit.score, model_version=hit.model_version[:40] if hit.model_version else None,
-            features=list(hit.features),
+            features=list(hit.features), evidence=hit.evidence,
         ))
     return flags
 

@@ -59,13 +59,15 @@ def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
     """
     # The detection loaders live with the detectors; imported here so that policy stays below detection.
     from backoffice.detection import context
+    from backoffice.detection.conduct import read_words
     from backoffice.detection.contacts import ContactDetector
-    from backoffice.detection.lexicon import CONTACTS_FILE, CONTEXT_FILE, LEXICONS_SUBDIR, load_lexicon
+    from backoffice.detection.lexicon import CONDUCT_FILE, CONTACTS_FILE, CONTEXT_FILE, LEXICONS_SUBDIR, load_lexicon
 
     lexicons = rules_dir / LEXICONS_SUBDIR
     lex = load_lexicon(lexicons)
     contacts = ContactDetector(lexicons)
     context_rules = context.load_rules(lexicons / CONTEXT_FILE)
+    words = read_words(lexicons / CONDUCT_FILE)
     banks = [load_bank(path) for path in sorted((rules_dir / EXAMS_SUBDIR).glob("*.yaml"))]
     return [
         ("lexicons", f"{len(lex.files)} files, {len(lex.categories())} categories, {len(lex.terms)} spellings, "
@@ -74,6 +76,8 @@ def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
          lexicons / CONTACTS_FILE),
         ("context", f"window {context_rules.window}, {len(context_rules.keep_detectors)} kept detectors",
          lexicons / CONTEXT_FILE),
+        ("conduct", f"{len(words.question_cues)} question words, "
+                    f"{len(words.refusals) + len(words.refusals_whole)} refusals", lexicons / CONDUCT_FILE),
         ("exams", ", ".join(f"{b.platform}: {len(b.questions)} questions" for b in banks) or "no banks",
          rules_dir / EXAMS_SUBDIR),
     ]

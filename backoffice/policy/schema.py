@@ -235,6 +235,15 @@ class Rule(Frozen):
         return self.ladder[severity]
 
 
+#: A rule's detector switch and the operator settings the detector then reads (detection/runtime.py).
+DETECTOR_SETTINGS = {
+    "counts_mechanical_replies": ("mechanical_reply_repeats", "mechanical_reply_min_chars"),
+    "harassment_by_conduct": ("harassment_quiet_start", "harassment_quiet_end", "harassment_prompted_minutes",
+                              "harassment_flood_messages", "harassment_flood_minutes",
+                              "harassment_closing_messages", "harassment_closing_minutes"),
+}
+
+
 class Pack(Frozen):
     platform: Platform
     name: LocalText
@@ -292,6 +301,11 @@ class Pack(Frozen):
                         f"for {rule.category!r}; exactly one may be",
                     )
                 defaults[rule.category] = rule.code
+            for switch, names in DETECTOR_SETTINGS.items():
+                missing = [n for n in names if n not in self.operator_settings]
+                if rule.detector.get(switch) and missing:
+                    raise PathError(("rules", i, "detector", switch),
+                                    f"{switch} needs the operator settings {', '.join(missing)}")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(

@@ -44,6 +44,9 @@ DETECTOR_LABELS = {
     "email": "e-mail detector", "url": "link detector", "qr_code": "QR-code detector",
     "contact_image": "contact-image detector", "solicit": "contact-request detector",
     "reply_time": "reply-time check",
+    "mechanical_reply": "repeated-reply check", "irrelevant_reply": "repeated-reply check",
+    "after_refusal": "contact-after-refusal check", "frequent_contact": "message-frequency check",
+    "night_contact": "contact-hours check",
 }
 CHANNEL_LABELS = {
     Channel.im: "the platform's in-app chat",

@@ -15,6 +15,7 @@ import pytest
 from backoffice import create_app
 from backoffice.config import PROJECT_ROOT
 from backoffice.detection import context
+from backoffice.detection.conduct import read_words
 from backoffice.detection.contacts import ContactDetector
 from backoffice.detection.lexicon import load_lexicon
 from backoffice.policy import load_rulebook
@@ -29,6 +30,7 @@ KINDS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "lexicon": ("lexicons/abuse.yaml", lambda d: load_lexicon(d / "lexicons")),
     "contacts": ("lexicons/contacts.yaml", lambda d: ContactDetector(d / "lexicons")),
     "context": ("lexicons/context.yaml", lambda d: context.load_rules(d / "lexicons" / "context.yaml")),
+    "conduct": ("lexicons/conduct.yaml", lambda d: read_words(d / "lexicons" / "conduct.yaml")),
     "exam bank": ("exams/taobao.yaml", lambda d: load_bank(d / "exams" / "taobao.yaml")),
 }
 
@@ -56,6 +58,10 @@ CASES = [
     ("context", "window: 12", "window: 12\nwindw: 3", "windw:", "Extra inputs are not permitted", "windw"),
     ("context", "keep_views: [reversed, components]\n", "", "window:", "Field required", "keep_views"),
     ("context", "window: 12", "window: 12: x", "window:", "YAML syntax error", ""),
+    ("conduct", "refusals_whole: [", "refusls: []\nrefusals_whole: [", "refusls:",
+     "Extra inputs are not permitted", "refusls"),
+    ("conduct", "question_cues: [吗,", "question_cues: [\"  \",", "question_cues:", "empty string",
+     "question_cues.0"),
     ("exam bank", "    answer: 0", "    answer: first", "    answer: first",
      "valid integer", "questions.0.answer"),
     ("exam bank", "platform: taobao", "platform: taobao\nplatfrom: x", "platfrom:",
@@ -116,7 +122,7 @@ def test_rules_check_passes_on_the_shipped_rules():
     result = _app(SHIPPED).test_cli_runner().invoke(args=["rules", "check"])
     assert result.exit_code == 0, result.output
     groups = [line.split()[1] for line in result.output.splitlines()]
-    assert groups == ["community", "pdd", "taobao", "zbj", "lexicons", "contacts", "context", "exams"]
+    assert groups == ["community", "pdd", "taobao", "zbj", "lexicons", "contacts", "context", "conduct", "exams"]
     assert all(line.startswith("ok  ") for line in result.output.splitlines())
 
 

@@ -124,3 +124,16 @@ def test_standard_output_by_default(runner, judged):
     assert result.exit_code == 0
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 4
+
+
+def test_conduct_flags_are_no_training_rows(runner, tmp_path, judged):
+    """A canned reply (seed 001 机械性回复) is negative service by the conversation's course, not by its
+    text: teaching the text model that "有什么可以帮您" is a violation would be wrong."""
+    for flag in judged["c-4"].flags:
+        flag.where, flag.status, flag.judged_at = "conduct", FlagStatus.confirmed, utcnow()
+    db.session.commit()
+    assert "c-4" not in {r["conversation"] for r in _export(runner, tmp_path)}
+    for flag in judged["c-4"].flags:
+        flag.where = "text"
+    db.session.commit()
+    assert "c-4" in {r["conversation"] for r in _export(runner, tmp_path)}

@@ -228,3 +228,26 @@ def test_automatic_measures_cannot_be_penalties(write_pack):
     (problem,) = error.problems
     assert problem.path == "rules.0.automatic.0.measure.type"
     assert "'removal' needs a human decision" in problem.message
+
+
+@pytest.mark.parametrize(("switch", "missing"), [
+    ("counts_mechanical_replies", "mechanical_reply_repeats, mechanical_reply_min_chars"),
+    ("harassment_by_conduct", "harassment_quiet_start"),
+])
+def test_a_conduct_detector_needs_its_operator_settings(write_pack, switch, missing):
+    """Seeds 001/002 give no thresholds for 机械性回复 or 骚扰: the pack must state them as operator settings."""
+    text = SAMPLE_PACK.replace("    self_check: false", f"    detector: {{{switch}: true}}\n    self_check: false")
+    with pytest.raises(RuleFileError) as excinfo:
+        load_rulebook(write_pack(text))
+    (problem,) = excinfo.value.problems
+    assert problem.path == f"rules.0.detector.{switch}"
+    assert missing in problem.message
+    assert problem.line == line_of(text, "    detector:")
+
+
+def test_the_shipped_packs_switch_on_the_conduct_detectors(rulebook):
+    assert rulebook.rule("pdd.negative_service").detector["counts_mechanical_replies"] is True
+    assert rulebook.rule("taobao.malicious_harassment").detector["harassment_by_conduct"] is True
+    assert (rulebook.setting("pdd", "mechanical_reply_repeats").value,
+            rulebook.setting("taobao", "harassment_quiet_start").value,
+            rulebook.setting("taobao", "harassment_flood_messages").value) == (3, "22:00", 6)

@@ -27,14 +27,15 @@ def test_check_prints_one_line_per_pack_then_per_file_group(make_runner):
     lines = result.output.strip().splitlines()
     assert [line.split()[:2] for line in lines] == [
         ["ok", "community"], ["ok", "pdd"], ["ok", "taobao"], ["ok", "zbj"],
-        ["ok", "lexicons"], ["ok", "contacts"], ["ok", "context"], ["ok", "exams"],
+        ["ok", "lexicons"], ["ok", "contacts"], ["ok", "context"], ["ok", "conduct"], ["ok", "exams"],
     ]
     assert "zbj-2024.1" in lines[3]
     assert "3 rules" in lines[3]
     assert "6 categories" in lines[4]
     assert lines[5].endswith(f"({RULES_DIR / 'lexicons' / 'contacts.yaml'})")
     assert lines[6].endswith(f"({RULES_DIR / 'lexicons' / 'context.yaml'})")
-    assert "taobao: 8 questions" in lines[7]
+    assert lines[7].endswith(f"({RULES_DIR / 'lexicons' / 'conduct.yaml'})")
+    assert "taobao: 8 questions" in lines[8]
 
 
 def test_check_fails_with_file_line_and_problem(make_runner, write_pack):
