@@ -21,6 +21,7 @@ from backoffice.ledger.operations import standing_of
 from backoffice.merchants.models import Merchant, MerchantHandle
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.policy import get_rulebook
+from backoffice.policy.schema import LinkedAccounts
 from backoffice.timeutil import platform_tz
 
 
@@ -46,9 +47,13 @@ class LinkedShop:
 
 
 def lock_merchant(merchant_id: int) -> None:
-    """Serialise the writers of one merchant's handles and mass sendings (after the conversation's lock)."""
+    """Serialise the writers of one merchant's handles and mass sendings (after the conversation's lock).
+
+    ``FOR NO KEY UPDATE``: the concurrent ingestions hold a key-share lock on the merchant's row from
+    inserting conversations that refer to it; a plain ``FOR UPDATE`` would deadlock with those.
+    """
     db.session.flush()
-    db.session.scalar(sa.select(Merchant.id).where(Merchant.id == merchant_id).with_for_update())
+    db.session.scalar(sa.select(Merchant.id).where(Merchant.id == merchant_id).with_for_update(key_share=True))
 
 
 def record_handles(actor: Actor, conversation: Conversation, found: list[Found], at: datetime) -> list[Flag]:
@@ -113,7 +118,7 @@ def linked_shops(merchant: Merchant) -> list[LinkedShop]:
     counts = dict(db.session.execute(
         sa.select(PenaltyDecision.merchant_id, sa.func.count())
         .where(PenaltyDecision.merchant_id.in_(ids), PenaltyDecision.state == DecisionState.in_force)
-        .group_by(PenaltyDecision.merchant_id))) if ids else {}
+        .group_by(PenaltyDecision.merchant_id)).all()) if ids else {}
     shops, seen = [], set()
     for h in holders:
         if h.merchant.id not in seen:
@@ -123,9 +128,14 @@ def linked_shops(merchant: Merchant) -> list[LinkedShop]:
     return shops
 
 
+def linked_accounts_rule(merchant: Merchant) -> LinkedAccounts | None:
+    """The platform's rule on linked accounts, where its pack has one (community)."""
+    return get_rulebook().pack(merchant.platform.value).linked_accounts
+
+
 def aggravating_shop(merchant: Merchant) -> LinkedShop | None:
     """The linked shop with a violation in force that makes a decision heavier, where the pack says so."""
-    if get_rulebook().pack(merchant.platform.value).linked_accounts is None:
+    if linked_accounts_rule(merchant) is None:
         return None
     return next((s for s in linked_shops(merchant) if s.violations), None)
 
@@ -134,5 +144,4 @@ def aggravated(merchant: Merchant, rule_code: str, severity: str) -> str:
     """``severity``, raised as the pack's ``linked_accounts`` says when a linked shop has violations."""
     if aggravating_shop(merchant) is None:
         return severity
-    pack = get_rulebook().pack(merchant.platform.value)
-    return pack.linked_accounts.aggravate(get_rulebook().rule(rule_code), severity)
+    return linked_accounts_rule(merchant).aggravate(get_rulebook().rule(rule_code), severity)
