@@ -82,10 +82,12 @@ def test_a_removed_shops_handle_in_another_shop_opens_a_case(put, day):
     result = put(said(2, "b", "有事找我，vx: shop8888", day))
     (flag,) = all_of(Flag, detector="removed_handle")
     case = db.session.get(Case, flag.case_id)
-    assert case.id in result.cases_opened and case.merchant.external_id == "b"
+    assert case.id in result.cases_opened
+    assert case.merchant.external_id == "b"
     assert flag.matched == "vx: shop8888"
     (shop,) = links.linked_shops(case.merchant)
-    assert shop.merchant.external_id == "a" and shop.removed
+    assert shop.merchant.external_id == "a"
+    assert shop.removed
     put(said(3, "c", "加我微信 other99999", day))
     assert len(all_of(Flag, detector="removed_handle")) == 1  # no handle of a removed shop
 
@@ -133,11 +135,13 @@ def test_the_case_page_and_the_merchant_page_show_linked_shops(put, day, make_us
     page = client.get(f"/cases/{case_b.id}").get_data(as_text=True)
     a = merchant("a")
     assert f'href="/merchants/{a.id}">店铺a</a>' in page
-    assert "sh***88" in page and "shop8888" not in page.split('id="linked"')[1].split("</section>")[0]
+    assert "sh***88" in page
+    assert "shop8888" not in page.split('id="linked"')[1].split("</section>")[0]
     assert "wechat" not in page.split('id="linked"')[1].split("</section>")[0]  # the kind in words, no code
     assert "滥用多个帐号" in page  # the aggravation notice quotes the convention
     own = client.get(f"/merchants/{case_b.merchant.id}").get_data(as_text=True)
-    assert f'href="/merchants/{a.id}">店铺a</a>' in own and "sh***88" in own
+    assert f'href="/merchants/{a.id}">店铺a</a>' in own
+    assert "sh***88" in own
     assert client.get("/merchants/99999").status_code == 404
 
 
