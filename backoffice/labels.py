@@ -47,6 +47,8 @@ SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "s
                  "merchant_report": _l("Merchant report")}
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
                   "privacy_number": _l("Privacy number call")}
+#: The kinds of contact handle that link shops (detection/handles.py).
+HANDLE_LABELS = {"phone": _l("Phone"), "qq": _l("QQ"), "wechat": _l("WeChat"), "email": _l("E-mail")}
 SENDER_LABELS = {"merchant": _l("Merchant"), "customer": _l("Customer"), "system": _l("System")}
 STANDING_LABELS = {"active": _l("Active"), "restricted": _l("Business restricted"), "muted": _l("Muted"),
                    "removed": _l("Removed")}

@@ -149,7 +149,7 @@ def init_app(app: Flask) -> None:
     for name in ("CATEGORY_LABELS", "STATUS_LABELS", "VERDICT_LABELS", "SEVERITY_LABELS", "SOURCE_LABELS",
                  "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
                  "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS", "DECISION_STATUS_LABELS",
-                 "PENALTY_STATE_LABELS", "SUBJECT_LABELS"):
+                 "PENALTY_STATE_LABELS", "SUBJECT_LABELS", "HANDLE_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.countdown, "countdown")

@@ -17,7 +17,9 @@ from backoffice.cases.forms import DecisionForm, NoteForm, ReasonForm, ReassignF
 from backoffice.cases.models import CaseNote, Verdict
 from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.db import db
+from backoffice.ingest import mass_sending
 from backoffice.ledger.operations import standing_of
+from backoffice.merchants import links
 from backoffice.policy import get_rulebook
 from backoffice.policy.titles import rule_title
 from backoffice.timeutil import platform_tz
@@ -69,6 +71,8 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         note_form=NoteForm(), reason_form=ReasonForm(), reassign_form=_reassign_form(),
         holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
         quoted=set(quoted_ids()) if request.method == "POST" else set(),
+        linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
+        burst=mass_sending.conversations_of(case),
     ), status
 
 

@@ -21,6 +21,7 @@ from backoffice.conversations.models import Message
 from backoffice.db import db, lock_row, utcnow
 from backoffice.failures import NotAllowed
 from backoffice.ledger.models import LedgerEntry
+from backoffice.merchants import links
 from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
@@ -66,7 +67,9 @@ def preview(case: Case, data: DecisionInput) -> MeasurePlan:
     if not data.rule_code or not data.severity:
         raise ReviewError(_l("Choose the rule and the severity."))
     try:
-        return penalties.preview(case.merchant, data.rule_code, data.severity, data.params or {})
+        # Where the pack says so (community: 滥用多个帐号 … 加重处罚), a linked shop's violations raise it.
+        severity = links.aggravated(case.merchant, data.rule_code, data.severity)
+        return penalties.preview(case.merchant, data.rule_code, severity, data.params or {})
     except (ParameterError, UnknownRuleError, penalties.PenaltyError) as exc:
         raise ReviewError(str(exc)) from exc
 
@@ -114,7 +117,7 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
     reasons = approval_reasons(plan, data.dropped) if plan else []
     decision = CaseDecision(
         case_id=case.id, verdict=data.verdict, rule_code=data.rule_code if plan else case.rule_code,
-        severity=data.severity if plan else None, rationale=data.rationale.strip(),
+        severity=plan.severity if plan else None, rationale=data.rationale.strip(),
         params=dict(data.params or {}),
         dropped=sorted(data.dropped), deviation_reason=data.deviation_reason.strip(),
         preview=plan.to_dict() if plan else None, approval_reasons=reasons, quoted_message_ids=quoted,

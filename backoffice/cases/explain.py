@@ -36,6 +36,8 @@ DETECTOR_LABELS = {
     "model": _l("learned model"),
     "customer_report": _l("customer report"),
     "merchant_fraud_report": _l("merchant report"),
+    "mass_sending": _l("the same advertisement sent to several customers"),
+    "removed_handle": _l("a contact handle of a removed shop"),
 }
 #: How the term was written, for a hit found in another view of the text than the plain (folded) one.
 VIEW_PHRASES = {

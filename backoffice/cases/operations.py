@@ -57,9 +57,12 @@ def _sla_hours(platform: str) -> int | None:
 
 
 def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, category: str | None,
-              flags: list[Flag], at: datetime) -> tuple[Case, bool]:
-    """Attach flags to the open case of this conversation and rule, opening one if needed."""
-    case = open_case_for(conversation, rule_code)
+              flags: list[Flag], at: datetime, *, into: Case | None = None) -> tuple[Case, bool]:
+    """Attach flags to the open case of this conversation and rule, opening one if needed.
+
+    ``into``: the case to attach them to instead (a mass sending's case lists several conversations).
+    """
+    case = into or open_case_for(conversation, rule_code)
     opened = case is None
     if opened:
         hours = _sla_hours(conversation.platform.value)
@@ -109,7 +112,8 @@ def sure_flag(platform: str, flags: list[Flag]) -> Flag | None:
 def automatic_taken(case: Case) -> bool:
     """Whether the case's automatic measures were taken already (they are taken once per case).
 
-    Safe against concurrent ingestion: ingest locks the conversation row, and a case has one conversation.
+    Safe against concurrent ingestion: ingest locks the conversation row, and a case has one conversation
+    (a mass sending's case spans several, and its writers hold the merchant's row lock as well).
     """
     return db.session.scalar(sa.select(sa.exists().where(
         LedgerEntry.case_id == case.id, LedgerEntry.is_provisional))) or False

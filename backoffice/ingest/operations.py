@@ -10,13 +10,18 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
-from backoffice.cases.models import Flag, FlagSource, Report
+from backoffice.cases.models import Case, Flag, FlagSource, Report
 from backoffice.cases.operations import add_flags
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import db, utcnow
 from backoffice.detection.conversation import scan_conversation
+from backoffice.detection.handles import handle_of
 from backoffice.detection.runtime import conduct_settings, current_model, current_scanner, review_thresholds
+from backoffice.detection.scanner import Flag as DetectorFlag
+from backoffice.ingest import mass_sending
+from backoffice.ingest.mass_sending import ADS_LIKE
 from backoffice.ingest.validation import InvalidConversation, validate
+from backoffice.merchants import links
 from backoffice.merchants import operations as merchants
 from backoffice.merchants.models import Platform
 from backoffice.policy import get_rulebook
@@ -56,13 +61,16 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
     result = IngestResult(conversation.id, conversation.external_id, new_messages=len(fresh))
     new_rows = _insert_messages(conversation, fresh)
     by_rule: dict[tuple[str | None, str | None], list[Flag]] = {}
-    for flag in _detector_flags(conversation, platform, new_rows, now, created):
+    detected, found = _detector_flags(conversation, platform, new_rows, now, created)
+    burst = _links_and_bursts(actor, conversation, new_rows, found, now, result)
+    for flag in detected:
         by_rule.setdefault((flag.rule_code, flag.category), []).append(flag)
     for flag in _report_flags(conversation, platform, data.get("reports") or [], result):
         by_rule.setdefault((flag.rule_code, flag.category), []).append(flag)
     for (rule_code, category), flags in by_rule.items():
         db.session.add_all(flags)
-        case, opened = add_flags(actor, conversation, rule_code, category, flags, now)
+        into = burst if burst is not None and burst.rule_code == rule_code else None
+        case, opened = add_flags(actor, conversation, rule_code, category, flags, now, into=into)
         (result.cases_opened if opened else result.cases_updated).append(case.id)
         result.flags += len(flags)
     if result.new_messages or result.new_reports:
@@ -96,6 +104,31 @@ def _conversation(actor: Actor, data: dict, platform: Platform) -> tuple[Convers
     return conversation, False
 
 
+def _links_and_bursts(actor: Actor, conversation: Conversation, new_rows: dict[int, dict],
+                      found: dict[int, list[DetectorFlag]], now: datetime, result: IngestResult) -> Case | None:
+    """Keep the handles of the merchant's new messages and index its ads-like ones (mass sending).
+
+    Returns the open mass-sending case the new messages belong to, for their own ads flags to join.
+    A removed shop's handle reappearing opens (or joins) a case for review of its own.
+    """
+    handles = [links.Found(message_id, *handle, hit.start, hit.end, hit.matched)
+               for message_id, hits in found.items() for hit in hits
+               if (handle := handle_of(hit.detector, hit.matched, hit.detail)) is not None]
+    removed = links.record_handles(actor, conversation, handles, now)
+    if removed:
+        db.session.add_all(removed)
+        case, opened = add_flags(actor, conversation, None, None, removed, now)
+        (result.cases_opened if opened else result.cases_updated).append(case.id)
+        result.flags += len(removed)
+    ads_like = [new_rows[i] for i, hits in found.items() if any(h.category in ADS_LIKE for h in hits)]
+    burst = mass_sending.gather(actor, conversation, sorted(ads_like, key=lambda m: m["id"]), now)
+    if burst is None:
+        return None
+    (result.cases_opened if burst.opened else result.cases_updated).append(burst.case.id)
+    result.flags += burst.flags
+    return burst.case
+
+
 def _insert_messages(conversation: Conversation, fresh: list[dict]) -> dict[int, dict]:
     """Insert the new messages; return their rows by id."""
     if not fresh:
@@ -112,9 +145,10 @@ def _insert_messages(conversation: Conversation, fresh: list[dict]) -> dict[int,
 
 
 def _detector_flags(conversation: Conversation, platform: Platform, new_rows: dict[int, dict], now: datetime,
-                    created: bool) -> list[Flag]:
+                    created: bool) -> tuple[list[Flag], dict[int, list[DetectorFlag]]]:
+    """The flags of the new messages, and every finding in each new message (kept or not) by its id."""
     if not new_rows:
-        return []
+        return [], {}
     if created:  # the whole conversation is new and in hand: no need to read anything back
         context = sorted(new_rows.values(), key=lambda m: (m["sent_at"], m["id"]))
         already_timed: set[int | None] = set()
@@ -128,13 +162,15 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
     } for m in context]}
     rule_map = _rule_map(platform)
     review, _ = get_rulebook().detection_thresholds(platform.value)
-    flags = []
+    flags, found = [], {}
     for hit in scan_conversation(conv, platform.value, rule_map, str(platform_tz()),
                                  scanner=current_scanner(), now=now, model=current_model(),
                                  review=review_thresholds(platform.value), **_reply_settings(platform),
                                  **conduct_settings(platform.value)):
         message_id = context[hit.message_index]["id"]
         is_new = message_id in new_rows
+        if is_new and hit.source == "text":
+            found.setdefault(message_id, []).append(hit)
         late_reply = hit.detector == "reply_time" and message_id not in already_timed
         if hit.rule is None or not (is_new or late_reply):
             continue
@@ -149,7 +185,7 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
             score=hit.score, model_version=hit.model_version[:40] if hit.model_version else None,
             features=list(hit.features), evidence=hit.evidence,
         ))
-    return flags
+    return flags, found
 
 
 def _context(conversation: Conversation, earliest: datetime) -> list[dict]:

@@ -32,3 +32,22 @@ class Merchant(db.Model):
 
     def __repr__(self) -> str:
         return f"<Merchant {self.external_id} {self.platform}>"
+
+
+class MerchantHandle(db.Model):
+    """A contact handle (phone, QQ, WeChat id, e-mail) seen in one merchant's own messages.
+
+    Normalised (``detection/handles.py``): two shops whose messages carry one handle are linked.
+    """
+
+    __tablename__ = "merchant_handles"
+    __table_args__ = (sa.UniqueConstraint("merchant_id", "kind", "value"),
+                      sa.Index("ix_merchant_handles_lookup", "kind", "value"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(sa.ForeignKey("merchants.id"))
+    kind: Mapped[str] = mapped_column(sa.String(16))
+    value: Mapped[str] = mapped_column(sa.String(200))
+    #: The message it was first seen in, and when.
+    message_id: Mapped[int | None] = mapped_column(sa.ForeignKey("messages.id"))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

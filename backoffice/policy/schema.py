@@ -182,6 +182,24 @@ class Detection(Frozen):
         return review, automatic
 
 
+class LinkedAccounts(Frozen):
+    """Where the source says that abusing several accounts makes a violation heavier (community 加重处罚).
+
+    A decision on a merchant linked to another shop of the platform (they share a contact handle,
+    ``merchants/links.py``) that has a violation in force is taken at ``aggravate_to`` at least.
+    """
+
+    aggravate_to: Severity
+    source: SourceRef
+    note: str = Field(min_length=1)
+
+    def aggravate(self, rule: Rule, severity: str) -> str:
+        """``severity`` raised to ``aggravate_to``, or to the rule's heaviest severity below it."""
+        floor = SEVERITIES.index(self.aggravate_to)
+        heavier = [s for s in rule.severities if SEVERITIES.index(severity) < SEVERITIES.index(s) <= floor]
+        return max(heavier, key=SEVERITIES.index, default=severity)
+
+
 class Rule(Frozen):
     code: str
     category: Category
@@ -253,6 +271,7 @@ class Pack(Frozen):
     source_documents: tuple[SourceDocument, ...] = Field(min_length=1)
     operator_settings: dict[str, OperatorSetting] = {}
     detection: Detection = Detection()
+    linked_accounts: LinkedAccounts | None = None
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
@@ -306,6 +325,10 @@ class Pack(Frozen):
                 if rule.detector.get(switch) and missing:
                     raise PathError(("rules", i, "detector", switch),
                                     f"{switch} needs the operator settings {', '.join(missing)}")
+        if self.linked_accounts and self.linked_accounts.source.document not in titles:
+            raise PathError(("linked_accounts", "source", "document"),
+                            f"source document {self.linked_accounts.source.document!r} is not listed in "
+                            "source_documents")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from backoffice.cases.models import Case
 from backoffice.conversations.models import Conversation, Message
 from backoffice.extensions import db
+from backoffice.ingest.models import MassSending
 from tests.builders import WECHAT, chat
 from tests.concurrency import flask_command, kill_when
 
@@ -36,7 +37,10 @@ def test_an_ingestion_killed_mid_way_resumes_without_loss_or_duplicates(app, run
     assert second.returncode == 0, output
     assert _count(Conversation) == CONVERSATIONS
     assert _count(Message) == 2 * CONVERSATIONS
-    assert _count(Case) == CONVERSATIONS  # one off-platform-contact case per conversation, none twice
+    # one off-platform-contact case per conversation, and each of the 40 merchants sent its WeChat id to
+    # 10 customers: one mass-sending (群发) case per merchant; none twice
+    assert _count(Case) == CONVERSATIONS + 40
+    assert _count(MassSending) == 40
     for command in (["audit", "verify"], ["ledger", "verify"]):
         result = runner.invoke(args=command)
         assert result.exit_code == 0, result.output
