@@ -18,7 +18,8 @@ from tests.customers.conftest import decide
 
 def test_a_customers_fraud_message_opens_a_case_about_the_customer(customer_case):
     case = customer_case()
-    assert case.kind is CaseKind.customer_fraud and case.about_customer
+    assert case.kind is CaseKind.customer_fraud
+    assert case.about_customer
     assert case.rule_code == "zbj.customer_fraud"
     assert case.customer.external_id == case.conversation.customer_external_id
     flags = db.session.scalars(sa.select(Flag).filter_by(case_id=case.id)).all()
@@ -38,7 +39,8 @@ def test_a_second_message_joins_the_open_customer_case(customer_case):
 
 def test_a_merchants_fraud_report_is_a_case_about_the_customer(reported_case):
     case = reported_case()
-    assert case.kind is CaseKind.fraud_report and case.about_customer
+    assert case.kind is CaseKind.fraud_report
+    assert case.about_customer
     assert case.customer.external_id == "u-fraud"
 
 
@@ -109,14 +111,18 @@ def test_the_case_page_says_the_subject_is_the_customer_and_shows_the_history(
     case = customer_case(customer="u-fraud")
     login("rev")
     page = client.get(f"/cases/{case.id}").get_data(as_text=True)
-    assert "当事人:客户" in page and "u-fraud" in page
-    assert "客户的处理记录" in page and "警告" in page and f"/cases/{earlier.id}" in page
+    assert "当事人:客户" in page
+    assert "u-fraud" in page
+    assert "客户的处理记录" in page
+    assert "警告" in page
+    assert f"/cases/{earlier.id}" in page
     assert "兼职引诱" in page  # the pattern's title, not its key
     for raw in ("part_time_lure", "customer_fraud", "messaging_restriction"):
         assert raw not in page.replace("zbj.customer_fraud", "")  # the rule select's values are codes
     assert "商家信誉" not in page  # the merchant's standing is not what is judged here
     queue = client.get("/cases").get_data(as_text=True)
-    assert f"/cases/{case.id}" in queue and "当事人:客户" in queue
+    assert f"/cases/{case.id}" in queue
+    assert "当事人:客户" in queue
 
 
 def test_the_reviewer_previews_and_confirms_from_the_case_page(client, login, customer_case, make_user):
@@ -134,4 +140,5 @@ def test_the_reviewer_previews_and_confirms_from_the_case_page(client, login, cu
     assert done.status_code == 302
     assert db.session.scalars(sa.select(CustomerMeasure)).one().type.value == "warning"
     page = client.get(f"/cases/{case.id}").get_data(as_text=True)
-    assert "警告" in page and "/rulings/" not in page  # the decision is shown, but it is no ruling on the merchant
+    assert "警告" in page
+    assert "/rulings/" not in page

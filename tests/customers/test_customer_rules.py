@@ -54,17 +54,20 @@ LADDER = [
 def test_the_ladder_on_the_customers_history(code, severity, offence, kind, days):
     measure = BOOK.customer_rule(code).measure_for(severity, offence)
     assert (measure.type, measure.days) == (kind, days)
-    assert measure.basis == "operator_setting" and measure.note  # 按规则 names no measure: assumed
+    assert measure.basis == "operator_setting"
+    assert measure.note
 
 
 def test_the_restriction_length_is_the_packs_operator_setting():
     setting = BOOK.setting("zbj", "customer_restriction_days")
-    assert setting.operator_setting and setting.value == 7
+    assert setting.operator_setting
+    assert setting.value == 7
     assert "平台会按规则对该用户做处理" in setting.note
 
 
 def test_platforms_without_customer_rules_have_none():
-    assert BOOK.customer_rules("taobao") == () and BOOK.fraud_patterns("pdd") == ()
+    assert BOOK.customer_rules("taobao") == ()
+    assert BOOK.fraud_patterns("pdd") == ()
 
 
 @given(severity=st.sampled_from(["general", "serious"]), offence=st.integers(1, 50))
@@ -87,7 +90,8 @@ def test_a_customer_measure_is_validated(data, message):
 
 def test_a_scan_pattern_must_name_a_customer_rule_and_compile():
     rule = {"code": "zbj.customer_x", "title": {"zh": "甲", "en": "A"}, "source": {"zh": "甲", "en": "A"},
-            "ladder": {"general": [{"type": "warning", "basis": "seed"}], "serious": [{"type": "ban", "basis": "seed"}]}}
+            "ladder": {"general": [{"type": "warning", "basis": "seed"}],
+                       "serious": [{"type": "ban", "basis": "seed"}]}}
     pattern = {"key": "p", "title": {"zh": "甲", "en": "A"}, "rule": "zbj.customer_y", "confidence": 0.5,
                "patterns": ["刷单"]}
     with pytest.raises(ValidationError, match="not one of these customer rules"):

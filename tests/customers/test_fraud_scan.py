@@ -40,7 +40,8 @@ def test_a_customer_message_with_a_listed_fraud_is_flagged(text, pattern, rule):
     hits = scan_customer_messages([{"sender_role": "customer", "text": text}], PATTERNS)
     assert [(h.pattern, h.rule) for h in hits] == [(pattern, rule)]
     hit = hits[0]
-    assert text[hit.start:hit.end] == hit.matched and hit.matched.strip()
+    assert text[hit.start:hit.end] == hit.matched
+    assert hit.matched.strip()
 
 
 @pytest.mark.parametrize("text", CLEAN)
