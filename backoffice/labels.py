@@ -112,7 +112,23 @@ MEASURE_NAMES = {
     "violation_points": _l("Violation points"), "deposit_deduction": _l("Deposit deduction"),
     "consumer_compensation": _l("Consumer compensation"), "opening": _l("Opening balance"),
     "deposit_topup": _l("Deposit top-up"),
+    # A customer's measures (customer rules of a pack).
+    "messaging_restriction": _l("Messaging restriction"), "ban": _l("Account ban"),
 }
+#: Whose conduct a case judges, and how it came.
+KIND_LABELS = {"violation": _l("Merchant's conduct"), "fraud_report": _l("Customer reported by the merchant"),
+               "customer_fraud": _l("Customer's messages flagged")}
+CUSTOMER_STANDING_LABELS = {"active": _l("No measure in force"), "restricted": _l("Messaging restricted"),
+                            "banned": _l("Banned")}
+
+
+def customer_measure_text(m) -> str:
+    """A customer's measure (CustomerMeasure, or the ``measure`` of a customer plan) as a sentence."""
+    get = (lambda k: m.get(k)) if isinstance(m, dict) else (lambda k: getattr(m, k, None))
+    kind = str(get("type"))
+    data = {"type": kind, "days": get("days"), "starts_at": get("starts_at"), "ends_at": get("ends_at"),
+            "until_lifted": kind == "ban" and get("starts_at") is not None}
+    return measure_text(data)
 
 
 def _with_times(text: str, get, kind: str) -> str:

@@ -7,6 +7,7 @@ from backoffice.audit.models import AuditEvent  # noqa: F401
 from backoffice.calibration.models import CalibrationReview  # noqa: F401
 from backoffice.cases.models import Case, CaseDecision, CaseNote, Flag, Report  # noqa: F401  # noqa: F401
 from backoffice.conversations.models import Conversation, Message  # noqa: F401
+from backoffice.customers.models import Customer, CustomerMeasure  # noqa: F401
 from backoffice.ingest.models import MassSending, MessageSignature, SignatureBand  # noqa: F401
 from backoffice.ledger.models import LedgerEntry, MerchantBalance  # noqa: F401
 from backoffice.merchants.models import Merchant, MerchantHandle  # noqa: F401

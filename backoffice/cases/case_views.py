@@ -13,23 +13,29 @@ from backoffice.calibration.queries import open_review_of
 from backoffice.cases import claims, decisions
 from backoffice.cases import queries as q
 from backoffice.cases.conversation import conversation_rows
-from backoffice.cases.forms import DecisionForm, NoteForm, ReasonForm, ReassignForm
+from backoffice.cases.forms import CUSTOMER_SEVERITIES, DecisionForm, NoteForm, ReasonForm, ReassignForm
 from backoffice.cases.models import CaseNote, Verdict
 from backoffice.cases.views import bp, load_case, reviewers
-from backoffice.db import db
+from backoffice.customers import queries as customer_queries
+from backoffice.db import db, utcnow
 from backoffice.ingest import mass_sending
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants import links
 from backoffice.policy import get_rulebook
-from backoffice.policy.titles import rule_title
+from backoffice.policy.titles import localized, rule_title
 from backoffice.timeutil import platform_tz
 from backoffice.web import acting_user, committing
 
 
 def _decision_form(case, formdata=None) -> DecisionForm:
     form = DecisionForm(formdata=formdata) if formdata is not None else DecisionForm()
-    rules = get_rulebook().rules(case.platform.value)
-    form.rule.choices = [SelectChoice(r.code, rule_title(r.code)) for r in rules]
+    if case.about_customer:  # the customer rules of the pack, and their two severities
+        form.rule.choices = [SelectChoice(r.code, localized(r.title))
+                             for r in get_rulebook().customer_rules(case.platform.value)]
+        form.severity.choices = CUSTOMER_SEVERITIES
+    else:
+        rules = get_rulebook().rules(case.platform.value)
+        form.rule.choices = [SelectChoice(r.code, rule_title(r.code)) for r in rules]
     if not form.is_submitted():
         form.version.data = case.version
         form.rule.data = case.rule_code
@@ -62,7 +68,7 @@ def _render(case, form: DecisionForm, plan=None, status=200):
     flags = q.conversation_flags(case)
     rendered = conversation_rows(case, flags)
     book = get_rulebook()
-    rule = book.rule(case.rule_code) if case.rule_code else None
+    rule = book.rule(case.rule_code) if case.rule_code and not case.about_customer else None
     return render_template(
         "cases/show.html", case=case, rendered=rendered, flags=flags, form=form, plan=plan, rule=rule,
         standing=standing_of(case.merchant, platform_tz()), priors=q.prior_decisions(case),
@@ -70,10 +76,21 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         decisions=q.decisions_of(case), notes=q.notes_of(case), timeline=q.timeline(case),
         note_form=NoteForm(), reason_form=ReasonForm(), reassign_form=_reassign_form(),
         holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
-        quoted=set(quoted_ids()) if request.method == "POST" else set(),
+        quoted=set(quoted_ids()) if request.method == "POST" else set(), customer=_customer_panel(case),
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
         burst=mass_sending.conversations_of(case),
     ), status
+
+
+def _customer_panel(case) -> dict | None:
+    """The subject customer's standing, measures and other cases (None when the merchant is the subject)."""
+    if case.customer is None:
+        return None
+    history = customer_queries.history_of(case.customer)
+    codes = {r.code: r for r in get_rulebook().customer_rules(case.platform.value)}
+    return {"customer": case.customer, "history": history, "rule": codes.get(case.rule_code),
+            "standing": customer_queries.standing_of(history, utcnow()),
+            "cases": customer_queries.cases_of(case.customer, but=case.id)}
 
 
 def _reassign_form():
@@ -108,12 +125,14 @@ def decide(case_id: int):
         if request.form.get("action") == "confirm":
             version = int(form.version.data) if str(form.version.data).isdigit() else -1
             decision = decisions.decide(acting_user(), case, data, expected_version=version)
+        elif data.verdict is Verdict.violation and case.about_customer:
+            plan = decisions.customer_preview(case, data)  # writes nothing
         elif data.verdict is Verdict.violation:
             plan = decisions.preview(case, data)  # writes nothing
     if not done:
         return _render(load_case(case_id), form, status=done.status)
     if decision is None:
-        if plan:
+        if plan and not case.about_customer:
             form.dropped.choices = [SelectChoice(m.type, m.label()) for m in plan.measures]
         return _render(case, form, plan=plan)
     if decision.approval_reasons:

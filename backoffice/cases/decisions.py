@@ -18,6 +18,7 @@ from backoffice.cases import states
 from backoffice.cases.claims import ReviewConflict, ReviewError
 from backoffice.cases.models import Case, CaseDecision, CaseKind, CaseStatus, DecisionStatus, FlagStatus, Verdict
 from backoffice.conversations.models import Message
+from backoffice.customers import operations as customers
 from backoffice.db import db, lock_row, utcnow
 from backoffice.failures import NotAllowed
 from backoffice.ledger.models import LedgerEntry
@@ -74,6 +75,16 @@ def preview(case: Case, data: DecisionInput) -> MeasurePlan:
         raise ReviewError(str(exc)) from exc
 
 
+def customer_preview(case: Case, data: DecisionInput) -> customers.CustomerPlan | None:
+    """The customer rule's measure a violation verdict would take now (None: the merchant is the subject)."""
+    if not case.about_customer:
+        return None
+    try:
+        return customers.plan(case.platform.value, case.customer_id, data.rule_code, data.severity)
+    except customers.CustomerRuleError as exc:
+        raise ReviewError(str(exc)) from exc
+
+
 def approval_reasons(plan: MeasurePlan, dropped: Iterable[str]) -> list[str]:
     """Why a manager must approve before the measures take effect (four-eyes)."""
     dropped = set(dropped)
@@ -98,9 +109,11 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
         raise ReviewError(_l("Claim the case before deciding it."))
     if not data.rationale.strip():
         raise ReviewError(_l("Write the reasons for the decision."))
-    # A merchant's fraud report is judged too, but never penalises the reporting merchant.
+    # A case about the customer (a merchant's fraud report, or the customer's own messages) never
+    # penalises the merchant; a violation verdict takes the customer rule's measure instead.
     penalising = data.verdict is Verdict.violation and case.kind is CaseKind.violation
     plan = preview(case, data) if penalising else None
+    about_customer = customer_preview(case, data) if data.verdict is Verdict.violation else None
     if plan is not None:
         unknown = set(data.dropped) - {m.type for m in plan.measures}
         if unknown:
@@ -116,11 +129,13 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
             raise ReviewError(_l("Only messages of this case's conversation can be quoted."))
     reasons = approval_reasons(plan, data.dropped) if plan else []
     decision = CaseDecision(
-        case_id=case.id, verdict=data.verdict, rule_code=data.rule_code if plan else case.rule_code,
-        severity=plan.severity if plan else None, rationale=data.rationale.strip(),
+        case_id=case.id, verdict=data.verdict, rule_code=data.rule_code if plan or about_customer else case.rule_code,
+        severity=plan.severity if plan else (data.severity if about_customer else None),
+        rationale=data.rationale.strip(),
         params=dict(data.params or {}),
         dropped=sorted(data.dropped), deviation_reason=data.deviation_reason.strip(),
-        preview=plan.to_dict() if plan else None, approval_reasons=reasons, quoted_message_ids=quoted,
+        preview=plan.to_dict() if plan else about_customer.to_dict() if about_customer else None,
+        approval_reasons=reasons, quoted_message_ids=quoted,
         status=DecisionStatus.pending_approval if reasons else DecisionStatus.applied,
         decided_by_id=reviewer.id, decided_at=utcnow(),
     )
@@ -188,6 +203,8 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
                                    decision.params, drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
         statements.record_decision(case, decision, penalty)  # DSA Art. 17: issued as the measures apply
+    elif decision.verdict is Verdict.violation and case.about_customer:
+        customers.impose(actor, case, decision)
     _lift_automatic(actor, case, decision)
     flag_status = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
                    Verdict.insufficient_evidence: FlagStatus.inconclusive}[decision.verdict]
@@ -205,7 +222,7 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
         notify_merchant(case.merchant_id, "fraud_report", lambda: (
             _l("Your fraud report has been reviewed"),
             _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))
-    elif decision.verdict is Verdict.violation:
+    elif decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
         number = ruling_number(decision)
         notify_merchant(case.merchant_id, "ruling", lambda: (
             _l("New ruling on your shop"),

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from backoffice.labels import CATEGORY_LABELS, SOURCE_LABELS
+from backoffice.policy.titles import fraud_pattern_title
 
 DETECTOR_LABELS = {
     "lexicon": _l("keyword"),
@@ -38,6 +39,7 @@ DETECTOR_LABELS = {
     "merchant_fraud_report": _l("merchant report"),
     "mass_sending": _l("the same advertisement sent to several customers"),
     "removed_handle": _l("a contact handle of a removed shop"),
+    "customer_fraud": _l("customer fraud pattern"),
 }
 #: How the term was written, for a hit found in another view of the text than the plain (folded) one.
 VIEW_PHRASES = {
@@ -105,6 +107,8 @@ def _what(detector: str, term: str | None, view: str) -> str:
         if match:
             return _("%(what)s (limit %(n)s minutes)", what=label, n=f"{int(match.group(1)) / 60:g}")
         return label
+    if detector == "customer_fraud" and fraud_pattern_title(term):
+        return _("%(what)s: %(term)s", what=label, term=fraud_pattern_title(term))
     if detector in ("lexicon", "solicit") and term:
         shown = str(VIEW_PHRASES[view]) % {"term": _quoted(term)} if view in VIEW_PHRASES else _quoted(term)
         return _("%(what)s: %(term)s", what=label, term=shown)

@@ -17,6 +17,8 @@ SEVERITIES = [
     SelectChoice("especially_serious", _l("Especially serious")),
 ]
 
+CUSTOMER_SEVERITIES = SEVERITIES[:2]  # customer rules know general and serious (情节严重)
+
 
 class DecisionForm(FlaskForm):
     version = HiddenField(validators=[DataRequired()])

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backoffice.accounts.models import User
 from backoffice.conversations.models import Conversation, Message
+from backoffice.customers.models import Customer
 from backoffice.db import UTCDateTime, db, enum_type, utcnow
 from backoffice.merchants.models import Merchant, Platform
 
@@ -32,6 +33,11 @@ OPEN_STATUSES = frozenset({CaseStatus.open, CaseStatus.in_review, CaseStatus.on_
 class CaseKind(enum.StrEnum):
     violation = "violation"  # a possible violation by the merchant
     fraud_report = "fraud_report"  # the merchant reports a customer for fraud (ZBJ 举报诈骗)
+    customer_fraud = "customer_fraud"  # the customer's own messages match a fraud pattern of the pack
+
+
+#: Kinds whose subject is the conversation's customer, never the merchant.
+CUSTOMER_KINDS = frozenset({CaseKind.fraud_report, CaseKind.customer_fraud})
 
 
 class FlagSource(enum.StrEnum):
@@ -83,13 +89,21 @@ class Case(db.Model):
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped on every change; a form carries it back so stale decisions are refused.
     version: Mapped[int] = mapped_column(default=1)
+    # The subject when it is the customer (kinds in CUSTOMER_KINDS); None: the merchant is the subject.
+    customer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("customers.id"), index=True)
 
     merchant: Mapped[Merchant] = relationship()
+    customer: Mapped[Customer | None] = relationship()
     conversation: Mapped[Conversation] = relationship()
     claimed_by: Mapped[User | None] = relationship()
     flags: Mapped[list[Flag]] = relationship(back_populates="case", order_by="Flag.id")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def about_customer(self) -> bool:
+        """Whether the case judges the customer (who may be warned, restricted or banned), not the merchant."""
+        return self.kind in CUSTOMER_KINDS
 
 
 _BACKLOG_SQL = "status IN ('open', 'in_review', 'on_hold', 'escalated', 'awaiting_approval')"

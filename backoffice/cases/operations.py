@@ -9,6 +9,8 @@ import sqlalchemy as sa
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
 from backoffice.conversations.models import Conversation
+from backoffice.customers.operations import confirmed_offences as customer_offences
+from backoffice.customers.operations import customer_of
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties.models import DecisionState, PenaltyDecision
@@ -130,9 +132,10 @@ def resolve_flags(case: Case, confirmed: bool) -> None:
 
 
 def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
-    """A merchant's report of customer fraud: its own case kind, never a penalty on the merchant."""
+    """A merchant's report of customer fraud: a case whose subject is the customer, never the merchant."""
     now = utcnow()
     case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id,
+                customer_id=customer_of(conversation).id,
                 conversation_id=conversation.id, kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now,
                 flag_count=1, report_count=1, max_confidence=1.0, has_detector=False, has_report=True,
                 prior_offences=0, priority=50)
@@ -146,3 +149,35 @@ def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
     record(actor, "case.fraud_report", "case", case.id,
            after={"conversation": conversation.external_id, "text": text})
     return case
+
+
+def add_customer_flags(actor: Actor, conversation: Conversation, rule_code: str, flags: list[Flag],
+                       at: datetime) -> tuple[Case, bool]:
+    """Attach flags on the customer's own messages to the open customer case of this conversation and
+    customer rule, opening one if needed. No automatic measure: a person decides every customer case."""
+    case = db.session.scalar(sa.select(Case).where(
+        Case.conversation_id == conversation.id, Case.kind == CaseKind.customer_fraud,
+        Case.rule_code == rule_code, Case.status.in_(OPEN_STATUSES)))
+    opened = case is None
+    if opened:
+        hours = _sla_hours(conversation.platform.value)
+        customer = customer_of(conversation)
+        case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id,
+                    customer_id=customer.id, conversation_id=conversation.id,
+                    kind=CaseKind.customer_fraud, rule_code=rule_code, opened_at=at, last_flag_at=at,
+                    sla_due_at=at + timedelta(hours=hours) if hours else None,
+                    prior_offences=customer_offences(customer.id), flag_count=0,
+                    report_count=0, max_confidence=0.0, has_detector=True, has_report=False)
+        db.session.add(case)
+    for flag in flags:
+        flag.case = case
+        case.flag_count += 1
+        case.max_confidence = max(case.max_confidence, flag.confidence)
+    case.last_flag_at = at
+    case.priority = priority(case)
+    db.session.flush()
+    if opened:
+        record(actor, "case.open", "case", case.id,
+               after={"rule": rule_code, "conversation": conversation.external_id, "flags": len(flags),
+                      "subject": "customer"})
+    return case, opened

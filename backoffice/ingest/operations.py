@@ -11,10 +11,11 @@ import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import Case, Flag, FlagSource, Report
-from backoffice.cases.operations import add_flags
+from backoffice.cases.operations import add_customer_flags, add_flags
 from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
 from backoffice.db import db, utcnow
 from backoffice.detection.conversation import scan_conversation
+from backoffice.detection.customer_fraud import scan_customer_messages
 from backoffice.detection.handles import handle_of
 from backoffice.detection.runtime import conduct_settings, current_model, current_scanner, review_thresholds
 from backoffice.detection.scanner import Flag as DetectorFlag
@@ -71,6 +72,11 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
         db.session.add_all(flags)
         into = burst if burst is not None and burst.rule_code == rule_code else None
         case, opened = add_flags(actor, conversation, rule_code, category, flags, now, into=into)
+        (result.cases_opened if opened else result.cases_updated).append(case.id)
+        result.flags += len(flags)
+    for rule_code, flags in _customer_flags(conversation, platform, new_rows).items():
+        db.session.add_all(flags)
+        case, opened = add_customer_flags(actor, conversation, rule_code, flags, now)
         (result.cases_opened if opened else result.cases_updated).append(case.id)
         result.flags += len(flags)
     if result.new_messages or result.new_reports:
@@ -186,6 +192,23 @@ def _detector_flags(conversation: Conversation, platform: Platform, new_rows: di
             features=list(hit.features), evidence=hit.evidence,
         ))
     return flags, found
+
+
+def _customer_flags(conversation: Conversation, platform: Platform, new_rows: dict[int, dict]) -> dict[str, list[Flag]]:
+    """The customer's new messages against the pack's fraud patterns (ZBJ: part-time lures, unknown apps,
+    deposits on another platform), by customer rule."""
+    patterns = get_rulebook().fraud_patterns(platform.value)
+    if not patterns or not new_rows:
+        return {}
+    rows = sorted(new_rows.values(), key=lambda m: (m["sent_at"], m["id"]))
+    messages = [{"sender_role": m["sender_role"].value, "text": m["text"]} for m in rows]
+    by_rule: dict[str, list[Flag]] = {}
+    for hit in scan_customer_messages(messages, patterns):
+        by_rule.setdefault(hit.rule, []).append(Flag(
+            conversation_id=conversation.id, message_id=rows[hit.message_index]["id"], source=FlagSource.detector,
+            rule_code=hit.rule, detector="customer_fraud", term=hit.pattern, start=hit.start, end=hit.end,
+            matched=hit.matched[:500], where="text", confidence=hit.confidence, view="folded"))
+    return by_rule
 
 
 def _context(conversation: Conversation, earliest: datetime) -> list[dict]:

@@ -14,6 +14,7 @@ from typing import get_args
 
 from backoffice.rulefiles import RuleFileError, load, load_with_marks
 
+from .customer_rules import CustomerRule, FraudPattern
 from .schema import Category, OperatorSetting, Pack, Platform, Rule
 
 PACKS_SUBDIR = "packs"
@@ -41,6 +42,23 @@ class RuleBook:
         except KeyError:
             known = ", ".join(sorted(self._by_code))  # type: ignore[attr-defined]
             raise UnknownRuleError(f"no rule with code {code!r}; known codes: {known}") from None
+
+    def customer_rules(self, platform: str) -> tuple[CustomerRule, ...]:
+        """The platform's rules for customers (none when its pack has no ``customer_rules:``)."""
+        own = self.pack(platform).customer_rules
+        return own.rules if own else ()
+
+    def customer_rule(self, code: str) -> CustomerRule:
+        rule = next((r for p in self.packs.values() for r in (p.customer_rules.rules if p.customer_rules else ())
+                     if r.code == code), None)
+        if rule is None:
+            raise UnknownRuleError(f"no customer rule with code {code!r}")
+        return rule
+
+    def fraud_patterns(self, platform: str) -> tuple[FraudPattern, ...]:
+        """What the platform's customers' messages are scanned for."""
+        own = self.pack(platform).customer_rules
+        return own.scan if own else ()
 
     def rules(self, platform: Platform | None = None) -> tuple[Rule, ...]:
         packs = [self.pack(platform)] if platform else self.packs.values()

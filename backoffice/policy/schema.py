@@ -15,6 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from backoffice.rulefiles import PathError
 
+from .customer_rules import CustomerRules
 from .measures import Basis, Frozen, Measure, Removal
 
 Platform = Literal["zbj", "taobao", "pdd", "community"]
@@ -273,6 +274,8 @@ class Pack(Frozen):
     detection: Detection = Detection()
     linked_accounts: LinkedAccounts | None = None
     rules: tuple[Rule, ...] = Field(min_length=1)
+    #: Rules whose subject is the customer (``policy/customer_rules.py``); None: the pack has none.
+    customer_rules: CustomerRules | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -292,7 +295,10 @@ class Pack(Frozen):
                 if "appeal" in raw:
                     raw["appeal"] = _expand_setting(raw["appeal"], settings, ("rules", i, "appeal"))
             rules.append(raw)
-        return {**data, "rules": rules}
+        data = {**data, "rules": rules}
+        if isinstance(data.get("customer_rules"), dict):
+            data["customer_rules"] = _expand_customer_settings(data["customer_rules"], settings)
+        return data
 
     @model_validator(mode="after")
     def _cross_rule_checks(self) -> Pack:
@@ -329,6 +335,10 @@ class Pack(Frozen):
             raise PathError(("linked_accounts", "source", "document"),
                             f"source document {self.linked_accounts.source.document!r} is not listed in "
                             "source_documents")
+        for i, customer_rule in enumerate(self.customer_rules.rules if self.customer_rules else ()):
+            if not customer_rule.code.startswith(f"{self.platform}."):
+                raise PathError(("customer_rules", "rules", i, "code"),
+                                f"code {customer_rule.code!r} must start with '{self.platform}.'")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(
@@ -346,3 +356,29 @@ def _expand_setting(appeal: Any, settings: Any, path: tuple[str | int, ...]) -> 
     if not isinstance(setting, dict):
         raise PathError((*path, "setting"), f"operator setting {name!r} is not defined in operator_settings")
     return {"days": setting.get("value"), "basis": "operator_setting", "note": setting.get("note"), **appeal}
+
+
+def _expand_customer_settings(section: dict, settings: Any) -> dict:
+    """Fill ``{type: messaging_restriction, setting: NAME}`` with the setting's days and note."""
+    rules = []
+    for i, rule in enumerate(section.get("rules") or []):
+        if isinstance(rule, dict) and isinstance(rule.get("ladder"), dict):
+            ladder = {}
+            for severity, rungs in rule["ladder"].items():
+                ladder[severity] = [
+                    _customer_measure(m, settings, ("customer_rules", "rules", i, "ladder", severity, j))
+                    for j, m in enumerate(rungs or [])]
+            rule = {**rule, "ladder": ladder}
+        rules.append(rule)
+    return {**section, "rules": rules}
+
+
+def _customer_measure(measure: Any, settings: Any, path: tuple[str | int, ...]) -> Any:
+    if not (isinstance(measure, dict) and "setting" in measure):
+        return measure
+    name = measure["setting"]
+    setting = settings.get(name) if isinstance(settings, dict) and isinstance(name, str) else None
+    if not isinstance(setting, dict):
+        raise PathError((*path, "setting"), f"operator setting {name!r} is not defined in operator_settings")
+    rest = {k: v for k, v in measure.items() if k != "setting"}
+    return {"days": setting.get("value"), "basis": "operator_setting", "note": setting.get("note"), **rest}

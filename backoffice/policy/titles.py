@@ -17,5 +17,23 @@ def rule_title(code: str | None) -> str:
     try:
         rule = get_rulebook().rule(code)
     except UnknownRuleError:
-        return code
+        try:
+            return localized(get_rulebook().customer_rule(code).title)
+        except UnknownRuleError:
+            return code
     return rule.title_zh if str(get_locale()).startswith("zh") else rule.title_en
+
+
+def localized(text) -> str:
+    """A pack's ``{zh, en}`` text in the current language."""
+    return text.zh if str(get_locale()).startswith("zh") else text.en
+
+
+def fraud_pattern_title(key: str | None) -> str | None:
+    """The title of a pack's customer fraud pattern (``customer_rules.scan``) in the current language."""
+    book = get_rulebook()
+    for platform in book.packs:
+        for pattern in book.fraud_patterns(platform):
+            if pattern.key == key:
+                return localized(pattern.title)
+    return None

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from werkzeug.exceptions import NotFound
 
 from backoffice.appeals.models import Appeal
-from backoffice.cases.models import Case, CaseDecision, DecisionStatus, Flag, Verdict
+from backoffice.cases.models import Case, CaseDecision, CaseKind, DecisionStatus, Flag, Verdict
 from backoffice.conversations.models import Message
 from backoffice.db import db
 from backoffice.penalties.models import PenaltyDecision
@@ -42,14 +42,15 @@ def rulings_of(merchant_id: int) -> list[Ruling]:
     """The merchant's rulings, newest first."""
     return list(db.session.scalars(
         sa.select(CaseDecision).join(Case, Case.id == CaseDecision.case_id)
-        .where(Case.merchant_id == merchant_id, *_IS_RULING)
+        .where(Case.merchant_id == merchant_id, Case.kind == CaseKind.violation, *_IS_RULING)
         .order_by(CaseDecision.decided_at.desc())))
 
 
 def ruling_of(merchant_id: int, ruling_id: int) -> Ruling:
     """The merchant's own ruling, or 404 (another merchant's looks exactly like a missing one)."""
     ruling = get_ruling(ruling_id)
-    if ruling is None or ruling.case.merchant_id != merchant_id:
+    # A confirmed report about the customer is no ruling on the merchant, though it sits in their conversation.
+    if ruling is None or ruling.case.merchant_id != merchant_id or ruling.case.kind is not CaseKind.violation:
         raise NotFound()
     return ruling
 

@@ -190,7 +190,8 @@ def decide_fraud_report(case, reviewer):
 
     claims.claim(web(reviewer), case, reviewer)
     ruling = decisions.decide(web(reviewer), case, decisions.DecisionInput(
-        verdict=Verdict.violation, rationale="客户确有诈骗行为"), expected_version=case.version)
+        verdict=Verdict.violation, rationale="客户确有诈骗行为", rule_code="zbj.customer_fraud",
+        severity="general"), expected_version=case.version)
     db.session.commit()
     return ruling
 

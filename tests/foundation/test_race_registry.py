@@ -54,6 +54,9 @@ RACE_TESTS = {
     "rulings.jobs.start": ["rulings/test_export_races.py::test_the_same_export_started_four_times_at_once_runs_once"],
     "audit.operations.record": ["foundation/test_audit.py::test_concurrent_writers_build_one_unbroken_chain"],
     # The ledger's writers, reached through the decisions, appeals and exams raced above.
+    "customers.operations.impose": [
+        "customers/test_races.py::test_a_customer_case_decided_twice_at_once_takes_one_measure",
+        "customers/test_races.py::test_two_customer_cases_of_one_customer_decided_at_once_count_as_two_offences"],
     "penalties.operations.impose": [
         "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
     "penalties.operations.overturn": [
@@ -87,6 +90,7 @@ NO_RACE_NEEDED = {
     "calibration.operations.withdraw": "idempotent: deletes an open assignment",
     "cases.operations.add_flags": "runs inside ingest, raced above",
     "cases.operations.report_fraud": "each report is meant to open its own case",
+    "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
     "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",
 }

@@ -1,0 +1,1 @@
+"""Customers as the subject of a case (ZBJ fraud reports): their rules, measures and history."""
