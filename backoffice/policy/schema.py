@@ -16,6 +16,7 @@ from pydantic import Field, field_validator, model_validator
 from backoffice.rulefiles import PathError
 
 from .measures import Basis, Frozen, Measure, Removal
+from .service import ServiceQuality, expand_settings
 
 Platform = Literal["zbj", "taobao", "pdd", "community"]
 Category = Literal[
@@ -244,6 +245,8 @@ class Pack(Frozen):
     source_documents: tuple[SourceDocument, ...] = Field(min_length=1)
     operator_settings: dict[str, OperatorSetting] = {}
     detection: Detection = Detection()
+    #: Reply window and targets for the service-quality figures (``policy/service.py``).
+    service_quality: ServiceQuality | None = None
     rules: tuple[Rule, ...] = Field(min_length=1)
 
     @model_validator(mode="before")
@@ -264,6 +267,8 @@ class Pack(Frozen):
                 if "appeal" in raw:
                     raw["appeal"] = _expand_setting(raw["appeal"], settings, ("rules", i, "appeal"))
             rules.append(raw)
+        if "service_quality" in data:
+            data = {**data, "service_quality": expand_settings(data["service_quality"], settings)}
         return {**data, "rules": rules}
 
     @model_validator(mode="after")
