@@ -47,7 +47,7 @@ def index():
     targets = [(p_, figures.settings_for(p_)) for p_ in shown]
     return render_template("quality/index.html", rows=marked, days=days, periods=PERIODS, period=p, now=now,
                            platform=platform_arg, view=view, sort=sort, descending=descending,
-                           platforms=list(Platform), targets=[t for t in targets if t[1] is not None])
+                           platforms=list(Platform), packs=[t for t in targets if t[1] is not None])
 
 
 def sort_rows(rows: list[figures.Row], sort: str, descending: bool) -> list[figures.Row]:
