@@ -70,7 +70,8 @@ class ServiceQuality(Frozen):
             try:
                 percent = Decimal(raw)
             except InvalidOperation:
-                raise PathError((key, "value"), f"a percentage is a decimal string such as \"65.4\" (got {raw!r})")
+                raise PathError((key, "value"),
+                                f"a percentage is a decimal string such as \"65.4\" (got {raw!r})") from None
             if not Decimal(0) <= percent <= Decimal(100):
                 raise PathError((key, "value"), f"a percentage lies between 0 and 100 (got {raw})")
         return self

@@ -16,8 +16,8 @@ from backoffice.accounts.permissions import roles_required
 from backoffice.appeals.exam_operations import exam_offer
 from backoffice.cases.highlight import segments
 from backoffice.cases.operations import report_fraud
-from backoffice.db import db, utcnow
 from backoffice.dashboard.metrics import period
+from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants.models import Platform
 from backoffice.notifications.models import Notification

@@ -12,7 +12,6 @@ Create Date: 2026-12-06 22:22:31
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = '43bad4298f46'
 down_revision = '5a1ff845d14c'

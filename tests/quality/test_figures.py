@@ -83,11 +83,13 @@ def test_targets_of_the_pinduoduo_pack(app, figure, value, met):
 
 def test_the_pack_cites_the_documents(app):
     settings = figures.settings_for(figures.Platform.pdd)
-    assert (settings.reply_minutes.value, settings.service_start.value, settings.service_end.value) == (3, "08:00", "23:00")
+    hours = (settings.service_start.value, settings.service_end.value)
+    assert (settings.reply_minutes.value, hours) == (3, ("08:00", "23:00"))
     assert settings.reply_minutes.quote == "商家客服需要在每日8:00-23:00间,对消费者的消息在3分钟内作出回复"
     assert (settings.reply_rate_min.value, settings.reply_rate_min.seed) == ("65.4", "003")
     assert "65.4%" in settings.reply_rate_min.quote
-    assert settings.good_review_rate_min.is_setting and settings.complaint_rate_max.is_setting
+    assert settings.good_review_rate_min.is_setting
+    assert settings.complaint_rate_max.is_setting
 
 
 def test_a_shop_at_two_of_three_in_time_meets_65_4_and_one_of_two_misses(make_merchant, chat):
