@@ -45,7 +45,8 @@ RACE_TESTS = {
     "calibration.operations.submit": [
         "calibration/test_races.py::test_a_blind_review_submitted_twice_at_once_is_recorded_once"],
     "merchants.operations.top_up": ["ledger/test_races.py::test_top_ups_at_the_same_moment_all_count_once"],
-    "ingest.operations.ingest": ["ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
+    "ingest.operations.ingest": ["ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once",
+                                 "ingest/test_reviews.py::test_the_same_review_sent_four_times_at_once_is_stored_once"],
     # Not an operation on the database, but a state change all the same: the export job's start.
     "rulings.jobs.start": ["rulings/test_export_races.py::test_the_same_export_started_four_times_at_once_runs_once"],
     "audit.operations.record": ["foundation/test_audit.py::test_concurrent_writers_build_one_unbroken_chain"],

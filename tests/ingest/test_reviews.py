@@ -7,8 +7,11 @@ import copy
 import pytest
 
 from backoffice.conversations.models import Message, ReviewRating, ServiceReview
+from backoffice.extensions import db
+from backoffice.ingest.operations import ingest
 from backoffice.ingest.validation import InvalidConversation
-from tests.ingest.conftest import all_of, at, conv, msg
+from tests.concurrency import run_concurrently
+from tests.ingest.conftest import ACTOR, all_of, at, conv, msg
 
 
 def _review(external_id: str, rating: str, when) -> dict:
@@ -42,3 +45,18 @@ def test_bad_reviews_and_auto_replies_are_refused(put, day, change, problem):
     change(payload)
     with pytest.raises(InvalidConversation, match=problem.replace("[", r"\[").replace("]", r"\]")):
         put(payload)
+
+
+@pytest.mark.postgres_only  # SQLite serialises its writers; PostgreSQL lets two ingests race
+def test_the_same_review_sent_four_times_at_once_is_stored_once(app, put, day):
+    payload = conv("c-race", msg("1", "customer", at(day, 10), "在吗"), msg("2", "merchant", at(day, 10, 1), "在的"))
+    put(payload)  # the conversation exists: the four ingests below race on its row, not on creating it
+    payload["reviews"] = [_review("r-1", "good", at(day, 10, 5))]
+
+    def work(n: int) -> None:
+        ingest(ACTOR, copy.deepcopy(payload), now=at(day, 13))
+        db.session.commit()
+
+    run_concurrently(app, work, range(4))
+    db.session.expire_all()
+    assert [r.external_id for r in all_of(ServiceReview)] == ["r-1"]
