@@ -168,30 +168,33 @@ def _replies(p: Period, scope: list, settings: ServiceQuality, now: datetime):
     by_person = sa.and_(m.sender_role == SenderRole.merchant, m.is_automated.is_(False))
     asks = sa.and_(m.sender_role == SenderRole.customer, _service_hours(m.sent_at, p, settings))
     window = {"partition_by": m.conversation_id, "order_by": (m.sent_at, m.id)}
+    # Replies so far: the customer messages between two replies share this number, and the reply that
+    # ends stretch n carries n + 1. A running sum, so the database computes it in one pass.
     timed = (
-        sa.select(
-            m.conversation_id, Conversation.merchant_id, m.sent_at,
-            sa.case((by_person, 1), else_=0).label("is_reply"),
-            # Replies so far: the customer messages between two replies share this number.
-            sa.func.sum(sa.case((by_person, 1), else_=0)).over(**window, rows=(None, 0)).label("stretch"),
-            sa.func.min(sa.case((by_person, m.sent_at))).over(**window, rows=(1, None)).label("reply_at"),
-        )
+        sa.select(m.conversation_id, Conversation.merchant_id, m.sent_at,
+                  sa.case((by_person, 1), else_=0).label("is_reply"),
+                  sa.func.sum(sa.case((by_person, 1), else_=0)).over(**window).label("stretch"))
         .join(Conversation, Conversation.id == m.conversation_id)
         .where(*scope, m.sent_at >= p.start, m.sent_at < p.end, sa.or_(by_person, asks))
         .cte("timed"))
-    stretch = (
-        sa.select(timed.c.merchant_id, sa.func.min(timed.c.sent_at).label("asked_at"),
-                  sa.func.min(timed.c.reply_at).label("reply_at"))
-        .where(timed.c.is_reply == 0)
-        .group_by(timed.c.conversation_id, timed.c.stretch, timed.c.merchant_id)
-        .subquery("stretch"))
+    groups = (
+        sa.select(timed.c.conversation_id, timed.c.merchant_id, timed.c.stretch,
+                  sa.func.min(sa.case((timed.c.is_reply == 0, timed.c.sent_at))).label("asked_at"),
+                  sa.func.min(sa.case((timed.c.is_reply == 1, timed.c.sent_at))).label("opened_at"))
+        .group_by(timed.c.conversation_id, timed.c.merchant_id, timed.c.stretch)
+        .cte("groups"))
+    next_opened = sa.func.lead(groups.c.opened_at).over(partition_by=groups.c.conversation_id,
+                                                         order_by=groups.c.stretch)
+    stretch = (sa.select(groups.c.merchant_id, groups.c.asked_at, next_opened.label("reply_at"))
+               .subquery("stretch"))
     limit = settings.reply_limit.total_seconds()
     waited = seconds_between(stretch.c.asked_at, stretch.c.reply_at)
     day = _day_index(stretch.c.asked_at, p)
     stmt = (
         sa.select(stretch.c.merchant_id, day, sa.func.count(), sa.func.count(sa.case((waited <= limit, 1))),
                   sa.func.count(sa.case((waited > limit, 1))))
-        .where(sa.or_(stretch.c.reply_at.is_not(None), stretch.c.asked_at <= now - settings.reply_limit))
+        .where(stretch.c.asked_at.is_not(None),
+               sa.or_(stretch.c.reply_at.is_not(None), stretch.c.asked_at <= now - settings.reply_limit))
         .group_by(stretch.c.merchant_id, day))
     return stmt, ("asked", "within", "late")
 
