@@ -104,7 +104,8 @@ def _nav() -> list[tuple[str, str]]:
     if role in (Role.reviewer, Role.senior_reviewer):
         items.append(("calibration.mine", _calibration_label(_("Calibration reviews"))))
     if role is Role.merchant:
-        items += [("portal.index", _("My shop")), ("portal.conversations", _("Conversations"))]
+        items += [("portal.index", _("My shop")), ("portal.service_quality", _("Service quality")),
+                  ("portal.conversations", _("Conversations"))]
     items.append(("portal.notifications", _("Notifications")))
     if role is Role.admin:
         items += [("admin.users", _("Accounts")), ("tokens.index", _("API tokens")),
@@ -113,10 +114,11 @@ def _nav() -> list[tuple[str, str]]:
 
 
 #: The managers' reports, one entry in the main navigation and tabs on each page (report_tabs.html).
-REPORT_PAGES = (("dashboard.index", _l("Dashboard")), ("rulings.index", _l("Rulings")),
+REPORT_PAGES = (("dashboard.index", _l("Dashboard")), ("quality.index", _l("Service quality")),
+                ("rulings.index", _l("Rulings")),
                 ("statements.index", _l("Statements of reasons")), ("calibration.index", _l("Calibration")),
                 ("whatif.index", _l("What if")))
-_REPORT_BLUEPRINTS = frozenset({"dashboard", "rulings", "statements", "whatif"})
+_REPORT_BLUEPRINTS = frozenset({"dashboard", "quality", "rulings", "statements", "whatif"})
 
 
 def nav_current(endpoint: str) -> bool:

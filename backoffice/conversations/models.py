@@ -45,7 +45,8 @@ class Conversation(db.Model):
 
 class Message(db.Model):
     __tablename__ = "messages"
-    __table_args__ = (sa.UniqueConstraint("conversation_id", "external_id"),)
+    # sent_at: the service-quality figures read one period of messages at a time.
+    __table_args__ = (sa.UniqueConstraint("conversation_id", "external_id"), sa.Index(None, "sent_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(sa.ForeignKey("conversations.id"))
@@ -54,5 +55,26 @@ class Message(db.Model):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
     text: Mapped[str] = mapped_column(sa.Text, default="")
     attachments: Mapped[list] = mapped_column(sa.JSON, default=list)
+    #: Sent by the shop's auto-reply or robot, not a person: it is no 人工回复 (seed 003).
+    is_automated: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
+
+
+class ReviewRating(enum.StrEnum):
+    good = "good"
+    neutral = "neutral"
+    bad = "bad"
+
+
+class ServiceReview(db.Model):
+    """A customer's rating of the shop's customer service in one conversation (客服评价)."""
+
+    __tablename__ = "service_reviews"
+    __table_args__ = (sa.UniqueConstraint("conversation_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(sa.ForeignKey("conversations.id"))
+    external_id: Mapped[str] = mapped_column(sa.String(128))
+    rating: Mapped[ReviewRating] = mapped_column(enum_type(ReviewRating, 16))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

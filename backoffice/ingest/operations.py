@@ -12,7 +12,14 @@ import sqlalchemy as sa
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import Case, Flag, FlagSource, Report
 from backoffice.cases.operations import add_customer_flags, add_flags
-from backoffice.conversations.models import Channel, Conversation, Message, SenderRole
+from backoffice.conversations.models import (
+    Channel,
+    Conversation,
+    Message,
+    ReviewRating,
+    SenderRole,
+    ServiceReview,
+)
 from backoffice.db import db, utcnow
 from backoffice.detection.conversation import scan_conversation
 from backoffice.detection.customer_fraud import scan_customer_messages
@@ -38,6 +45,7 @@ class IngestResult:
     external_id: str
     new_messages: int = 0
     new_reports: int = 0
+    new_reviews: int = 0
     flags: int = 0
     cases_opened: list[int] = field(default_factory=list)
     cases_updated: list[int] = field(default_factory=list)
@@ -45,7 +53,7 @@ class IngestResult:
     def to_dict(self) -> dict:
         return {
             "conversation": self.external_id, "new_messages": self.new_messages,
-            "new_reports": self.new_reports, "flags": self.flags,
+            "new_reports": self.new_reports, "new_reviews": self.new_reviews, "flags": self.flags,
             "cases_opened": self.cases_opened, "cases_updated": sorted(set(self.cases_updated)),
         }
 
@@ -79,7 +87,8 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
         case, opened = add_customer_flags(actor, conversation, rule_code, flags, now)
         (result.cases_opened if opened else result.cases_updated).append(case.id)
         result.flags += len(flags)
-    if result.new_messages or result.new_reports:
+    result.new_reviews = _insert_reviews(conversation, data.get("reviews") or [])
+    if result.new_messages or result.new_reports or result.new_reviews:
         record(actor, "conversation.ingest", "conversation", conversation.id, after=result.to_dict())
     return result
 
@@ -144,10 +153,22 @@ def _insert_messages(conversation: Conversation, fresh: list[dict]) -> dict[int,
         "sender_role": SenderRole(m["sender_role"]), "sent_at": m["_sent_at"], "text": m["text"],
         "attachments": [{k: a[k] for k in ("kind", "name", "sha256", "text") if k in a}
                         for a in m.get("attachments") or []],
+        "is_automated": bool(m.get("automated")),
     } for m in fresh]
     stmt = sa.insert(Message).returning(Message.id, sort_by_parameter_order=True)
     ids = db.session.scalars(stmt, rows).all()
     return {id_: row | {"id": id_} for id_, row in zip(ids, rows, strict=True)}
+
+
+def _insert_reviews(conversation: Conversation, reviews: list[dict]) -> int:
+    """Store the customer's service reviews not received before; return how many were new."""
+    known = set(db.session.scalars(sa.select(ServiceReview.external_id)
+                                   .where(ServiceReview.conversation_id == conversation.id)))
+    fresh = {r["external_id"]: r for r in reviews if r["external_id"] not in known}
+    db.session.add_all(ServiceReview(conversation_id=conversation.id, external_id=r["external_id"],
+                                     rating=ReviewRating(r["rating"]), reviewed_at=r["_reviewed_at"])
+                       for r in fresh.values())
+    return len(fresh)
 
 
 def _detector_flags(conversation: Conversation, platform: Platform, new_rows: dict[int, dict], now: datetime,

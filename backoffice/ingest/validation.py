@@ -77,7 +77,11 @@ def validate(payload: object) -> dict:
         if message["external_id"] in seen:
             raise InvalidConversation(f"{where}.external_id: {message['external_id']!r} appears twice")
         seen.add(message["external_id"])
+        if message.get("automated") and message["sender_role"] != "merchant":
+            raise InvalidConversation(f"{where}.automated: only the shop's messages can be automatic replies")
         message["_sent_at"] = parse_time(message["sent_at"], f"{where}.sent_at")
     for i, report in enumerate(payload.get("reports") or []):
         report["_reported_at"] = parse_time(report["reported_at"], f"reports[{i}].reported_at")
+    for i, review in enumerate(payload.get("reviews") or []):
+        review["_reviewed_at"] = parse_time(review["reviewed_at"], f"reviews[{i}].reviewed_at")
     return payload

@@ -17,6 +17,7 @@ from backoffice.rulefiles import PathError
 
 from .customer_rules import CustomerRules
 from .measures import Basis, Frozen, Measure, Removal
+from .service import ServiceQuality, expand_settings
 
 Platform = Literal["zbj", "taobao", "pdd", "community"]
 Category = Literal[
@@ -273,6 +274,8 @@ class Pack(Frozen):
     operator_settings: dict[str, OperatorSetting] = {}
     detection: Detection = Detection()
     linked_accounts: LinkedAccounts | None = None
+    #: Reply window and targets for the service-quality figures (``policy/service.py``).
+    service_quality: ServiceQuality | None = None
     rules: tuple[Rule, ...] = Field(min_length=1)
     #: Rules whose subject is the customer (``policy/customer_rules.py``); None: the pack has none.
     customer_rules: CustomerRules | None = None
@@ -298,6 +301,8 @@ class Pack(Frozen):
         data = {**data, "rules": rules}
         if isinstance(data.get("customer_rules"), dict):
             data["customer_rules"] = _expand_customer_settings(data["customer_rules"], settings)
+        if "service_quality" in data:
+            data["service_quality"] = expand_settings(data["service_quality"], settings)
         return data
 
     @model_validator(mode="after")

@@ -16,11 +16,14 @@ from backoffice.accounts.permissions import roles_required
 from backoffice.appeals.exam_operations import exam_offer
 from backoffice.cases.highlight import segments
 from backoffice.cases.operations import report_fraud
+from backoffice.dashboard.metrics import period
 from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants.models import Platform
 from backoffice.notifications.models import Notification
 from backoffice.portal import queries as q
+from backoffice.quality import figures
+from backoffice.quality.targets import marks
 from backoffice.rulings.facts import appeal_deadline, cited_of
 from backoffice.rulings.queries import ruling_of, ruling_view, rulings_of
 from backoffice.timeutil import platform_tz
@@ -55,6 +58,25 @@ def ruling(ruling_id: int):
         "portal/ruling.html", view=view, cited=cited, quoted=quoted, deadline=appeal_deadline(view.ruling),
         now=utcnow(), exam=exam_offer(view.ruling), confirm=ConfirmForm(),
     )
+
+
+#: How far back the merchant's own service-quality page looks.
+QUALITY_DAYS = 30
+
+
+@bp.get("/service-quality")
+@roles_required(Role.merchant)
+def service_quality():
+    merchant = current_user.merchant
+    now = utcnow()
+    p = period(QUALITY_DAYS, now)
+    settings = figures.settings_for(merchant.platform)
+    days = figures.per_day(figures.daily(p, platform=merchant.platform, merchant_id=merchant.id, now=now),
+                           p, merchant.name)
+    total = figures.per_shop(days)[0]
+    return render_template("portal/service_quality.html", merchant=merchant, period=p, now=now, settings=settings,
+                           total=(total, marks(settings, total.counts)),
+                           days=[(d, marks(settings, d.counts)) for d in reversed(days)])
 
 
 # ZBJ merchants report a customer for fraud (举报诈骗); the report becomes a case of its own kind.

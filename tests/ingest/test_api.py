@@ -41,7 +41,7 @@ def test_one_conversation_is_stored_and_answered_with_201(client, token, chat):
     response = client.post("/api/v1/conversations", json=chat, headers=headers)
     assert response.status_code == 201, response.json
     (case,) = all_of(Case)
-    assert response.json == {"conversation": "c-1", "new_messages": 3, "new_reports": 0, "flags": 1,
+    assert response.json == {"conversation": "c-1", "new_messages": 3, "new_reports": 0, "new_reviews": 0, "flags": 1,
                              "cases_opened": [case.id], "cases_updated": []}
     (event,) = all_of(AuditEvent, action="conversation.ingest")
     assert (event.via, event.actor_label, event.token_id is not None) == ("api", "reviewer-api", True)
