@@ -31,6 +31,7 @@ DETECTOR_LABELS = {
     "model": _l("learned model"),
     "customer_report": _l("customer report"),
     "merchant_fraud_report": _l("merchant report"),
+    "manual_sweep": _l("found by a reviewer's daily sweep"),
 }
 #: How the term was written, for a hit found in another view of the text than the plain (folded) one.
 VIEW_PHRASES = {
