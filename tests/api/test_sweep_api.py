@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.cases.test_sweep import missed  # noqa: F401 - the fixture
 
 
-def test_the_api_opens_a_sweep_case_and_answers_409_the_second_time(missed, token, client):
+@pytest.mark.usefixtures("missed")
+def test_the_api_opens_a_sweep_case_and_answers_409_the_second_time(token, client):
     headers = token("alice", "reviewer", "review")
     body = {"platform": "zbj", "conversation": "sw-1", "messages": ["2"], "rule": "zbj.offsite_contact",
             "note": "变体引导加微信"}

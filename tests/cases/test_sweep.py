@@ -1,4 +1,4 @@
-"""The daily manual sweep (ZBJ seed 000): "平台除了风险系统识别,人工每天也会全部排查此类行为,一经查实则平台规则严肃处理".
+"""The daily manual sweep (ZBJ seed 000): "平台除了风险系统识别,人工每天也会全部排查此类行为".
 
 A reviewer opens a case on merchant messages the detector missed, from the conversation's page or the API.
 """
@@ -121,11 +121,13 @@ def test_a_reviewer_opens_a_sweep_case_from_the_conversation_page(missed, make_u
     listing = client.get("/conversations").get_data(as_text=True)
     assert "sw-1" in listing
     page = client.get(f"/conversations/{missed.id}").get_data(as_text=True)
-    assert MISSED in page and 'name="messages"' in page
+    assert MISSED in page
+    assert 'name="messages"' in page
     response = client.post(f"/conversations/{missed.id}/cases", data={
         "messages": _ids(missed, "2"), "rule": "zbj.offsite_contact", "note": "变体引导加微信"})
     (case,) = db.session.scalars(sa.select(Case))
-    assert response.status_code == 302 and response.headers["Location"].endswith(f"/cases/{case.id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/cases/{case.id}")
     again = client.post(f"/conversations/{missed.id}/cases", data={
         "messages": _ids(missed, "2"), "rule": "zbj.offsite_contact", "note": "再次"})
     assert again.status_code == 409

@@ -140,5 +140,6 @@ def test_a_confirmed_demotion_names_its_ruling_and_end_and_an_open_one_awaits_re
     (case,) = all_of(Case)
     decide(case, Verdict.violation)
     (kept,) = portal.demotions(standing_of(merchant, tz, utcnow() + timedelta(seconds=1)))
-    assert kept.ruling is not None and kept.ruling.case_id == case.id
+    assert kept.ruling is not None
+    assert kept.ruling.case_id == case.id
     assert kept.ends_at == kept.since + timedelta(days=15)  # 限制经营15天 (Shanghai has no DST)
