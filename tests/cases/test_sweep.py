@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from backoffice.audit.models import AuditEvent
 from backoffice.cases.models import Case, CaseNote, Flag, FlagSource
@@ -81,7 +82,7 @@ REFUSALS = [
 @pytest.mark.parametrize(("messages", "rule", "note", "refusal"), REFUSALS)
 def test_a_sweep_finding_is_refused_when_it_cannot_stand(missed, make_user, messages, rule, note, refusal):
     alice = make_user("reviewer", login="alice")
-    with pytest.raises(SweepError, match=refusal):
+    with force_locale("en"), pytest.raises(SweepError, match=refusal):
         open_sweep_case(web(alice), missed, _ids(missed, *messages), rule, note)
 
 
@@ -89,7 +90,7 @@ def test_a_second_sweep_of_the_same_messages_names_the_open_case(missed, make_us
     alice = make_user("reviewer", login="alice")
     first = open_sweep_case(web(alice), missed, _ids(missed, "2"), "zbj.offsite_contact", "变体")
     db.session.commit()
-    with pytest.raises(SweepConflict, match=f"Case {first.id} is already open"):
+    with force_locale("en"), pytest.raises(SweepConflict, match=f"Case {first.id} is already open"):
         open_sweep_case(web(alice), missed, _ids(missed, "2"), "zbj.offsite_contact", "又看到")
 
 
