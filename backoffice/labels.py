@@ -43,7 +43,7 @@ SEVERITY_LABELS = {
 LANG_LABELS = {"zh": "中文", "en": "English", "both": _l("Bilingual")}
 # Taobao's violation-point tracks (一般违规 / 严重违规 / 售假).
 TRACK_LABELS = {"general": _l("General"), "serious": _l("Serious"), "counterfeit": _l("Counterfeit goods")}
-SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Sweep"),
+SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Daily manual sweep"),
                  "merchant_report": _l("Merchant report")}
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
                   "privacy_number": _l("Privacy number call")}

@@ -95,6 +95,7 @@ def _nav() -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     if role in (Role.reviewer, Role.senior_reviewer, Role.manager):
         items.append(("cases.queue", _("Case queue")))
+        items.append(("ingest.conversations", _("Daily sweep")))
     if role in (Role.senior_reviewer, Role.manager):
         items.append(("appeals.index", _("Appeals")))
     if role is Role.manager:

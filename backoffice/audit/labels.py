@@ -30,6 +30,7 @@ ACTION_LABELS = {
     "penalty.lift_automatic": _l("Automatic measure lifted"),
     "conversation.ingest": _l("Conversation received"),
     "case.open": _l("Case opened"),
+    "case.sweep": _l("Case opened from the daily sweep"),
     "case.claim": _l("Claimed"),
     "case.release": _l("Released"),
     "case.hold": _l("Put on hold for help"),

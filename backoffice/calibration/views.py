@@ -135,7 +135,7 @@ def _blind_form(review: CalibrationReview, formdata=None) -> BlindReviewForm:
 
 def _blind(review: CalibrationReview, form: BlindReviewForm, status: int = 200):
     flags = q.blind_flags(review)
-    rendered = conversation_rows(review.case, flags, until=review.original_decision.decided_at)
+    rendered = conversation_rows(review.case.conversation_id, flags, until=review.original_decision.decided_at)
     case = review.case
     try:
         rule = get_rulebook().rule(case.rule_code) if case.rule_code else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import Blueprint, g, jsonify, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
@@ -11,10 +12,11 @@ from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
-from backoffice.cases import claims, decisions
+from backoffice.cases import claims, decisions, sweep
 from backoffice.cases import queries as q
 from backoffice.cases.models import Case, CaseDecision, CaseStatus, FlagSource, Verdict
 from backoffice.cases.serialize import case_json, decision_json
+from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db
 from backoffice.detection.lexicon import CATEGORIES
 from backoffice.merchants.models import Platform
@@ -103,6 +105,32 @@ def claim_next():
     if case is None:
         return jsonify(case=None), 200
     return jsonify(case=case_json(case))
+
+
+@bp.post("/cases:sweep")
+@api_access(Scope.review, *REVIEW_ROLES)
+def open_sweep_case():
+    """A case on merchant messages the daily sweep found (``{platform, conversation, messages, rule, note}``)."""
+    body = _body()
+    platform, external_id, rule, note = (body.get(k) for k in ("platform", "conversation", "rule", "note"))
+    messages = body.get("messages")
+    if not all(isinstance(v, str) for v in (platform, external_id, rule, note)) or not isinstance(messages, list) \
+            or not all(isinstance(m, str) for m in messages):
+        raise ApiError(400, "Send platform, conversation, rule and note as strings and messages as a list of "
+                            "message ids (strings).")
+    conversation = db.session.scalar(sa.select(Conversation).where(
+        Conversation.platform == (Platform(platform) if platform in Platform.__members__ else None),
+        Conversation.external_id == external_id))
+    if conversation is None:
+        raise NotFound(f"No {platform} conversation {external_id}.")
+    ids = dict(db.session.execute(sa.select(Message.external_id, Message.id).where(
+        Message.conversation_id == conversation.id, Message.external_id.in_(messages))).all())
+    unknown = [m for m in messages if m not in ids]
+    if unknown:
+        raise ApiError(422, f"No message {unknown[0]} in conversation {external_id}.", code="unknown_message")
+    case = sweep.open_sweep_case(api_actor(), conversation, [ids[m] for m in messages], rule, note)
+    db.session.commit()
+    return jsonify(case_json(case)), 201
 
 
 @bp.post("/cases/<int:case_id>/decision")

@@ -66,7 +66,7 @@ def quoted_ids() -> tuple[int, ...]:
 
 def _render(case, form: DecisionForm, plan=None, status=200):
     flags = q.conversation_flags(case)
-    rendered = conversation_rows(case, flags)
+    rendered = conversation_rows(case.conversation_id, flags)
     book = get_rulebook()
     rule = book.rule(case.rule_code) if case.rule_code and not case.about_customer else None
     return render_template(

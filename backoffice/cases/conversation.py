@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from backoffice.cases.highlight import Segment, segments
-from backoffice.cases.models import Case, Flag
+from backoffice.cases.models import Flag
 from backoffice.conversations.models import Message
 from backoffice.db import db
 from backoffice.labels import SENDER_LABELS
@@ -37,9 +37,9 @@ class MessageRow:
     flags: tuple[Flag, ...]
 
 
-def conversation_rows(case: Case, flags: list[Flag], *, until: datetime | None = None, anchor_prefix: str = "hit",
-                      stamp_format: str = "%m-%d %H:%M:%S") -> list[MessageRow]:
-    """The rows of the case's conversation (up to ``until``, when given) with ``flags`` marked."""
+def conversation_rows(conversation_id: int, flags: list[Flag], *, until: datetime | None = None,
+                      anchor_prefix: str = "hit", stamp_format: str = "%m-%d %H:%M:%S") -> list[MessageRow]:
+    """The rows of a conversation (up to ``until``, when given) with ``flags`` marked."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
     flags_of: dict[int, list[Flag]] = {}
     for flag in flags:
@@ -50,7 +50,7 @@ def conversation_rows(case: Case, flags: list[Flag], *, until: datetime | None =
                 spans.setdefault(flag.message_id, []).append((flag.start, flag.end, flag.rule_code or "?"))
     tz = platform_tz()
     senders = {role: str(label) for role, label in SENDER_LABELS.items()}
-    stmt = sa.select(*_COLUMNS).where(Message.conversation_id == case.conversation_id)
+    stmt = sa.select(*_COLUMNS).where(Message.conversation_id == conversation_id)
     if until is not None:
         stmt = stmt.where(Message.sent_at <= until)
     rows = db.session.execute(stmt.order_by(Message.sent_at, Message.id))

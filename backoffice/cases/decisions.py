@@ -25,7 +25,7 @@ from backoffice.ledger.models import LedgerEntry
 from backoffice.merchants import links
 from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
-from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError
+from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError, get_rulebook
 from backoffice.policy.titles import rule_title
 from backoffice.rulings.facts import ruling_number
 from backoffice.transparency import operations as statements
@@ -231,9 +231,14 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
 
 
 def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:
-    # The ruling's own measures replace the provisional ones; a dismissal simply lifts them.
+    # The ruling's own measures replace the provisional ones; a dismissal simply lifts them. Those the
+    # pack keeps whatever the outcome (ZBJ's risk notice, ``lifted_at_review: false``) stay.
+    if case.rule_code is None:
+        return
+    kinds = [a.measure.type for a in get_rulebook().rule(case.rule_code).automatic if a.lifted_at_review]
     ids = list(db.session.scalars(sa.select(LedgerEntry.id).where(
-        LedgerEntry.case_id == case.id, LedgerEntry.is_provisional, LedgerEntry.reverses_id.is_(None))))
+        LedgerEntry.case_id == case.id, LedgerEntry.is_provisional, LedgerEntry.reverses_id.is_(None),
+        LedgerEntry.kind.in_(kinds))))
     if ids:
         penalties.lift_provisional(actor, case.merchant, ids, f"case {case.id}: {decision.verdict.value}")
 

@@ -40,6 +40,7 @@ DETECTOR_LABELS = {
     "mass_sending": _l("the same advertisement sent to several customers"),
     "removed_handle": _l("a contact handle of a removed shop"),
     "customer_fraud": _l("customer fraud pattern"),
+    "manual_sweep": _l("found by a reviewer's daily sweep"),
 }
 #: How the term was written, for a hit found in another view of the text than the plain (folded) one.
 VIEW_PHRASES = {

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
-from backoffice.conversations.models import Conversation
+from backoffice.conversations.models import Conversation, SenderRole
 from backoffice.customers.operations import confirmed_offences as customer_offences
 from backoffice.customers.operations import customer_of
 from backoffice.db import db, utcnow
@@ -80,10 +80,10 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
         flag.case = case
         case.flag_count += 1
         case.max_confidence = max(case.max_confidence, flag.confidence)
-        if flag.source.value == "report":
+        if flag.source is FlagSource.report:
             case.report_count += 1
             case.has_report = True
-        else:
+        elif flag.source is FlagSource.detector:
             case.has_detector = True
     case.last_flag_at = at
     case.priority = priority(case)
@@ -100,14 +100,17 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
 
 
 def sure_flag(platform: str, flags: list[Flag]) -> Flag | None:
-    """The surest detector flag that reaches the platform's automatic threshold for its category, if any.
+    """The surest detector flag on a merchant's own message that reaches the automatic threshold, if any.
 
-    Automatic measures come before any person has looked, so they need a detector (not a customer's
-    report) and a high score: below the threshold the case simply waits for its reviewer.
+    ZBJ (seed 000) demotes "若服务商……触发线下交易敏感词": the merchant's own words, caught by the
+    system. A customer's report, a reviewer's sweep finding or a hit on the customer's own message
+    (a customer who volunteers a number) is no such trigger: that case waits for its reviewer, as
+    does one whose score stays below the threshold.
     """
     _, automatic = get_rulebook().detection_thresholds(platform)
     sure = [f for f in flags if f.source is FlagSource.detector and f.category in automatic
-            and f.effective_score >= automatic[f.category]]
+            and f.effective_score >= automatic[f.category]
+            and f.message is not None and f.message.sender_role is SenderRole.merchant]
     return max(sure, key=lambda f: f.effective_score, default=None)
 
 

@@ -21,6 +21,7 @@ from backoffice.cases.models import (
     OPEN_STATUSES,
     Case,
     CaseDecision,
+    CaseKind,
     CaseStatus,
     DecisionStatus,
     Flag,
@@ -154,6 +155,22 @@ def decisions_by_rule(days: int = DEFAULT_PERIOD, now: datetime | None = None) -
     order = list(Verdict)
     return sorted(((rule or NONE, verdict.value, n) for rule, verdict, n in rows),
                   key=lambda r: (r[0], order.index(Verdict(r[1]))))
+
+
+#: How a case was found, in the order the dashboard lists them (FlagSource values).
+ORIGINS = ("detector", "report", "sweep", "merchant_report")
+
+
+def cases_by_origin(days: int = DEFAULT_PERIOD, now: datetime | None = None) -> list[tuple[str, int]]:
+    """(how the case was found, cases opened in the period): the detector, a customer's report, the
+    reviewers' daily manual sweep (ZBJ "人工每天也会全部排查"), or a merchant's fraud report."""
+    p = period(days, now)
+    swept = sa.exists().where(Flag.case_id == Case.id, Flag.source == FlagSource.sweep)
+    origin = sa.case((swept, "sweep"), (Case.kind == CaseKind.fraud_report, "merchant_report"),
+                     (Case.has_detector.is_(True), "detector"), else_="report")
+    inner = sa.select(origin.label("origin")).where(_within(Case.opened_at, p)).subquery()
+    found = dict(db.session.execute(sa.select(inner.c.origin, sa.func.count()).group_by(inner.c.origin)).all())
+    return [(o, found.get(o, 0)) for o in ORIGINS]
 
 
 AppealRow = tuple[str, int, int, int, int, int, int, float, float | None]

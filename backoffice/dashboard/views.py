@@ -29,6 +29,7 @@ DATASETS: dict[str, tuple[tuple[str, ...], Callable]] = {
     "queue_ages": (("age", "cases"), lambda days, now: metrics.queue_health(now).ages),
     "throughput": (("day", "reviewer", "decisions"), metrics.throughput),
     "decisions": (("rule", "verdict", "decisions"), metrics.decisions_by_rule),
+    "cases_by_origin": (("found_by", "cases"), metrics.cases_by_origin),
     "appeals_by_rule": (("rule", *_APPEALS), partial(metrics.appeal_rates, "rule")),
     "appeals_by_reviewer": (("reviewer", *_APPEALS), partial(metrics.appeal_rates, "reviewer")),
     "precision_by_rule": (("rule", *_PRECISION), partial(metrics.precision, "rule")),

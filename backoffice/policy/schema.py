@@ -72,6 +72,10 @@ class AutomaticMeasure(Frozen):
 
     at: Literal["on_flag", "next_platform_day"]
     measure: Measure
+    #: Whether the reviewer's decision on the case ends the measure (a clearance lifts it, a ruling
+    #: replaces it with its own measures). False for what the merchant is shown whatever the outcome,
+    #: such as ZBJ's next-day risk notice.
+    lifted_at_review: bool = True
 
     @model_validator(mode="after")
     def _no_penalty_before_review(self) -> AutomaticMeasure:

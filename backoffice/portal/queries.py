@@ -5,14 +5,17 @@ The merchant's rulings are found by ``rulings.queries``, their appeals and evide
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 from werkzeug.exceptions import NotFound
 
+from backoffice.cases.models import OPEN_STATUSES, Case, CaseDecision, CaseStatus
 from backoffice.conversations.models import Conversation
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import EntryKind, LedgerEntry
+from backoffice.ledger.standing import Standing
 
 
 def conversation_of(merchant_id: int, conversation_id: int) -> Conversation:
@@ -22,15 +25,54 @@ def conversation_of(merchant_id: int, conversation_id: int) -> Conversation:
     return conversation
 
 
-def risk_notices(merchant_id: int, now: datetime | None = None) -> list[LedgerEntry]:
-    """Risk notices already showing (ZBJ shows them from the next platform day)."""
+@dataclass(frozen=True)
+class RiskNotice:
+    """ZBJ's next-day 风险提示 and where the review of the flagged messages stands."""
+
+    since: datetime
+    review: str  # "pending", "cleared" or "confirmed"
+
+
+@dataclass(frozen=True)
+class Demotion:
+    """A search demotion in force: its reason (a flag awaiting review, or a ruling) and its end."""
+
+    since: datetime
+    ends_at: datetime | None  # None: until the review of the flagged messages
+    ruling: CaseDecision | None  # the ruling that keeps it; None while the flag awaits review
+
+
+def _review(case: Case | None) -> str:
+    if case is None or case.status in OPEN_STATUSES:
+        return "pending"
+    return "confirmed" if case.status is CaseStatus.decided else "cleared"
+
+
+def risk_notices(merchant_id: int, now: datetime | None = None) -> list[RiskNotice]:
+    """Risk notices already showing (ZBJ shows them from the next platform day, whatever the review finds)."""
     now = now or utcnow()
     withdrawn = sa.select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))
-    return list(db.session.scalars(
-        sa.select(LedgerEntry).where(LedgerEntry.merchant_id == merchant_id, LedgerEntry.kind == EntryKind.risk_notice,
-                                     LedgerEntry.reverses_id.is_(None), LedgerEntry.effective_at <= now,
-                                     LedgerEntry.id.not_in(withdrawn))
-        .order_by(LedgerEntry.effective_at.desc()).limit(10)))
+    rows = db.session.execute(
+        sa.select(LedgerEntry.effective_at, Case)
+        .outerjoin(Case, Case.id == LedgerEntry.case_id)
+        .where(LedgerEntry.merchant_id == merchant_id, LedgerEntry.kind == EntryKind.risk_notice,
+               LedgerEntry.reverses_id.is_(None), LedgerEntry.effective_at <= now, LedgerEntry.id.not_in(withdrawn))
+        .order_by(LedgerEntry.effective_at.desc()).limit(10))
+    return [RiskNotice(since, _review(case)) for since, case in rows]
+
+
+def demotions(standing: Standing) -> list[Demotion]:
+    """The search demotions the standing has in force, each with what it follows from and when it ends."""
+    windows = {w.entry_id: w for w in standing.active if w.kind is EntryKind.search_demotion}
+    if not windows:
+        return []
+    rows = db.session.execute(
+        sa.select(LedgerEntry.id, CaseDecision)
+        .outerjoin(CaseDecision, sa.and_(LedgerEntry.decision_id.is_not(None),
+                                         CaseDecision.penalty_decision_id == LedgerEntry.decision_id))
+        .where(LedgerEntry.id.in_(windows)))
+    return sorted((Demotion(windows[i].starts_at, windows[i].ends_at, ruling) for i, ruling in rows),
+                  key=lambda d: d.since)
 
 
 def conversations(merchant_id: int) -> list[Conversation]:

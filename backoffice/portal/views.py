@@ -41,8 +41,9 @@ def merchant_id() -> int:
 def index():
     merchant = current_user.merchant
     items = [(r, appeal_deadline(r)) for r in rulings_of(merchant.id)]
+    standing = standing_of(merchant, platform_tz())
     return render_template(
-        "portal/index.html", merchant=merchant, standing=standing_of(merchant, platform_tz()),
+        "portal/index.html", merchant=merchant, standing=standing, demotions=q.demotions(standing),
         rulings=items, notices=q.risk_notices(merchant.id), now=utcnow(),
     )
 

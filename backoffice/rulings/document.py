@@ -19,7 +19,7 @@ from backoffice.timeutil import deadline_text, to_platform_tz
 
 LANG_MODES = {"zh": ("zh",), "en": ("en",), "both": ("zh", "en")}
 INSTANT = {"integrity_points", "violation_points", "deposit_deduction", "consumer_compensation",
-           "content_removal", "warning"}
+           "content_removal", "warning", "risk_notice"}
 
 
 def fmt(iso: str | None, seconds: bool = False) -> str:

@@ -42,8 +42,9 @@ TEXTS = {
                 "offered."),
     "interim": _l("Automatic interim measures taken before the review"),
     "interim_note": _l("The measures above were taken fully automatically when the messages were flagged, "
-                       "before any person reviewed the case; they ended when this ruling was made, and any "
-                       "not yet begun were cancelled."),
+                       "before any person reviewed the case. The search demotion ended when this ruling was "
+                       "made (the ruling's own measures replace it); the risk notice is shown whatever the "
+                       "review finds."),
     "lifted": _l("lifted %(t)s"),
     "cancelled": _l("cancelled before it began"),
     "facts": _l("3. Facts and circumstances"),

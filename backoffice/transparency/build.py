@@ -36,7 +36,7 @@ from backoffice.transparency.facts import describe, platform_day
 from backoffice.transparency.personal_data import Known
 from backoffice.transparency.schema import EEA_COUNTRIES, TEXT_LIMITS
 
-AUTOMATED_SOURCES = (FlagSource.detector, FlagSource.sweep)
+AUTOMATED_SOURCES = (FlagSource.detector,)
 DETECTOR_LABELS = {
     "lexicon": "keyword lexicon", "phone": "phone-number detector", "landline": "phone-number detector",
     "phone_split": "phone-number detector", "qq_number": "QQ-number detector",

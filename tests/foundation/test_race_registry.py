@@ -28,6 +28,8 @@ RACE_TESTS = {
     "cases.decisions.decide": ["cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
     "cases.decisions.approve": [
         "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
+    "cases.sweep.open_sweep_case": [
+        "cases/test_sweep.py::test_two_reviewers_sweeping_the_same_messages_at_once_open_one_case_and_the_other_gets_409"],
     "cases.decisions.bulk_dismiss": [
         "cases/test_races.py::test_two_reviewers_dismissing_the_same_cases_at_once_dismiss_each_once"],
     "appeals.filing.file_appeal": [

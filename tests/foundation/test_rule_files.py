@@ -38,10 +38,10 @@ KINDS: dict[str, tuple[str, Callable[[Path], object]]] = {
 CASES = [
     ("pack", "    self_check: false", "    self_check: maybe", "    self_check: maybe",
      "valid boolean", "rules.0.self_check"),
-    ("pack", "version: zbj-2024.1", "version: zbj-2024.1\nvresion: typo", "vresion:",
+    ("pack", "version: zbj-2024.2", "version: zbj-2024.2\nvresion: typo", "vresion:",
      "Extra inputs are not permitted", "vresion"),
-    ("pack", "version: zbj-2024.1\n", "", "platform: zbj", "Field required", "version"),
-    ("pack", "version: zbj-2024.1", "version: zbj-2024.1: x", "version:", "YAML syntax error", ""),
+    ("pack", "version: zbj-2024.2\n", "", "platform: zbj", "Field required", "version"),
+    ("pack", "version: zbj-2024.2", "version: zbj-2024.2: x", "version:", "YAML syntax error", ""),
     ("lexicon", "default_confidence: 0.85", "default_confidence: high", "default_confidence:",
      "valid number", "default_confidence"),
     ("lexicon", "description: Insults", "descripton: Insults", "descripton:",

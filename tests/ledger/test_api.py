@@ -230,7 +230,7 @@ def test_rules_list_and_one_rule(client, token):
         "community.unfriendly",
     } <= set(codes)
     assert all({"platform", "category", "ladder"} <= set(r) for r in listing["rules"])
-    assert listing["versions"]["zbj"] == "zbj-2024.1"
+    assert listing["versions"]["zbj"] == "zbj-2024.2"
     only_pdd = client.get("/api/v1/rules?platform=pdd", headers=headers).json["rules"]
     assert only_pdd
     assert {r["platform"] for r in only_pdd} == {"pdd"}

@@ -28,7 +28,7 @@ ROWS = [
      ["business_restriction", "content_removal", "deposit_deduction", "integrity_points"], None),
     ("zbj.illegal_service", "serious", {}, 100, "0.00", {}, "removed", None, None, WHOLE, None),
     ("zbj.offsite_contact", "general", {}, 60, "5000.00", {}, "restricted", 15, None,
-     ["business_restriction", "deposit_deduction", "integrity_points"], None),
+     ["business_restriction", "deposit_deduction", "integrity_points", "search_demotion"], None),
     ("zbj.offsite_contact", "serious", {}, 100, "0.00", {}, "removed", None, None,
      ["deposit_deduction", "removal"], None),
     ("taobao.malicious_harassment", "general", {}, None, "10000.00", {"general": "2"}, "active", None, None,

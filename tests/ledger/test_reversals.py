@@ -257,12 +257,13 @@ def test_measures_dropped_by_one_reduction_stay_dropped_in_the_next(make_merchan
     first = penalties.reduce(
         ACTOR, decision, drop=["deposit_deduction"], reason="r1", at=t0 + timedelta(days=1)
     )
-    assert [m["type"] for m in first.plan["measures"]] == ["integrity_points", "business_restriction"]
+    assert [m["type"] for m in first.plan["measures"]] == [
+        "integrity_points", "business_restriction", "search_demotion"]
     second = penalties.reduce(
         ACTOR, first, drop=["business_restriction"], reason="r2", at=t0 + timedelta(days=2)
     )
     db.session.commit()
-    assert [m["type"] for m in second.plan["measures"]] == ["integrity_points"]
+    assert [m["type"] for m in second.plan["measures"]] == ["integrity_points", "search_demotion"]
     s = standing(merchant, t0 + timedelta(days=2))
     assert (s.deposit_balance, s.status, s.integrity_points) == (D(10000), "active", 60)
     removal = impose(make_merchant(), "zbj.ads_spam", "serious", at=t0)

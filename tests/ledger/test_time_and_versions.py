@@ -115,15 +115,16 @@ def test_decision_stores_version_and_plan_that_round_trip(make_merchant, impose,
     decision_id, plan = decision.id, decision.plan
     db.session.expunge_all()
     stored = db.session.get(PenaltyDecision, decision_id)
-    assert stored.ruleset_version == "zbj-2024.1"
+    assert stored.ruleset_version == "zbj-2024.2"
     assert stored.plan == plan
-    assert stored.plan["ruleset_version"] == "zbj-2024.1"
+    assert stored.plan["ruleset_version"] == "zbj-2024.2"
     again = MeasurePlan.from_dict(stored.plan)
     assert again.to_dict() == stored.plan
     assert [m.type for m in again.measures] == [
         "integrity_points",
         "business_restriction",
         "deposit_deduction",
+        "search_demotion",
     ]
     assert again.measures[2].applied == D(5000)
     assert again.measures[1].ends_at == t0 + timedelta(days=15)
@@ -141,7 +142,7 @@ def test_changing_a_rule_file_never_changes_past_decisions(
     pack = rules / "packs" / "zbj.yaml"
     text = pack.read_text(encoding="utf-8")
     pack.write_text(
-        text.replace("version: zbj-2024.1", "version: zbj-2099.1").replace(
+        text.replace("version: zbj-2024.2", "version: zbj-2099.1").replace(
             "{type: integrity_points, points: -40}", "{type: integrity_points, points: -30}"
         ),
         encoding="utf-8",
@@ -150,7 +151,7 @@ def test_changing_a_rule_file_never_changes_past_decisions(
 
     db.session.expire_all()
     assert decision.plan == frozen
-    assert decision.ruleset_version == "zbj-2024.1"
+    assert decision.ruleset_version == "zbj-2024.2"
     fresh = penalties.preview(make_merchant(), "zbj.offsite_contact", "general", {}, at=t0)
     assert fresh.ruleset_version == "zbj-2099.1"
     assert fresh.measures[0].integrity_points == -30

@@ -223,7 +223,7 @@ def test_serialised_money_and_times_are_strings(rulebook):
     deduction = next(m for m in data["measures"] if m["type"] == "deposit_deduction")
     assert deduction["requested"] == "5000.00"
     assert data["decided_at"] == "2026-03-01T15:30:00+00:00"
-    assert data["ruleset_version"] == "zbj-2024.1"
+    assert data["ruleset_version"] == "zbj-2024.2"
 
 
 @pytest.mark.parametrize("bad", [dt.datetime(2026, 3, 1, 12, 0)])

@@ -39,6 +39,7 @@ ROWS = [
             ("integrity_points", -40),
             ("business_restriction", "15d"),
             ("deposit_deduction", "5000.00", "5000.00"),
+            ("search_demotion", "15d"),  # assumed: the automatic 降权 kept as long as 限制经营15天
         ],
     ),
     ("zbj.offsite_contact", "general", 2, {}, REMOVAL),

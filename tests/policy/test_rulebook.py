@@ -17,7 +17,7 @@ def test_one_pack_per_platform(rulebook):
 @pytest.mark.parametrize(
     ("platform", "version"),
     [
-        ("zbj", "zbj-2024.1"),
+        ("zbj", "zbj-2024.2"),
         ("taobao", "taobao-2022.1"),
         ("pdd", "pdd-2024.1"),
         ("community", "community-2023.1"),

@@ -29,7 +29,7 @@ def test_check_prints_one_line_per_pack_then_per_file_group(make_runner):
         ["ok", "community"], ["ok", "pdd"], ["ok", "taobao"], ["ok", "zbj"],
         ["ok", "lexicons"], ["ok", "contacts"], ["ok", "context"], ["ok", "conduct"], ["ok", "exams"],
     ]
-    assert "zbj-2024.1" in lines[3]
+    assert "zbj-2024.2" in lines[3]
     assert "3 rules" in lines[3]
     assert "6 categories" in lines[4]
     assert lines[5].endswith(f"({RULES_DIR / 'lexicons' / 'contacts.yaml'})")
@@ -60,7 +60,8 @@ def test_show_prints_the_ladder_table(make_runner):
     table = [[cell.strip() for cell in row] for row in rows]
     assert table == [
         ["severity", "offence", "measures"],
-        ["general", "1st", "-40 integrity points + 15-day business restriction + deposit -5000.00"],
+        ["general", "1st", "-40 integrity points + 15-day business restriction + deposit -5000.00 "
+                               "+ 15-day search demotion [assumed]"],
         ["", "2nd and later", "removal + whole deposit"],
         ["serious", "every", "removal + whole deposit"],
     ]
@@ -107,7 +108,7 @@ def test_init_app_caches_the_rulebook_and_registers_the_commands():
     app.config["RULES_DIR"] = str(RULES_DIR)
     init_app(app)
     with app.app_context():
-        assert get_rulebook().version_of("zbj") == "zbj-2024.1"
+        assert get_rulebook().version_of("zbj") == "zbj-2024.2"
     assert app.test_cli_runner().invoke(args=["rules", "check"]).exit_code == 0
 
 

@@ -7,7 +7,8 @@ from backoffice.rulings.document import document_context
 from backoffice.rulings.queries import get_ruling
 
 
-def test_a_notice_scheduled_for_the_next_day_but_ended_by_the_ruling_reads_as_cancelled(make_ruling):
+def test_the_ruling_ends_the_demotion_but_keeps_the_next_day_notice(make_ruling):
+    # Seed 000: "系统会在第二天在服务商工作台自动进行'风险提示'弹窗提醒", whatever the review finds.
     ruling = make_ruling()
     facts = ruling_facts(get_ruling(ruling.id))
     kinds = [i["type"] for i in facts["interim"]]
@@ -16,4 +17,4 @@ def test_a_notice_scheduled_for_the_next_day_but_ended_by_the_ruling_reads_as_ca
     demotion, notice = rows
     assert demotion["ends"]["en"].startswith("lifted ")
     assert demotion["ends"]["zh"].endswith("解除")
-    assert notice["ends"] == {"en": "cancelled before it began", "zh": "未开始即取消"}
+    assert notice["ends"]["en"] == "one-off"

@@ -43,7 +43,7 @@ def test_pdf_in_chinese_and_english_and_verify(app, client, runner, make_ruling,
         assert HTML_BAIT in _squash(text).replace("imgsrc", "img src")
         assert "王**" in text
         assert "王女士" not in text
-        assert "zbj-2024.1" in text
+        assert "zbj-2024.2" in text
         assert "zbj.offsite_contact" in text
         (tmp_path / f"ruling-{lang}.pdf").write_bytes(response.data)
     assert "猪八戒网" in texts["zh"]

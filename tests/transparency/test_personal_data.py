@@ -44,7 +44,7 @@ CLEAN = [
     "security deposit deduction of 5000.00 CNY, 5000.00 CNY taken from the deposit (shortfall 0.00 CNY)",
     "whole security deposit forfeited, 123456.78 CNY taken from the deposit",
     "integrity score -40 points; 0.2 violation points on the general track",
-    "rule set zbj-2024.1; community-2023.1; taobao-2022.1",
+    "rule set zbj-2024.2; community-2023.1; taobao-2022.1",
     "zbj-case-123456-decision-7890123",
     "A merchant who actively sends, asks for or hints at a personal WeChat, QQ or phone number",
     'hints such as "add my VX" or "we also have a shop on T*obao"',

@@ -22,7 +22,7 @@ def test_the_command_prints_the_summary_and_the_differences(runner, make_merchan
     result = invoke(runner, pack, "--csv", str(out))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "pack zbj-whatif-harsher (in use: zbj-2024.1), platform zbj, 2024-03-01 to 2024-03-31" in lines
+    assert "pack zbj-whatif-harsher (in use: zbj-2024.2), platform zbj, 2024-03-01 to 2024-03-31" in lines
     assert "decisions replayed:                2" in lines
     assert "decisions with different measures: 1" in lines
     assert "merchants with different measures: 1" in lines

@@ -96,7 +96,7 @@ def test_a_harsher_first_rung_changes_exactly_the_hand_computed_decisions(scenar
     assert (whole.changes[0].before.requested, whole.changes[0].after.requested) == (D("5000.00"), D("2000.00"))
     assert brief(changed_[d["A1"].id].after) == {
         "integrity_points": (-40,), "business_restriction": ("15d",),
-        "deposit_deduction": ("8000.00", "8000.00", "0.00")}
+        "deposit_deduction": ("8000.00", "8000.00", "0.00"), "search_demotion": ("15d",)}
     replayed = {o.record.id for o in report.outcomes}
     assert replayed == {d[k].id for k in ("A1", "B2", "C1", "C2", "D1", "E1")} | {h2.id}
     assert (report.overturned, report.superseded) == (1, 1)
@@ -106,7 +106,7 @@ def test_a_harsher_first_rung_changes_exactly_the_hand_computed_decisions(scenar
     assert report.before.integrity_points == report.after.integrity_points == 40 + 40 + 10 + 40 + 40
     assert report.before.removals == report.after.removals == 2
     assert report.now_removed == report.no_longer_removed == ()
-    assert result.current_version == "zbj-2024.1"
+    assert result.current_version == "zbj-2024.2"
     assert result.pack.version == "zbj-whatif-harsher"
     assert [(c.code, c.what) for c in result.changes] == [("zbj.offsite_contact", "ladder.general.1")]
     assert "deposit -8000.00" in result.changes[0].after
@@ -120,9 +120,9 @@ def test_a_window_makes_a_late_second_offence_a_first_one_again(scenario, whatif
     assert (o.record.offence_no, o.offence_after) == (2, 1)  # 50 days after the first: outside 30 days
     assert brief(o.before) == {"removal": (), "deposit_deduction": ("whole", "5000.00", "0.00")}
     assert brief(o.after) == {"integrity_points": (-40,), "business_restriction": ("15d",),
-                              "deposit_deduction": ("5000.00", "5000.00", "0.00")}
+                              "deposit_deduction": ("5000.00", "5000.00", "0.00"), "search_demotion": ("15d",)}
     assert {c.type for c in o.changes} == {"removal", "deposit_deduction", "integrity_points",
-                                           "business_restriction"}
+                                           "business_restriction", "search_demotion"}
     assert report.no_longer_removed == (m["B"].id,)
     assert report.now_removed == ()
     assert report.merchant(m["B"].id).merchant_name == "商家B"
@@ -176,7 +176,7 @@ def test_a_left_out_measure_stays_left_out_when_the_version_differs(make_merchan
                                 dropped=["business_restriction"],
                                 status=DecisionStatus.applied, penalty_decision_id=decision.id))
     db.session.commit()
-    # The stored plan says "zbj-2024.1"; this pack claims another version, so nothing is inferred from it.
+    # The stored plan says "zbj-2024.2"; this pack claims another version, so nothing is inferred from it.
     report = whatif(HARSHER).report
     (o,) = report.outcomes
     assert "business_restriction" not in {x.type for x in o.after}

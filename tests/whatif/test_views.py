@@ -48,11 +48,11 @@ def test_managers_and_admins_start_from_the_pack_in_use(make_user, login, client
     page = client.get("/whatif")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert "version: zbj-2024.1" in html  # the first pack, in the text box, to edit
+    assert "version: zbj-2024.2" in html  # the first pack, in the text box, to edit
     assert 'href="/whatif"' in html  # in the navigation
     taobao = client.get("/whatif?platform=taobao").get_data(as_text=True)
     assert "version: taobao-" in taobao
-    assert "version: zbj-2024.1" not in taobao
+    assert "version: zbj-2024.2" not in taobao
 
 
 def test_anonymous_callers_are_sent_to_sign_in(client):
