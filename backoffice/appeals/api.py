@@ -11,9 +11,9 @@ from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
 from backoffice.appeals import filing
-from backoffice.appeals.supplements import add_supplement
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence, Supplement
+from backoffice.appeals.supplements import add_supplement
 from backoffice.cases.models import Case
 from backoffice.db import db
 from backoffice.rulings.queries import case_ruling
