@@ -235,6 +235,10 @@ class Rule(Frozen):
         return self.ladder[severity]
 
 
+#: The operator settings a pack with exam-learning rules must give: when the exam entrance opens and closes.
+EXAM_WINDOW_SETTINGS = ("exam_entrance_opens_after_days", "exam_entrance_open_days")
+
+
 class Pack(Frozen):
     platform: Platform
     name: LocalText
@@ -292,6 +296,11 @@ class Pack(Frozen):
                         f"for {rule.category!r}; exactly one may be",
                     )
                 defaults[rule.category] = rule.code
+        missing = [n for n in EXAM_WINDOW_SETTINGS if n not in self.operator_settings]
+        examined = [i for i, rule in enumerate(self.rules) if rule.exam_learning]
+        if examined and missing:  # seed 004 四: every exam entrance has its opening time
+            raise PathError(("rules", examined[0], "exam_learning"),
+                            f"exam-learning needs the operator settings {', '.join(missing)} (the entrance's window)")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(
