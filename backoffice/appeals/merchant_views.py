@@ -41,7 +41,9 @@ def appeal(ruling_id: int):
         if not done:
             # Shown again with what was typed, so that a refused photo does not cost the statement.
             typed, item = statement, appeal_for_ruling(ruling.id)
-            return _appeal_page(ruling, item, form, typed), done.status  # 409: opened or sent meanwhile
+            # Sent meanwhile (another tab): the statement is frozen, what was typed can go in as a supplement.
+            kept = typed if item is not None and appeal_states.takes_supplements(item) else ""
+            return _appeal_page(ruling, item, form, typed, typed_supplement=kept), done.status
         if appeal_states.with_reviewers(item):
             flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
                   "success")

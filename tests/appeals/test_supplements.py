@@ -124,6 +124,7 @@ def test_posting_the_appeal_again_is_a_409_with_a_message_and_keeps_the_statemen
         response = client.post(url, data={"statement": "改写的理由", "action": action})
         assert response.status_code == 409
         assert "can no longer be changed" in response.get_data(as_text=True)
+        assert ">改写的理由</textarea>" in response.get_data(as_text=True)  # offered as a supplement, not lost
     db.session.expire_all()
     appeal = appeal_for_ruling(ruling.id)
     assert appeal.statement == "原来的理由"
