@@ -172,7 +172,7 @@ def test_the_api_refuses_a_second_post_and_takes_supplements(client, token, shop
                         data={"statement": "改写的理由", "files": [(io.BytesIO(png()), "x.png")]})
     assert again.status_code == 409
     assert again.get_json()["error"]["code"] == "appeal_submitted"
-    assert "supplement" in again.get_json()["error"]["message"]
+    assert "补充材料" in again.get_json()["error"]["message"]  # the API speaks the default language
     added = client.post(f"/api/v1/appeals/{appeal_id}/supplements", headers=headers,
                         content_type="multipart/form-data",
                         data={"text": "补充说明", "files": [(io.BytesIO(png()), "chat.png")]})
