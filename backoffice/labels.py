@@ -169,3 +169,18 @@ def countdown(until) -> str:
     if hours:
         return _("%(h)d hours %(m)d minutes left", h=hours, m=rest // 60)
     return _("%(m)d minutes left", m=max(rest // 60, 1))
+
+
+def time_until(until) -> str:
+    """How long until a moment, for people: '3 days 4 hours', '25 minutes'; used in sentences such as
+    "the exam entrance opens in …" (the countdown filter says "… left")."""
+    from backoffice.db import utcnow
+
+    seconds = max(int((until - utcnow()).total_seconds()), 60)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    if days:
+        return _("%(d)d days %(h)d hours", d=days, h=hours)
+    if hours:
+        return _("%(h)d hours %(m)d minutes", h=hours, m=rest // 60)
+    return _("%(m)d minutes", m=rest // 60)

@@ -158,6 +158,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")
     app.add_template_filter(labels.countdown, "countdown")
+    app.add_template_filter(labels.time_until, "time_until")
     app.add_template_filter(rule_title, "rule_title")
     app.add_template_global(rule_options, "rule_options")
     app.add_template_global(explain_flag, "explain_flag")

@@ -12,7 +12,8 @@ from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
 from backoffice.appeals import filing
 from backoffice.appeals import operations as appeals
-from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus
+from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence, Supplement
+from backoffice.appeals.supplements import add_supplement
 from backoffice.cases.models import Case
 from backoffice.db import db
 from backoffice.rulings.queries import case_ruling
@@ -33,9 +34,18 @@ def appeal_json(a: Appeal) -> dict:
         "submitted_at": _iso(a.submitted_at), "evidence_request": a.evidence_request or None,
         "outcome": a.outcome.value if a.outcome else None, "reason": a.outcome_reason or None,
         "decided_at": _iso(a.decided_at),
-        "evidence": [{"id": e.id, "name": e.name, "mime": e.mime, "size": e.size, "sha256": e.sha256}
-                     for e in a.evidence],
+        "evidence": [_evidence_json(e) for e in a.statement_evidence],
+        "supplements": [supplement_json(s) for s in a.supplements],
     }
+
+
+def _evidence_json(e: Evidence) -> dict:
+    return {"id": e.id, "name": e.name, "mime": e.mime, "size": e.size, "sha256": e.sha256}
+
+
+def supplement_json(s: Supplement) -> dict:
+    return {"number": s.number, "text": s.text, "added_at": _iso(s.added_at),
+            "evidence": [_evidence_json(e) for e in s.evidence]}
 
 
 def _visible(appeal_id: int) -> Appeal:
@@ -57,9 +67,18 @@ def file_appeal(case_id: int):
         raise ApiError(409, "This case has no ruling in force to appeal.", code="conflict")
     # A refusal is answered by the error handler, whose rollback also deletes the files stored.
     statement, files = request.form.get("statement", ""), uploaded_files("files")
-    appeal = filing.file_appeal(api_actor(), ruling, statement, files, filing.Then.submit_if_open)
+    appeal = filing.file_appeal(api_actor(), ruling, statement, files, filing.Then.submit)
     db.session.commit()
     return jsonify(appeal_json(appeal)), 201
+
+
+@bp.post("/appeals/<int:appeal_id>/supplements")
+@api_access(Scope.appeal, Role.merchant)
+def post_supplement(appeal_id: int):
+    appeal = _visible(appeal_id)
+    supplement = add_supplement(api_actor(), appeal, request.form.get("text", ""), uploaded_files("files"))
+    db.session.commit()
+    return jsonify(supplement_json(supplement)), 201
 
 
 @bp.get("/appeals")

@@ -15,7 +15,6 @@ from typing import IO
 import sqlalchemy as sa
 
 from backoffice.appeals import operations as appeals
-from backoffice.appeals import states
 from backoffice.appeals.models import Appeal
 from backoffice.audit.operations import Actor
 from backoffice.cases.models import CaseDecision
@@ -26,19 +25,21 @@ class Then(Enum):
     """What follows the statement and the files."""
 
     save = "save"  # keep it as a draft
-    submit = "submit"  # send it to the reviewers (refused when it is already with them)
-    submit_if_open = "submit_if_open"  # send it unless it is already with them
+    submit = "submit"  # send it to the reviewers
 
 
 def file_appeal(actor: Actor, ruling: CaseDecision, statement: str, uploads: Iterable[tuple[IO[bytes], str]],
                 then: Then, *, now: datetime | None = None) -> Appeal:
     """Open the ruling's appeal (or continue the one that exists), save the statement, store the
-    ``(stream, file name)`` uploads as evidence, then save or submit as ``then`` says."""
+    ``(stream, file name)`` uploads as evidence, then save or submit as ``then`` says.
+
+    Once the appeal was submitted its statement is frozen: filing again is refused with
+    :class:`~backoffice.appeals.operations.StatementFrozen` (409); what is new goes in as a supplement."""
     appeal = db.session.scalar(sa.select(Appeal).filter_by(ruling_id=ruling.id)) or appeals.start(
         actor, ruling, now=now)
     appeals.save_statement(actor, appeal, statement, now=now)
     for stream, name in uploads:
         appeals.add_evidence(actor, appeal, stream, name, now=now)
-    if then is Then.submit or (then is Then.submit_if_open and states.can_submit(appeal)):
+    if then is Then.submit:
         appeals.submit(actor, appeal, now=now)
     return appeal

@@ -16,6 +16,7 @@ from backoffice.appeals.filing import Then, file_appeal
 from backoffice.appeals.models import ExamAttempt
 from backoffice.appeals.queries import appeal_for_ruling, evidence_of
 from backoffice.appeals.serving import send_evidence
+from backoffice.appeals.supplements import MAX_CHARS, add_supplement
 from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.rulings.facts import appeal_deadline, appealable, cited_of
@@ -40,7 +41,9 @@ def appeal(ruling_id: int):
         if not done:
             # Shown again with what was typed, so that a refused photo does not cost the statement.
             typed, item = statement, appeal_for_ruling(ruling.id)
-            return _appeal_page(ruling, item, form, typed), done.status  # 409: opened or sent meanwhile
+            # Sent meanwhile (another tab): the statement is frozen, what was typed can go in as a supplement.
+            kept = typed if item is not None and appeal_states.takes_supplements(item) else ""
+            return _appeal_page(ruling, item, form, typed, typed_supplement=kept), done.status
         if appeal_states.with_reviewers(item):
             flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
                   "success")
@@ -53,9 +56,32 @@ def appeal(ruling_id: int):
     return _appeal_page(ruling, item, form, typed)
 
 
-def _appeal_page(ruling, item, form, typed: str | None):
+@bp.post("/rulings/<int:ruling_id>/appeal/supplements")
+@roles_required(Role.merchant)
+def supplement(ruling_id: int):
+    ruling = ruling_of(current_user.merchant_id, ruling_id)
+    item = appeal_for_ruling(ruling.id)
+    if item is None:
+        abort(404)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        flash(_("The form expired; try again."), "error")
+        return redirect(url_for("merchant_appeals.appeal", ruling_id=ruling.id))
+    text = request.form.get("text", "")
+    answering = appeal_states.evidence_requested(item)
+    with committing() as done:
+        add_supplement(acting_user(), item, text, uploaded_files("files"))
+    if not done:  # the page as it stands now (decided meanwhile?), with what was typed
+        return _appeal_page(ruling, appeal_for_ruling(ruling.id), form, None, typed_supplement=text), done.status
+    flash(_("Your evidence was sent; the appeal is back with the reviewers.") if answering
+          else _("Your supplement was added; the reviewers see it with your appeal."), "success")
+    return redirect(url_for("merchant_appeals.appeal", ruling_id=ruling.id))
+
+
+def _appeal_page(ruling, item, form, typed: str | None, typed_supplement: str = ""):
     return render_template("portal/appeal.html", ruling=ruling, appeal=item, cited=cited_of(ruling), form=form,
                            statement=typed if typed is not None else (item.statement if item else ""),
+                           typed_supplement=typed_supplement, supplement_chars=MAX_CHARS,
                            deadline=item.deadline_at if item else appeal_deadline(ruling),
                            limits=(storage.MAX_FILE_BYTES // 2**20, storage.MAX_FILES,
                                    storage.MAX_TOTAL_BYTES // 2**20))

@@ -53,6 +53,33 @@ class Appeal(db.Model):
     ruling: Mapped[CaseDecision] = relationship()
     decided_by: Mapped[User | None] = relationship()
     evidence: Mapped[list[Evidence]] = relationship(back_populates="appeal", order_by="Evidence.id")
+    supplements: Mapped[list[Supplement]] = relationship(back_populates="appeal", order_by="Supplement.number")
+
+    @property
+    def statement_evidence(self) -> list[Evidence]:
+        """The files filed with the statement (the supplements' files are listed with them)."""
+        return [e for e in self.evidence if e.supplement_id is None]
+
+
+class Supplement(db.Model):
+    """What a merchant adds to an appeal once submitted: its statement is frozen then (issue 20).
+
+    Numbered 1, 2, … per appeal under the appeal's row lock, so that the order in which reviewers read
+    them is the order in which they were accepted.
+    """
+
+    __tablename__ = "appeal_supplements"
+    __table_args__ = (sa.UniqueConstraint("appeal_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(sa.ForeignKey("appeals.id"))
+    number: Mapped[int]
+    text: Mapped[str] = mapped_column(sa.Text, default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    appeal: Mapped[Appeal] = relationship(back_populates="supplements")
+    evidence: Mapped[list[Evidence]] = relationship(back_populates="supplement", order_by="Evidence.id")
 
 
 class Evidence(db.Model):
@@ -63,6 +90,8 @@ class Evidence(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     appeal_id: Mapped[int] = mapped_column(sa.ForeignKey("appeals.id"), index=True)
+    # Set when the file came with a supplement rather than with the statement.
+    supplement_id: Mapped[int | None] = mapped_column(sa.ForeignKey("appeal_supplements.id"), index=True)
     sha256: Mapped[str] = mapped_column(sa.String(64))
     name: Mapped[str] = mapped_column(sa.String(120))
     mime: Mapped[str] = mapped_column(sa.String(64))
@@ -72,6 +101,7 @@ class Evidence(db.Model):
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     appeal: Mapped[Appeal] = relationship(back_populates="evidence")
+    supplement: Mapped[Supplement | None] = relationship(back_populates="evidence")
 
 
 class ExamAttempt(db.Model):

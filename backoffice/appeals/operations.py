@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from backoffice.accounts.models import Role, User
 from backoffice.appeals import states, storage
-from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
+from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence, Supplement
 from backoffice.appeals.queries import appeal_for_ruling
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import FlagStatus
@@ -20,7 +20,7 @@ from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.rulings.facts import Ruling, appeal_deadline, appealable
-from backoffice.timeutil import deadline_text
+from backoffice.timeutil import deadline_text, to_platform_tz
 
 
 class AppealError(DomainError, ValueError):
@@ -41,6 +41,17 @@ OPENED_MEANWHILE = _l("This appeal was opened a moment ago, perhaps in another t
                       "and continue it there; nothing of this request was kept.")
 
 
+class StatementFrozen(AppealError, Conflict):
+    """The appeal was submitted: its statement is what the reviewers read, and it no longer changes."""
+
+    code = "appeal_submitted"
+
+
+def frozen_message(appeal: Appeal):
+    return _l("This appeal was submitted on %(t)s (Beijing time) and its statement can no longer be changed. "
+              "Add anything new as a supplement.", t=to_platform_tz(appeal.submitted_at).strftime("%Y-%m-%d %H:%M"))
+
+
 class NotIndependent(AppealError, NotAllowed):
     """The user took part in the original decision and may not handle its appeal."""
 
@@ -52,7 +63,8 @@ def effective_deadline(appeal: Appeal, now: datetime | None = None) -> datetime 
     return appeal.deadline_at
 
 
-def _open_for_merchant(appeal: Appeal, now: datetime) -> None:
+def check_open(appeal: Appeal, now: datetime) -> None:
+    """Refuse (409) when the appeal is decided or the merchant's filing period has ended."""
     if states.is_decided(appeal):
         raise AppealClosed(_l("This appeal has been decided and cannot be reopened."))
     deadline = effective_deadline(appeal, now)
@@ -83,10 +95,14 @@ def start(actor: Actor, ruling: Ruling, *, now: datetime | None = None) -> Appea
 
 
 def save_statement(actor: Actor, appeal: Appeal, statement: str, *, now: datetime | None = None) -> None:
-    _open_for_merchant(appeal, now or utcnow())
+    """Write the draft's statement; refused (409) once the appeal was submitted, even a moment ago."""
     statement = statement.strip()
     if len(statement) > 5000:
         raise AppealError(_l("The statement may be at most 5000 characters."))
+    lock_row(appeal)  # a submission from another tab freezes the statement: checked once the lock is held
+    check_open(appeal, now or utcnow())
+    if states.statement_frozen(appeal):
+        raise StatementFrozen(frozen_message(appeal))
     if statement != appeal.statement:
         appeal.statement = statement
         db.session.flush()
@@ -94,13 +110,15 @@ def save_statement(actor: Actor, appeal: Appeal, statement: str, *, now: datetim
 
 
 def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *,
-                 now: datetime | None = None) -> Evidence:
+                 now: datetime | None = None, supplement: Supplement | None = None) -> Evidence:
     """Check and store one file, within the per-appeal limits.
 
     A file this call newly wrote is deleted again if the transaction rolls back (unless an evidence
     row of another transaction refers to it by then): no stored file stays without its evidence row.
     """
-    _open_for_merchant(appeal, now or utcnow())
+    check_open(appeal, now or utcnow())
+    if supplement is None and states.statement_frozen(appeal):
+        raise StatementFrozen(frozen_message(appeal))  # files sent later come with a dated supplement
     if len(appeal.evidence) >= storage.MAX_FILES:
         raise storage.UploadRejected(_l("An appeal may have at most %(n)d files.", n=storage.MAX_FILES))
     stored = storage.store(stream, name, room=storage.MAX_TOTAL_BYTES - sum(e.size for e in appeal.evidence))
@@ -108,12 +126,13 @@ def add_evidence(actor: Actor, appeal: Appeal, stream, name: str | None, *,
         db.session.info.setdefault(_NEW_FILES, set()).add(stored.sha256)
     if any(e.sha256 == stored.sha256 for e in appeal.evidence):
         raise storage.UploadRejected(_l("This file is already attached to the appeal."))
-    evidence = Evidence(appeal=appeal, sha256=stored.sha256, name=stored.name, mime=stored.mime,
+    evidence = Evidence(appeal=appeal, supplement=supplement, sha256=stored.sha256, name=stored.name, mime=stored.mime,
                         kind=stored.kind, size=stored.size, has_thumbnail=stored.has_thumbnail)
     db.session.add(evidence)
     db.session.flush()
     record(actor, "appeal.evidence", "appeal", appeal.id,
-           after={"sha256": stored.sha256, "name": stored.name, "size": stored.size})
+           after={"sha256": stored.sha256, "name": stored.name, "size": stored.size,
+                  "supplement": supplement.number if supplement else None})
     return evidence
 
 
@@ -145,7 +164,7 @@ def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appe
     """Send the appeal (or the added evidence) to the senior reviewers; the clock pauses."""
     now = now or utcnow()
     lock_row(appeal)
-    _open_for_merchant(appeal, now)
+    check_open(appeal, now)
     if not appeal.statement.strip():
         raise AppealError(_l("Explain why the ruling is wrong before submitting."))
     if not states.can_submit(appeal):

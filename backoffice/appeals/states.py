@@ -9,6 +9,9 @@ Appeals (``Appeal.status``); ``start`` opens one as a ``draft``. From → to: th
     awaiting_evidence → submitted          submit (with the added evidence)
     decided: final.
 
+The statement is frozen once the appeal leaves ``draft``: what the merchant adds afterwards goes in as
+dated supplements (``appeals.supplements``), accepted until the appeal is decided.
+
 The merchant's filing clock runs in ``draft`` and ``awaiting_evidence`` and is paused while the
 appeal is with the reviewers (``submitted``). Operations check what they need first and refuse with
 their own message; :func:`transition` is the backstop that refuses any move the table does not hold.
@@ -46,6 +49,16 @@ transition: Callable[[Appeal, AppealStatus], None] = APPEALS.transition
 def can_submit(appeal: Appeal) -> bool:
     """The merchant may still send it (a draft, or the evidence asked for); their clock runs."""
     return appeal.status in APPEALS.sources(AppealStatus.submitted)
+
+
+def statement_frozen(appeal: Appeal) -> bool:
+    """Submitted once (the only way out of ``draft``): the reviewers read the statement as it was sent."""
+    return appeal.status is not AppealStatus.draft
+
+
+def takes_supplements(appeal: Appeal) -> bool:
+    """Submitted and not decided: the merchant may add a supplement."""
+    return statement_frozen(appeal) and not is_decided(appeal)
 
 
 def with_reviewers(appeal: Appeal) -> bool:

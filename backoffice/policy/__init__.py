@@ -20,12 +20,13 @@ from .leniency import (
     apply_self_check,
     exam_chance_available,
     exam_relief,
+    exam_window,
     self_check_applies,
     self_check_outcomes,
 )
 from .loader import PACKS_SUBDIR, RuleBook, UnknownRuleError, load_pack, load_rulebook
 from .plan import MeasurePlan, PlannedMeasure, PriorOffence, StandingSnapshot
-from .schema import Category, Pack, Platform, Rule, Severity
+from .schema import EXAM_WINDOW_SETTINGS, Category, Pack, Platform, Rule, Severity
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -67,6 +68,7 @@ def get_rulebook() -> RuleBook:
 
 
 __all__ = [
+    "EXAM_WINDOW_SETTINGS",
     "EXTENSION_KEY",
     "Category",
     "ExamPass",
@@ -89,6 +91,7 @@ __all__ = [
     "compute_measures",
     "exam_chance_available",
     "exam_relief",
+    "exam_window",
     "get_rulebook",
     "init_app",
     "load_pack",

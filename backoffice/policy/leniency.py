@@ -8,7 +8,8 @@ penalised normally.
 
 Exam-learning: passing the exam revokes the penalty (points removed, deleted listings
 restored). One passing chance per violation sub-type and grade per natural year. For a
-serious case the exam lifts only the restriction measure; points and deletions stay.
+serious case the exam lifts only the restriction measure; points and deletions stay. The exam
+entrance has an opening time (四: "考试入口及其开放时间"): :func:`exam_window`.
 """
 
 from __future__ import annotations
@@ -147,3 +148,20 @@ def exam_relief(
     return ExamRelief(
         revoked, kept, f"exam passed on {when} ({exam_grade(severity)} case of {rule.code}): {summary}"
     )
+
+
+def exam_window(
+    penalised_at: dt.datetime, opens_after_days: int, open_days: int, tz: ZoneInfo
+) -> tuple[dt.datetime, dt.datetime]:
+    """Return when the exam entrance opens and closes (UTC), for a penalty that took effect at `penalised_at`.
+
+    It opens at 00:00 (platform time) of the natural day `opens_after_days` after the penalty's day,
+    or at once when that is 0, and closes at 24:00 of its `open_days`-th natural day (the opening
+    day counts as the first).
+    """
+    if opens_after_days < 0 or open_days < 1:
+        raise LeniencyError("the exam entrance opens after 0 or more days and stays open 1 day or more")
+    day = penalised_at.astimezone(tz).date() + dt.timedelta(days=opens_after_days)
+    opens = penalised_at if opens_after_days == 0 else dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+    closes = dt.datetime.combine(day + dt.timedelta(days=open_days), dt.time.min, tzinfo=tz)
+    return opens.astimezone(dt.UTC), closes.astimezone(dt.UTC)

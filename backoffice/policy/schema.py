@@ -266,6 +266,8 @@ DETECTOR_SETTINGS = {
                               "harassment_flood_messages", "harassment_flood_minutes",
                               "harassment_closing_messages", "harassment_closing_minutes"),
 }
+#: The operator settings a pack with exam-learning rules must give: when the exam entrance opens and closes.
+EXAM_WINDOW_SETTINGS = ("exam_entrance_opens_after_days", "exam_entrance_open_days")
 
 
 class Pack(Frozen):
@@ -348,6 +350,11 @@ class Pack(Frozen):
             if not customer_rule.code.startswith(f"{self.platform}."):
                 raise PathError(("customer_rules", "rules", i, "code"),
                                 f"code {customer_rule.code!r} must start with '{self.platform}.'")
+        missing = [n for n in EXAM_WINDOW_SETTINGS if n not in self.operator_settings]
+        examined = [i for i, rule in enumerate(self.rules) if rule.exam_learning]
+        if examined and missing:  # seed 004 四: every exam entrance has its opening time
+            raise PathError(("rules", examined[0], "exam_learning"),
+                            f"exam-learning needs the operator settings {', '.join(missing)} (the entrance's window)")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(

@@ -9,6 +9,7 @@ import pytest
 
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import AppealOutcome, AppealStatus
+from backoffice.appeals.supplements import add_supplement
 from backoffice.extensions import db
 from backoffice.ledger.operations import standing_of
 from backoffice.notifications.models import Notification
@@ -169,8 +170,7 @@ def test_notifications_after_ruling_and_appeal_decision(app, client, login, merc
     appeal = submitted(user, ruling)
     appeals.request_evidence(web(staff.senior), appeal, "请提供聊天截图")
     db.session.commit()
-    appeals.add_evidence(web(user), appeal, io.BytesIO(png()), "chat.png")
-    appeals.submit(web(user), appeal)
+    add_supplement(web(user), appeal, "聊天截图", [(io.BytesIO(png()), "chat.png")])  # sends it back
     appeals.decide(web(staff.senior), appeal, AppealOutcome.overturned, "截图证明客户先发")
     db.session.commit()
     page = client.get("/merchant").get_data(as_text=True)

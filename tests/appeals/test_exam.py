@@ -20,6 +20,20 @@ from tests.builders import web
 LATER = timedelta(hours=1)
 
 
+def opened(ruling):
+    """Move the ruling's penalty back a day: its exam entrance, opening the next natural day, is open."""
+    penalty = db.session.get(PenaltyDecision, ruling.penalty_decision_id)
+    penalty.decided_at -= timedelta(days=1)
+    db.session.commit()
+    return ruling
+
+
+@pytest.fixture
+def ruling_for(ruling_for):
+    """Rulings whose exam entrance is open (its window has tests of its own: test_exam_window.py)."""
+    return lambda *args, **kwargs: opened(ruling_for(*args, **kwargs))
+
+
 @pytest.fixture
 def shop(merchant_user):
     return merchant_user("tb-shop", platform="taobao")

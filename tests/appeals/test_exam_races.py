@@ -12,7 +12,7 @@ from backoffice.audit.models import AuditEvent
 from backoffice.extensions import db
 from backoffice.ledger.verify import verify_all
 from backoffice.penalties.models import ExamRevocation
-from tests.appeals.test_exam import answers
+from tests.appeals.test_exam import answers, opened
 from tests.builders import web
 from tests.concurrency import exactly_one, race
 
@@ -20,7 +20,7 @@ from tests.concurrency import exactly_one, race
 @pytest.mark.postgres_only
 def test_an_exam_submitted_twice_at_once_is_graded_once_and_revokes_once(app, merchant_user, ruling_for):
     shop = merchant_user("tb-shop", platform="taobao")
-    ruling = ruling_for(shop.merchant, "taobao.ads_non_sale_listing")
+    ruling = opened(ruling_for(shop.merchant, "taobao.ads_non_sale_listing"))
     attempt = start_exam(web(shop), ruling)
     db.session.commit()
     attempt_id, shop_id, passing = attempt.id, shop.id, answers(attempt)

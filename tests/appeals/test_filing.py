@@ -52,18 +52,20 @@ def test_saving_keeps_a_draft_and_a_second_filing_continues_it(shop):
     assert len(second.evidence) == 2
 
 
-def test_submitting_again_is_refused_unless_only_if_open(shop):
+def test_filing_again_after_submitting_is_refused_and_changes_nothing(shop, uploads):
+    """Issue 20 item 5: a submitted statement is frozen; filing again (save or submit) is a 409."""
     user, ruling = shop
     file_appeal(web(user), ruling, "说明", [], Then.submit)
     db.session.commit()
-    with pytest.raises(appeals.AppealError, match="already with the reviewers"):
-        file_appeal(web(user), ruling, "说明", [], Then.submit)
-    db.session.rollback()
-    appeal = file_appeal(web(user), ruling, "更多说明", files(png()), Then.submit_if_open)
-    db.session.commit()
-    assert appeal.status is AppealStatus.submitted
-    assert appeal.statement == "更多说明"
-    assert len(appeal.evidence) == 1
+    for then in (Then.submit, Then.save):
+        with pytest.raises(appeals.StatementFrozen, match="can no longer be changed") as refused:
+            file_appeal(web(user), ruling, "更多说明", files(png()), then)
+        assert refused.value.status == 409
+        db.session.rollback()
+    appeal = db.session.scalar(sa.select(Appeal))
+    assert appeal.statement == "说明"
+    assert appeal.evidence == []
+    assert uploads.files() == []
 
 
 def test_a_rollback_deletes_the_files_the_refused_filing_stored(shop, uploads, count_rows):

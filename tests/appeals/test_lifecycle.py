@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence
+from backoffice.appeals.supplements import add_supplement
 from backoffice.extensions import db
 from backoffice.rulings.facts import appeal_deadline
 from tests.builders import web
@@ -112,11 +113,12 @@ def test_continue_appeal_adds_evidence_while_open(setup, staff):
     appeals.save_statement(web(user), appeal, "我没有违规", now=at)
     appeals.add_evidence(web(user), appeal, io.BytesIO(png()), "one.png", now=at)
     appeals.submit(web(user), appeal, now=at)
-    # While it is with the reviewers the clock is paused: adding evidence days "later" still works.
-    appeals.add_evidence(web(user), appeal, io.BytesIO(png(color=(1, 2, 3))), "two.png",
-                         now=END + timedelta(days=3))
+    # While it is with the reviewers the clock is paused: a supplement days "later" still goes in.
+    add_supplement(web(user), appeal, "", [(io.BytesIO(png(color=(1, 2, 3))), "two.png")], now=END + timedelta(days=3))
     db.session.commit()
     assert [e.name for e in appeal.evidence] == ["one.png", "two.png"]
+    assert [e.name for e in appeal.statement_evidence] == ["one.png"]
+    assert [e.name for e in appeal.supplements[0].evidence] == ["two.png"]
     with pytest.raises(appeals.AppealError, match="already with the reviewers"):
         appeals.submit(web(user), appeal, now=at)
 
@@ -132,11 +134,11 @@ def test_request_evidence_pauses_and_resumes_the_clock(setup, staff):
     appeals.request_evidence(web(staff.senior), appeal, "请提供完整聊天记录", now=asked_at)
     assert appeal.status is AppealStatus.awaiting_evidence
     assert appeal.deadline_at == asked_at + timedelta(days=2, hours=3)
-    appeals.add_evidence(web(user), appeal, io.BytesIO(png()), "chat.png",
-                         now=appeal.deadline_at - timedelta(minutes=1))
     with pytest.raises(appeals.AppealError, match="appeal period has ended"):
-        appeals.submit(web(user), appeal, now=appeal.deadline_at)
-    appeals.submit(web(user), appeal, now=asked_at + timedelta(days=1))
+        add_supplement(web(user), appeal, "完整聊天记录", [(io.BytesIO(png()), "chat.png")], now=appeal.deadline_at)
+    add_supplement(web(user), appeal, "完整聊天记录", [(io.BytesIO(png()), "chat.png")],
+                   now=asked_at + timedelta(days=1))  # the answer to the request sends the appeal back
+    assert appeal.status is AppealStatus.submitted
     assert appeal.remaining_seconds == int(timedelta(days=1, hours=3).total_seconds())
     assert appeal.submitted_at == submitted_at  # the first submission time is kept
 

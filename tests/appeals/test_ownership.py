@@ -23,6 +23,7 @@ MISSING = 987654
 PORTAL_ROUTES = {  # every route of the merchant portal; a new one must be added here (and tested below)
     "portal.index", "portal.ruling", "portal.notifications", "portal.mark_read", "portal.conversations",
     "portal.fraud_report", "merchant_appeals.appeal", "merchant_appeals.evidence", "merchant_appeals.exam",
+    "merchant_appeals.supplement",
 }
 
 
@@ -70,6 +71,7 @@ def test_guessed_ids_look_exactly_like_missing_ones(client, login, world):
         ("get", "/merchant/rulings/{}", w["c_ruling"].id, {}),
         ("get", "/merchant/rulings/{}/appeal", w["b_ruling"].id, {}),
         ("post", "/merchant/rulings/{}/appeal", w["b_ruling"].id, {"statement": "偷看", "action": "submit"}),
+        ("post", "/merchant/rulings/{}/appeal/supplements", w["b_ruling"].id, {"text": "偷看"}),
         ("get", "/merchant/evidence/{}", w["b_photo"].id, {}),
         ("get", "/merchant/evidence/{}?thumb=1", w["b_photo"].id, {}),
         ("get", "/merchant/rulings/{}/exam", w["c_ruling"].id, {}),
@@ -90,6 +92,7 @@ def test_guessed_ids_look_exactly_like_missing_ones(client, login, world):
     assert response.status_code == 404
     db.session.expire_all()
     assert w["b_appeal"].statement == "B 的申诉"
+    assert w["b_appeal"].supplements == []
     assert w["c_attempt"].submitted_at is None
     assert db.session.scalars(sa.select(Case).filter_by(kind=CaseKind.fraud_report)).all() == []
 
@@ -147,6 +150,10 @@ def test_the_appeals_api_hides_other_merchants(client, token, world, count_rows)
                                content_type="multipart/form-data",
                                data={"statement": "偷", "files": [(io.BytesIO(png()), "x.png")]})
         assert response.status_code == 404, case_id
+    response = client.post(f"/api/v1/appeals/{w['b_appeal'].id}/supplements", headers=headers,
+                           content_type="multipart/form-data", data={"text": "偷"})
+    assert response.status_code == 404
+    assert w["b_appeal"].supplements == []
     assert count_rows(type(w["b_appeal"])) == 1
     own = client.post(f"/api/v1/cases/{w['own'].case_id}/appeal", headers=headers,
                       data={"statement": "我的申诉"}, content_type="multipart/form-data")

@@ -41,7 +41,7 @@ def shop(merchant_user, ruling_for):
 
 @pytest.fixture
 def send(client, login, token, shop):
-    """``send(channel, files, statement)``: upload through the web form or the API; (status, message)."""
+    """``send(channel, files, statement)``: upload through the web form, a supplement or the API; (status, message)."""
     user, ruling = shop
     login("shop")
     headers = token("shop", "appeal", "read")
@@ -53,6 +53,11 @@ def send(client, login, token, shop):
                                    content_type="multipart/form-data")
             error = response.get_json().get("error") or {}
             return response.status_code, error.get("message", "")
+        if channel == "supplement":  # files sent after submitting come with a supplement
+            data = {"text": statement, "files": data["files"]}
+            response = client.post(f"/merchant/rulings/{ruling.id}/appeal/supplements", data=data,
+                                   content_type="multipart/form-data", follow_redirects=True)
+            return response.status_code, response.get_data(as_text=True)
         response = client.post(f"/merchant/rulings/{ruling.id}/appeal", data={**data, "action": "submit"},
                                content_type="multipart/form-data", follow_redirects=True)
         return response.status_code, response.get_data(as_text=True)
@@ -163,7 +168,8 @@ def test_the_same_file_twice_is_refused_and_the_stored_copy_kept(send, uploads, 
     status, text = send("web", [("a.png", png())])
     assert status == 200
     assert count_rows(Evidence) == 1
-    status, text = send("web", [("again.png", png())])
+    status, text = send("supplement", [("again.png", png())])
+    assert status == 422
     assert "already attached" in text
     assert count_rows(Evidence) == 1
     assert len(uploads.files()) == 1
@@ -173,7 +179,7 @@ def test_the_same_file_twice_is_refused_and_the_stored_copy_kept(send, uploads, 
 def test_a_failed_upload_keeps_the_files_of_earlier_requests(send, uploads, count_rows):
     send("web", [("a.png", png())])
     kept = uploads.files()
-    status, text = send("web", [("b.png", png((5, 5))), ("c.jpg", exe())])
+    status, text = send("supplement", [("b.png", png((5, 5))), ("c.jpg", exe())])
     assert "none of these" in text
     assert uploads.files() == kept
     assert count_rows(Evidence) == 1

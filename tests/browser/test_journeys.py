@@ -89,12 +89,18 @@ def test_a_merchant_on_a_phone_appeals_with_evidence_and_sees_the_standing_resto
     merchant.set_input_files("input[name=files]", [str(tmp_path / "chat.png"), str(tmp_path / "record.pdf")])
     merchant.click("button[name=action][value=submit]")
     assert merchant.locator(".flash-success").count() == 1, merchant.inner_text("main")[:800]
+    # Sent: the statement is read-only now; what comes later is a dated supplement.
+    assert merchant.locator("textarea[name=statement]").count() == 0
+    merchant.fill("textarea[name=text]", "补充：买家次日在平台内确认收货，订单一直在平台内进行。")
+    merchant.click("form[action$='/supplements'] button.btn-primary")
+    assert merchant.locator(".flash-success").count() == 1, merchant.inner_text("main")[:800]
 
     senior = open_page(DESKTOP)
     sign_in(senior, "senior")
     senior.goto("/appeals")
     senior.locator("table a[href^='/appeals/']").first.click()
     assert senior.locator("text=chat.png").count() >= 1  # the evidence is listed for the decider
+    assert senior.locator(".supplements li", has_text="买家次日在平台内确认收货").count() == 1
     senior.check("input[name=outcome][value=overturned]")
     senior.fill("textarea[name=reason]", "截图显示买家先发起对话，商家未实施骚扰，撤销原处罚。")
     senior.click("form[action$='/decision'] button.btn-primary, form[action*='/decide'] button.btn-primary")

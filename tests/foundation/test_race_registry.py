@@ -39,6 +39,12 @@ RACE_TESTS = {
         "appeals/test_races.py::test_filing_the_same_appeal_twice_at_once_keeps_one_and_answers_409"],
     "appeals.operations.submit": [
         "appeals/test_action_races.py::test_an_appeal_submitted_from_two_tabs_at_once_is_submitted_once"],
+    "appeals.operations.save_statement": [
+        "appeals/test_supplement_races.py::"
+        "test_a_draft_saved_while_another_tab_submits_never_rewrites_the_submitted_statement"],
+    "appeals.supplements.add_supplement": [
+        "appeals/test_supplement_races.py::test_supplements_posted_at_once_are_all_kept_in_order",
+        "appeals/test_supplement_races.py::test_a_supplement_racing_the_decision_lands_before_it_or_is_refused"],
     "appeals.operations.decide": ["appeals/test_races.py::test_two_seniors_deciding_one_appeal_at_once_decide_it_once"],
     "appeals.operations.request_evidence": [
         "appeals/test_action_races.py::test_asking_for_evidence_while_a_colleague_decides_does_one_of_the_two"],
@@ -86,7 +92,6 @@ NO_RACE_NEEDED = {
     "accounts.sessions.revoke_session": "idempotent: revoking a revoked session changes nothing",
     "api.tokens.create_token": "each call is meant to make a new token",
     "api.tokens.revoke_token": "idempotent: revoking a revoked token changes nothing",
-    "appeals.operations.save_statement": "a draft's text, last writer wins until it is submitted (submit locks)",
     "appeals.operations.add_evidence": "each file is its own row; per-appeal limits are re-checked at submit",
     "appeals.exam_operations.start_exam": "reuses the open attempt; a second one only draws other questions",
     "calibration.operations.draw_sample": "a manager's sampling; a unique review per case and reviewer",
