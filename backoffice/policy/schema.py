@@ -26,6 +26,15 @@ SEVERITIES: tuple[Severity, ...] = ("general", "serious", "especially_serious")
 #: Interim measures a keyword flag may trigger on its own (no points, money or removal).
 AUTOMATIC_TYPES = ("search_demotion", "risk_notice", "warning", "content_removal", "mute")
 CODE_RE = re.compile(r"^(zbj|taobao|pdd|community)\.[a-z0-9_]+$")
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+
+def detection_key(value: str) -> str:
+    """Check a key of what the detector raises: ``category`` or ``category/label`` (a lexicon term)."""
+    category, _, label = value.partition("/")
+    if category not in CATEGORIES or (_ and not label.strip()):
+        raise ValueError(f"{value!r} must be a category ({', '.join(CATEGORIES)}), optionally '/<lexicon term>'")
+    return value
 
 
 class LocalText(Frozen):
@@ -162,6 +171,19 @@ class Detection(Frozen):
     review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     automatic_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     categories: dict[Category, CategoryThresholds] = {}
+    #: What the detector raises that no rule of this platform takes, each with why (``category`` or
+    #: ``category/label``); such flags open no case. ``flask rules check`` fails on anything neither
+    #: taken by a rule nor listed here.
+    not_policed: dict[str, str] = {}
+
+    @field_validator("not_policed")
+    @classmethod
+    def _not_policed_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, why in value.items():
+            detection_key(key)
+            if not why.strip():
+                raise PathError((key,), "say why the platform's documents leave this unpoliced")
+        return value
 
     @model_validator(mode="after")
     def _review_below_automatic(self) -> Detection:
@@ -198,6 +220,8 @@ class Rule(Frozen):
     self_check_days: Literal[1, 2] = 2  # 自检自查 "一日" or "累计两日"
     exam_learning: bool
     default_for_category: bool = False
+    #: Further detector categories or ``category/label`` (a lexicon term) whose flags this rule takes.
+    detects: tuple[str, ...] = ()
     helpful_evidence: tuple[LocalText, ...] = ()
     detector: dict[str, int | str | bool] = {}
     #: DSA Transparency Database classification; None: the category's default.
@@ -206,6 +230,13 @@ class Rule(Frozen):
     # Filled in by the pack from its own header; an author may omit them.
     platform: Platform
     ruleset_version: str
+
+    @field_validator("detects")
+    @classmethod
+    def _detects_keys(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            detection_key(key)
+        return value
 
     @field_validator("code")
     @classmethod
@@ -292,6 +323,18 @@ class Pack(Frozen):
                         f"for {rule.category!r}; exactly one may be",
                     )
                 defaults[rule.category] = rule.code
+        taken = dict(defaults)
+        for i, rule in enumerate(self.rules):
+            for k, key in enumerate(rule.detects):
+                if key in taken or key in self.detection.not_policed:
+                    other = taken.get(key, "detection.not_policed")
+                    raise PathError(("rules", i, "detects", k),
+                                    f"{key!r} is taken by {rule.code} and by {other}; exactly one may take it")
+                taken[key] = rule.code
+        for key in self.detection.not_policed:
+            if key in taken:
+                raise PathError(("detection", "not_policed", key),
+                                f"{key!r} is listed as not policed but {taken[key]} takes it")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(
