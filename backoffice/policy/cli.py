@@ -127,6 +127,9 @@ def describe_rule(rule: Rule) -> list[str]:
         f"  leniency: self-check {'yes' if rule.self_check else 'no'}, "
         f"exam-learning {'yes' if rule.exam_learning else 'no'}",
     ]
+    if (esc := rule.escalation) is not None:
+        lines.append(f"  graded:   {esc.when} becomes {esc.becomes} from case no. {esc.occurrences} "
+                     f"within {esc.window_days} days: {esc.note}")
     for auto in rule.automatic:
         lines.append(f"  automatic ({auto.at}): {auto.measure.type.replace('_', ' ')}")
     rows = [("severity", "offence", "measures")]

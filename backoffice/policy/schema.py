@@ -204,6 +204,20 @@ class Detection(Frozen):
         return review, automatic
 
 
+class Escalation(Frozen):
+    """A grade derived from the merchant's history (Taobao 情节严重 = 多次发生"情节一般"情形).
+
+    The ``occurrences``-th confirmed case of this rule graded ``when`` or ``becomes`` within
+    ``window_days`` (this one included) is graded ``becomes`` instead of ``when``.
+    """
+
+    when: Severity
+    becomes: Severity
+    occurrences: int = Field(ge=2)
+    window_days: int = Field(gt=0)
+    note: str = Field(min_length=1)
+
+
 class Rule(Frozen):
     code: str
     category: Category
@@ -219,6 +233,7 @@ class Rule(Frozen):
     self_check: bool
     self_check_days: Literal[1, 2] = 2  # 自检自查 "一日" or "累计两日"
     exam_learning: bool
+    escalation: Escalation | None = None
     default_for_category: bool = False
     #: Further detector categories or ``category/label`` (a lexicon term) whose flags this rule takes.
     detects: tuple[str, ...] = ()
@@ -260,6 +275,9 @@ class Rule(Frozen):
                 raise PathError(("ladder", sev), "a severity needs at least one rung")
         if not self.code.startswith(f"{self.platform}."):
             raise PathError(("code",), f"code {self.code!r} must start with '{self.platform}.'")
+        esc = self.escalation
+        if esc is not None and not {esc.when, esc.becomes} <= set(self.severities):
+            raise PathError(("escalation",), "escalation grades must be among the rule's severities")
         return self
 
     def rungs(self, severity: Severity) -> tuple[Rung, ...]:
@@ -294,6 +312,7 @@ class Pack(Frozen):
                 raw = {"platform": data.get("platform"), "ruleset_version": data.get("version"), **raw}
                 if "appeal" in raw:
                     raw["appeal"] = _expand_setting(raw["appeal"], settings, ("rules", i, "appeal"))
+                raw = _setting_values(raw, settings, ("rules", i))
             rules.append(raw)
         return {**data, "rules": rules}
 
@@ -342,6 +361,27 @@ class Pack(Frozen):
                     f"no rule of category {rule.category!r} has default_for_category: true; exactly one must",
                 )
         return self
+
+
+#: Rule values that may name an operator setting (``{setting: NAME}``) instead of a number.
+SETTING_VALUES = (("self_check_days",), ("escalation", "occurrences"), ("escalation", "window_days"))
+
+
+def _setting_values(raw: dict, settings: Any, path: tuple[str | int, ...]) -> dict:
+    """Replace ``{setting: NAME}`` by the operator setting's value where SETTING_VALUES allow it."""
+    for keys in SETTING_VALUES:
+        holder = raw
+        for key in keys[:-1]:
+            holder = holder.get(key) if isinstance(holder, dict) else None
+        value = holder.get(keys[-1]) if isinstance(holder, dict) else None
+        if not (isinstance(value, dict) and set(value) == {"setting"}):
+            continue
+        setting = settings.get(value["setting"]) if isinstance(settings, dict) else None
+        if not isinstance(setting, dict):
+            raise PathError((*path, *keys, "setting"),
+                            f"operator setting {value['setting']!r} is not defined in operator_settings")
+        holder[keys[-1]] = setting.get("value")  # type: ignore[index]
+    return raw
 
 
 def _expand_setting(appeal: Any, settings: Any, path: tuple[str | int, ...]) -> Any:
