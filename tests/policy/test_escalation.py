@@ -62,4 +62,5 @@ def test_rules_without_escalation_keep_the_reviewers_grade(rulebook):
 def test_escalation_values_are_operator_settings(rulebook):
     settings = rulebook.pack("taobao").operator_settings
     for name in ("serious_harassment_occurrences", "serious_harassment_window_days"):
-        assert settings[name].operator_setting and "Assumed" in settings[name].note
+        assert settings[name].operator_setting
+        assert "Assumed" in settings[name].note
