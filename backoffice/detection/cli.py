@@ -12,20 +12,14 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from backoffice.detection.conversation import ConversationError, scan_conversation
-from backoffice.detection.lexicon import CATEGORIES
 from backoffice.detection.runtime import current_model, current_scanner, review_thresholds
 
 
 def rule_map_from_app(platform: str) -> dict[str, str | None]:
-    """category -> the platform's rule for it (the pack's detection target), or None."""
+    """category (or ``category/label``) -> the platform's rule for it (the pack's detection target), or None."""
     from backoffice.policy import get_rulebook
 
-    rulebook = get_rulebook()
-    out: dict[str, str | None] = {}
-    for cat in CATEGORIES:
-        rule = rulebook.rule_for(platform, cat)
-        out[cat] = rule.code if rule is not None else None
-    return out
+    return get_rulebook().detection_map(platform)
 
 
 def scan_line(

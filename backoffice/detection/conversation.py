@@ -109,7 +109,7 @@ def scan_conversation(
     mechanical: MechanicalSettings | None = None,
     harassment: HarassmentSettings | None = None,
 ) -> list[Flag]:
-    """All flags for one conversation; ``rule_map`` maps category -> rule code.
+    """All flags for one conversation; ``rule_map`` maps category (or ``category/label``) -> rule code.
 
     With a ``model``, the merchant's messages are scored by rules and model together and only
     categories reaching their ``review`` threshold (category -> score, default 0.5) are flagged
@@ -173,7 +173,13 @@ def scan_conversation(
                           source="timing", detail=f"{detail}; {lp.stretch} customer message(s) waiting"))
     flags.extend(_conduct_flags(conv, messages, scanner, tz, mechanical, harassment))
     flags.sort(key=lambda f: (f.message_index, f.source, f.start, f.category))
-    return [f if f.rule else _with_rule(f, rule_map.get(f.category)) for f in flags]
+    return [f if f.rule else _with_rule(f, _rule_of(rule_map, f)) for f in flags]
+
+
+def _rule_of(rule_map: Mapping[str, str | None], f: Flag) -> str | None:
+    """The rule a label of its own goes to (None: not policed), else its category's rule."""
+    key = f"{f.category}/{f.term}"
+    return rule_map[key] if key in rule_map else rule_map.get(f.category)
 
 
 def _conduct_flags(conv: Mapping, messages: list, scanner: Scanner, tz: str,

@@ -48,6 +48,8 @@ class TermEntry(RuleModel):
     variants: tuple[Text, ...] = ()
     confidence: Score | None = None
     requires_context: Flag = False
+    #: A label of its own: every policy pack must say which rule takes its hits (``detects``).
+    routed: Flag = False
     note: Text | None = None
 
     @model_validator(mode="before")
@@ -120,9 +122,17 @@ class Lexicon:
     context_words: dict[str, list[str]] = field(default_factory=dict)
     context_window: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    routed: dict[str, set[str]] = field(default_factory=dict)  # category -> labels with a rule of their own
 
     def categories(self) -> set[str]:
         return {t.category for t in self.terms}
+
+    def labels(self) -> dict[str, set[str]]:
+        """category -> the labels (terms and group names) its hits are reported under."""
+        out: dict[str, set[str]] = {}
+        for t in self.terms:
+            out.setdefault(t.category, set()).add(t.term)
+        return out
 
 
 def _is_ascii_word(p: str) -> bool:
@@ -139,6 +149,8 @@ def load_file(path: Path, lex: Lexicon) -> None:
     lex.context_window[cat] = doc.context_window
     for i, entry in enumerate(doc.terms):
         label = entry.term or entry.group
+        if entry.routed:
+            lex.routed.setdefault(cat, set()).add(label)
         spellings = ([entry.term] if entry.term else []) + list(entry.variants)
         conf = entry.confidence if entry.confidence is not None else doc.default_confidence
         seen = set()

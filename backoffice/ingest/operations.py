@@ -262,10 +262,7 @@ def _reply_settings(platform: Platform) -> dict:
 
 
 def _rule_map(platform: Platform) -> dict[str, str | None]:
-    book = get_rulebook()
-    from backoffice.detection.lexicon import CATEGORIES
-
-    return {c: (r.code if (r := book.rule_for(platform.value, c)) else None) for c in CATEGORIES}
+    return get_rulebook().detection_map(platform.value)
 
 
 def _report_flags(conversation: Conversation, platform: Platform, reports: list[dict],

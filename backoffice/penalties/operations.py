@@ -33,6 +33,7 @@ from backoffice.policy import (
     self_check_applies,
 )
 from backoffice.policy.compute import DSA_APPEAL_MONTHS
+from backoffice.policy.escalation import escalate
 from backoffice.policy.leniency import apply_self_check, exam_grade
 from backoffice.policy.schema import SEVERITIES
 from backoffice.timeutil import platform_tz
@@ -87,7 +88,8 @@ def decisions_of(merchant: Merchant) -> list[PenaltyDecision]:
 def prior_offences(merchant: Merchant) -> list[PriorOffence]:
     """Confirmed decisions as offence history; overturned and superseded ones do not count."""
     return [
-        PriorOffence(d.rule_code, d.decided_at, overturned=d.state is not DecisionState.in_force)
+        PriorOffence(d.rule_code, d.decided_at, overturned=d.state is not DecisionState.in_force,
+                     severity=d.severity)
         for d in decisions_of(merchant)
     ]
 
@@ -103,9 +105,15 @@ def preview(merchant: Merchant, rule_code: str, severity: str, params: Mapping[s
 def _plan(merchant: Merchant, rule: Rule, severity: str, params: Mapping[str, Any], at: datetime) -> MeasurePlan:
     tz = platform_tz()
     standing = ledger.standing_of(merchant, tz, at)
-    offence_no = offence_number(rule, prior_offences(merchant), at)
+    prior = prior_offences(merchant)
+    offence_no = offence_number(rule, prior, at)
     snap = ledger.snapshot(standing, _unseen_deposit(merchant, standing))
-    plan = compute_measures(rule, severity, offence_no, snap, params, at, tz)
+    escalation = escalate(rule, severity, prior, at)
+    plan = compute_measures(rule, escalation["to"] if escalation else severity, offence_no, snap, params, at, tz)
+    if escalation:
+        plan = replace(plan, escalation=escalation, explanation=(
+            f"{plan.explanation}; {escalation['from']} case no. {escalation['occurrence']} within "
+            f"{escalation['window_days']} days (>= {escalation['occurrences']}): graded {escalation['to']}"))
     if rule.self_check:
         earlier = [d.decided_at for d in decisions_of(merchant)
                    if d.rule_code == rule.code and d.state is DecisionState.in_force]
@@ -142,7 +150,7 @@ def impose(actor: Actor, merchant: Merchant, rule_code: str, severity: str, para
         plan = replace(plan, measures=tuple(m for m in plan.measures if m.type not in dropped),
                        explanation=f"{plan.explanation}; left out by approved deviation: {', '.join(sorted(dropped))}")
     decision = PenaltyDecision(
-        merchant_id=merchant.id, rule_code=rule.code, severity=severity, offence_no=plan.offence_no,
+        merchant_id=merchant.id, rule_code=rule.code, severity=plan.severity, offence_no=plan.offence_no,
         ruleset_version=plan.ruleset_version, plan=plan.to_dict(), decided_at=at,
         decided_by_id=actor.user.id if actor.user else None,
         is_correction="self-check correction" in plan.explanation,

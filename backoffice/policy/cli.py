@@ -13,6 +13,7 @@ from flask.cli import AppGroup
 
 from backoffice.rulefiles import RuleFileError
 
+from .coverage import uncovered
 from .exams import EXAMS_SUBDIR, load_bank
 from .loader import RuleBook, UnknownRuleError, load_rulebook
 from .measures import describe
@@ -50,6 +51,21 @@ def check() -> None:
         )
     for group, summary, where in _or_exit(lambda: check_detection_and_exams(_rules_dir())):
         click.echo(f"ok  {group:<10} {summary}  ({where})")
+    problems = _or_exit(lambda: detection_coverage(book, _rules_dir()))
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
+        raise click.exceptions.Exit(1)
+    click.echo(f"ok  {'coverage':<10} every detector category and routed label goes to a rule or is "
+               "listed as not policed, on every platform")
+
+
+def detection_coverage(book: RuleBook, rules_dir: Path) -> list[str]:
+    """What the detector raises on a platform that none of its rules takes (see ``coverage``)."""
+    from backoffice.detection.lexicon import LEXICONS_SUBDIR, load_lexicon
+
+    lex = load_lexicon(rules_dir / LEXICONS_SUBDIR)
+    return uncovered(book, lex.labels(), lex.routed)
 
 
 def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
@@ -115,6 +131,9 @@ def describe_rule(rule: Rule) -> list[str]:
         f"  leniency: self-check {'yes' if rule.self_check else 'no'}, "
         f"exam-learning {'yes' if rule.exam_learning else 'no'}",
     ]
+    if (esc := rule.escalation) is not None:
+        lines.append(f"  graded:   {esc.when} becomes {esc.becomes} from case no. {esc.occurrences} "
+                     f"within {esc.window_days} days: {esc.note}")
     for auto in rule.automatic:
         lines.append(f"  automatic ({auto.at}): {auto.measure.type.replace('_', ' ')}")
     rows = [("severity", "offence", "measures")]

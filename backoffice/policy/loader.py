@@ -66,9 +66,20 @@ class RuleBook:
 
     def rule_for(self, platform: Platform, category: Category) -> Rule | None:
         """Return the rule automatic detection targets for this platform and category."""
-        return next(
-            (r for r in self.rules(platform) if r.category == category and r.default_for_category), None
-        )
+        code = self.detection_map(platform).get(category)
+        return self.rule(code) if code else None
+
+    def detection_map(self, platform: str) -> dict[str, str | None]:
+        """What the detector raises (``category`` or ``category/label``) -> the platform's rule code.
+
+        None marks what the pack lists as not policed; a label missing here goes with its category.
+        """
+        out: dict[str, str | None] = dict.fromkeys(self.pack(platform).detection.not_policed)
+        for rule in self.rules(platform):
+            if rule.default_for_category:
+                out[rule.category] = rule.code
+            out.update(dict.fromkeys(rule.detects, rule.code))
+        return out
 
     def detection_thresholds(self, platform: str) -> tuple[dict[str, float], dict[str, float]]:
         """(review, automatic) thresholds of the platform's pack, each as {category: score 0..1}."""

@@ -26,6 +26,7 @@ class PriorOffence:
     rule_code: str
     decided_at: dt.datetime  # aware, UTC
     overturned: bool = False
+    severity: str | None = None  # the grade it was decided at (None: unknown, counts for no escalation)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,9 @@ class MeasurePlan:
     #: deadline and its content hash stay what they were when a later rule-set version rewords
     #: the rule. None in plans stored before the snapshot existed.
     cited: Mapping[str, Any] | None = None
+    #: When the grade was derived from the merchant's history (``escalation.escalate``): ``from``,
+    #: ``to``, ``occurrence`` (this case's number), ``occurrences`` and ``window_days``.
+    escalation: Mapping[str, Any] | None = None
 
     def of_type(self, measure_type: str) -> tuple[PlannedMeasure, ...]:
         return tuple(m for m in self.measures if m.type == measure_type)
@@ -147,6 +151,7 @@ class MeasurePlan:
             params=dict(data["params"]),
             explanation=data["explanation"],
             cited=data.get("cited"),
+            escalation=data.get("escalation"),
         )
 
 

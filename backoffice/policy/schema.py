@@ -28,6 +28,15 @@ SEVERITIES: tuple[Severity, ...] = ("general", "serious", "especially_serious")
 #: Interim measures a keyword flag may trigger on its own (no points, money or removal).
 AUTOMATIC_TYPES = ("search_demotion", "risk_notice", "warning", "content_removal", "mute")
 CODE_RE = re.compile(r"^(zbj|taobao|pdd|community)\.[a-z0-9_]+$")
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+
+
+def detection_key(value: str) -> str:
+    """Check a key of what the detector raises: ``category`` or ``category/label`` (a lexicon term)."""
+    category, _, label = value.partition("/")
+    if category not in CATEGORIES or (_ and not label.strip()):
+        raise ValueError(f"{value!r} must be a category ({', '.join(CATEGORIES)}), optionally '/<lexicon term>'")
+    return value
 
 
 class LocalText(Frozen):
@@ -168,6 +177,19 @@ class Detection(Frozen):
     review_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     automatic_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     categories: dict[Category, CategoryThresholds] = {}
+    #: What the detector raises that no rule of this platform takes, each with why (``category`` or
+    #: ``category/label``); such flags open no case. ``flask rules check`` fails on anything neither
+    #: taken by a rule nor listed here.
+    not_policed: dict[str, str] = {}
+
+    @field_validator("not_policed")
+    @classmethod
+    def _not_policed_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, why in value.items():
+            detection_key(key)
+            if not why.strip():
+                raise PathError((key,), "say why the platform's documents leave this unpoliced")
+        return value
 
     @model_validator(mode="after")
     def _review_below_automatic(self) -> Detection:
@@ -205,6 +227,19 @@ class LinkedAccounts(Frozen):
         heavier = [s for s in rule.severities if SEVERITIES.index(severity) < SEVERITIES.index(s) <= floor]
         return max(heavier, key=SEVERITIES.index, default=severity)
 
+class Escalation(Frozen):
+    """A grade derived from the merchant's history (Taobao 情节严重 = 多次发生"情节一般"情形).
+
+    The ``occurrences``-th confirmed case of this rule graded ``when`` or ``becomes`` within
+    ``window_days`` (this one included) is graded ``becomes`` instead of ``when``.
+    """
+
+    when: Severity
+    becomes: Severity
+    occurrences: int = Field(ge=2)
+    window_days: int = Field(gt=0)
+    note: str = Field(min_length=1)
+
 
 class Rule(Frozen):
     code: str
@@ -221,7 +256,10 @@ class Rule(Frozen):
     self_check: bool
     self_check_days: Literal[1, 2] = 2  # 自检自查 "一日" or "累计两日"
     exam_learning: bool
+    escalation: Escalation | None = None
     default_for_category: bool = False
+    #: Further detector categories or ``category/label`` (a lexicon term) whose flags this rule takes.
+    detects: tuple[str, ...] = ()
     helpful_evidence: tuple[LocalText, ...] = ()
     detector: dict[str, int | str | bool] = {}
     #: DSA Transparency Database classification; None: the category's default.
@@ -230,6 +268,13 @@ class Rule(Frozen):
     # Filled in by the pack from its own header; an author may omit them.
     platform: Platform
     ruleset_version: str
+
+    @field_validator("detects")
+    @classmethod
+    def _detects_keys(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            detection_key(key)
+        return value
 
     @field_validator("code")
     @classmethod
@@ -253,6 +298,9 @@ class Rule(Frozen):
                 raise PathError(("ladder", sev), "a severity needs at least one rung")
         if not self.code.startswith(f"{self.platform}."):
             raise PathError(("code",), f"code {self.code!r} must start with '{self.platform}.'")
+        esc = self.escalation
+        if esc is not None and not {esc.when, esc.becomes} <= set(self.severities):
+            raise PathError(("escalation",), "escalation grades must be among the rule's severities")
         return self
 
     def rungs(self, severity: Severity) -> tuple[Rung, ...]:
@@ -303,6 +351,7 @@ class Pack(Frozen):
                 raw = {"platform": data.get("platform"), "ruleset_version": data.get("version"), **raw}
                 if "appeal" in raw:
                     raw["appeal"] = _expand_setting(raw["appeal"], settings, ("rules", i, "appeal"))
+                raw = _setting_values(raw, settings, ("rules", i))
             rules.append(raw)
         data = {**data, "rules": rules}
         if isinstance(data.get("customer_rules"), dict):
@@ -355,6 +404,18 @@ class Pack(Frozen):
         if examined and missing:  # seed 004 四: every exam entrance has its opening time
             raise PathError(("rules", examined[0], "exam_learning"),
                             f"exam-learning needs the operator settings {', '.join(missing)} (the entrance's window)")
+        taken = dict(defaults)
+        for i, rule in enumerate(self.rules):
+            for k, key in enumerate(rule.detects):
+                if key in taken or key in self.detection.not_policed:
+                    other = taken.get(key, "detection.not_policed")
+                    raise PathError(("rules", i, "detects", k),
+                                    f"{key!r} is taken by {rule.code} and by {other}; exactly one may take it")
+                taken[key] = rule.code
+        for key in self.detection.not_policed:
+            if key in taken:
+                raise PathError(("detection", "not_policed", key),
+                                f"{key!r} is listed as not policed but {taken[key]} takes it")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(
@@ -362,6 +423,27 @@ class Pack(Frozen):
                     f"no rule of category {rule.category!r} has default_for_category: true; exactly one must",
                 )
         return self
+
+
+#: Rule values that may name an operator setting (``{setting: NAME}``) instead of a number.
+SETTING_VALUES = (("self_check_days",), ("escalation", "occurrences"), ("escalation", "window_days"))
+
+
+def _setting_values(raw: dict, settings: Any, path: tuple[str | int, ...]) -> dict:
+    """Replace ``{setting: NAME}`` by the operator setting's value where SETTING_VALUES allow it."""
+    for keys in SETTING_VALUES:
+        holder = raw
+        for key in keys[:-1]:
+            holder = holder.get(key) if isinstance(holder, dict) else None
+        value = holder.get(keys[-1]) if isinstance(holder, dict) else None
+        if not (isinstance(value, dict) and set(value) == {"setting"}):
+            continue
+        setting = settings.get(value["setting"]) if isinstance(settings, dict) else None
+        if not isinstance(setting, dict):
+            raise PathError((*path, *keys, "setting"),
+                            f"operator setting {value['setting']!r} is not defined in operator_settings")
+        holder[keys[-1]] = setting.get("value")  # type: ignore[index]
+    return raw
 
 
 def _expand_setting(appeal: Any, settings: Any, path: tuple[str | int, ...]) -> Any:

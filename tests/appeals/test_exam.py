@@ -11,11 +11,13 @@ import pytest
 from backoffice.appeals import exams
 from backoffice.appeals.exam_operations import ExamError, exam_offer, start_exam, submit_exam
 from backoffice.appeals.models import ExamAttempt
+from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ledger.operations import standing_of
+from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
 from backoffice.timeutil import platform_tz
-from tests.builders import web
+from tests.builders import CLI, web
 
 LATER = timedelta(hours=1)
 
@@ -74,6 +76,10 @@ def test_the_exam_is_offered_only_for_eligible_rulings(client, login, shop, merc
 
 
 def test_a_pass_revokes_the_general_penalty_once_per_subtype_per_year(client, login, shop, ruling_for):
+    for code in ("taobao.ads_non_sale_listing", "taobao.misleading_effect"):  # 累计两日 of self-check used up
+        for days in (2, 1):
+            penalties.impose(CLI, shop.merchant, code, "general", {}, at=utcnow() - timedelta(days=days))
+    db.session.commit()
     start = points(shop.merchant)
     first = ruling_for(shop.merchant, "taobao.ads_non_sale_listing")
     second = ruling_for(shop.merchant, "taobao.ads_non_sale_listing")

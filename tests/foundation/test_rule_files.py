@@ -122,7 +122,8 @@ def test_rules_check_passes_on_the_shipped_rules():
     result = _app(SHIPPED).test_cli_runner().invoke(args=["rules", "check"])
     assert result.exit_code == 0, result.output
     groups = [line.split()[1] for line in result.output.splitlines()]
-    assert groups == ["community", "pdd", "taobao", "zbj", "lexicons", "contacts", "context", "conduct", "exams"]
+    assert groups == ["community", "pdd", "taobao", "zbj", "lexicons", "contacts", "context", "conduct", "exams",
+                      "coverage"]
     assert all(line.startswith("ok  ") for line in result.output.splitlines())
 
 

@@ -155,3 +155,10 @@ def test_a_back_filled_older_message_is_scanned_too(put, day):
     late = conv("c-5", *chatter, msg("0", "merchant", at(day, 9, 59), "我的电话13812345678"))
     assert put(late).flags == 1
     assert [f.message.external_id for f in all_of(Flag)] == ["0"]
+
+
+def test_cashback_for_good_reviews_on_pinduoduo_opens_a_case(put, day):
+    """Seed 001: 好评返现等诱导评价 (high risk); the detector's label goes to pdd.review_cashback."""
+    put(conv("pdd-1", msg("1", "customer", at(day, 10), "东西收到了"),
+             msg("2", "merchant", at(day, 10, 1), "亲，给个五星好评返现5元，截图发我"), platform="pdd"))
+    assert [(c.rule_code, c.conversation.platform.value) for c in all_of(Case)] == [("pdd.review_cashback", "pdd")]

@@ -175,8 +175,15 @@ def test_reduction_cannot_increase_anything(
 
 
 # Seed 004's worked examples (exam-learning).
+def _self_check_used(impose, merchant, code, t0) -> None:
+    """Seed 004 累计两日: a listing sub-type's first two violation days are corrections; use them up."""
+    for days in (2, 1):
+        assert impose(merchant, code, at=t0 - timedelta(days=days)).is_correction
+
+
 def test_exam_revokes_a_general_case(make_merchant, impose, standing, t0):
     merchant = make_merchant(platform="taobao")
+    _self_check_used(impose, merchant, "taobao.ads_non_sale_listing", t0)
     decision = impose(merchant, "taobao.ads_non_sale_listing", at=t0)
     assert standing(merchant, t0).violation_points_by_track == {"general": D("0.2")}
     penalties.revoke_by_exam(ACTOR, decision, passed_at=t0 + timedelta(days=2))
@@ -190,6 +197,8 @@ def test_exam_revokes_a_general_case(make_merchant, impose, standing, t0):
 
 def test_second_exam_for_the_same_subtype_in_a_year_is_refused(make_merchant, impose, standing, t0):
     merchant = make_merchant(platform="taobao")
+    for code in ("taobao.ads_non_sale_listing", "taobao.misleading_effect"):
+        _self_check_used(impose, merchant, code, t0)
     first = impose(merchant, "taobao.ads_non_sale_listing", at=t0)
     second = impose(merchant, "taobao.ads_non_sale_listing", at=t0 + timedelta(hours=1))
     other = impose(merchant, "taobao.misleading_effect", at=t0 + timedelta(hours=2))

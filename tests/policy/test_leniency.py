@@ -152,7 +152,7 @@ def test_apply_self_check_keeps_only_the_correction(rulebook, tz):
 
 
 def test_self_check_does_not_apply_to_rules_without_it(rulebook, tz):
-    rule = rulebook.rule(NON_SALE)  # seed 004 example 1 shows these types are charged 0.2 at once
+    rule = rulebook.rule("taobao.ads_repeated")  # 多次违规: not a first, unintentional violation
     assert not rule.self_check
     result = self_check_applies(rule, [], shanghai(2022, 3, 1, 9, 0), tz)
     plan = decide(rulebook, NON_SALE, shanghai(2022, 3, 1, 9, 0))

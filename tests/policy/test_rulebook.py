@@ -18,8 +18,8 @@ def test_one_pack_per_platform(rulebook):
     ("platform", "version"),
     [
         ("zbj", "zbj-2024.2"),
-        ("taobao", "taobao-2022.1"),
-        ("pdd", "pdd-2024.1"),
+        ("taobao", "taobao-2022.2"),
+        ("pdd", "pdd-2024.2"),
         ("community", "community-2023.1"),
     ],
 )

@@ -28,6 +28,7 @@ def test_check_prints_one_line_per_pack_then_per_file_group(make_runner):
     assert [line.split()[:2] for line in lines] == [
         ["ok", "community"], ["ok", "pdd"], ["ok", "taobao"], ["ok", "zbj"],
         ["ok", "lexicons"], ["ok", "contacts"], ["ok", "context"], ["ok", "conduct"], ["ok", "exams"],
+        ["ok", "coverage"],
     ]
     assert "zbj-2024.2" in lines[3]
     assert "3 rules" in lines[3]

@@ -189,19 +189,19 @@ def _case(merchant: Merchant) -> int:
     return direct_case(merchant, "zbj.offsite_contact").id
 
 
-def test_turning_on_self_check_makes_the_first_two_days_corrections(make_merchant, impose, whatif):
-    """Seed 004 累计两日: every occurrence on the first and the second violation day is only corrected."""
+def test_turning_off_self_check_charges_the_first_two_days(make_merchant, impose, whatif):
+    """Seed 004 累计两日 is on for the listing sub-types: the first and second violation days were only
+    corrected; without self-check every occurrence is charged 0.2."""
     shop = make_merchant("t-shop", platform="taobao")
     listing = "taobao.ads_non_sale_listing"
     made = [impose(shop, listing, when=when) for when in (at(3, 2, 10), at(3, 2, 15), at(3, 5), at(3, 9))]
-    text = bump(changed(pack_text("taobao"), "self_check: false", "self_check: true",
+    text = bump(changed(pack_text("taobao"), "self_check: true", "self_check: false",
                         after=f"code: {listing}"), "taobao-whatif-selfcheck")
     report = whatif(text).report
     after = {o.record.id: brief(o.after) for o in report.outcomes}
-    assert [after[d.id] for d in made] == [{"content_removal": ()}] * 3 + [
-        {"violation_points": (), "content_removal": ()}]
+    assert [after[d.id] for d in made] == [{"violation_points": (), "content_removal": ()}] * 4
     assert [o.record.id for o in report.differences] == [d.id for d in made[:3]]
-    assert (report.before.violation_points, report.after.violation_points) == (D("0.8"), D("0.2"))
+    assert (report.before.violation_points, report.after.violation_points) == (D("0.2"), D("0.8"))
 
 
 def test_reviewer_amounts_are_kept_and_a_lower_cap_cannot_replay_them(make_merchant, impose, whatif):
