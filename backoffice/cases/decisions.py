@@ -233,7 +233,7 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
 def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:
     # The ruling's own measures replace the provisional ones; a dismissal simply lifts them. Those the
     # pack keeps whatever the outcome (ZBJ's risk notice, ``lifted_at_review: false``) stay.
-    if case.rule_code is None:
+    if case.rule_code is None or case.about_customer:  # a customer's case takes no measure of the merchant
         return
     kinds = [a.measure.type for a in get_rulebook().rule(case.rule_code).automatic if a.lifted_at_review]
     ids = list(db.session.scalars(sa.select(LedgerEntry.id).where(

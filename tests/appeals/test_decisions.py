@@ -145,8 +145,8 @@ def test_reduce_reverses_only_the_difference(merchant_user, staff, ruling_for):
     successor = db.session.get(PenaltyDecision, appeal.successor_penalty_id)
     assert successor.state is DecisionState.in_force
     assert successor.supersedes_id == ruling.penalty_decision_id
-    assert {m.type for m in MeasurePlan.from_dict(successor.plan).measures} == {"integrity_points",
-                                                                              "business_restriction"}
+    assert {m.type for m in MeasurePlan.from_dict(successor.plan).measures} == {
+        "integrity_points", "business_restriction", "search_demotion"}  # the demotion is the ruling's too
     original = db.session.get(PenaltyDecision, ruling.penalty_decision_id)
     assert original.state is DecisionState.superseded
     assert original.plan == original_plan

@@ -23,7 +23,7 @@ MISSING = 987654
 PORTAL_ROUTES = {  # every route of the merchant portal; a new one must be added here (and tested below)
     "portal.index", "portal.ruling", "portal.notifications", "portal.mark_read", "portal.conversations",
     "portal.fraud_report", "merchant_appeals.appeal", "merchant_appeals.evidence", "merchant_appeals.exam",
-    "merchant_appeals.supplement",
+    "merchant_appeals.supplement", "portal.service_quality",
 }
 
 
@@ -59,7 +59,7 @@ PDF = "rulings.merchant_pdf"  # the ruling as a PDF, where that feature is insta
 
 def test_the_route_list_is_complete(app):
     endpoints = {r.endpoint for r in current_app.url_map.iter_rules()
-                 if r.endpoint.startswith("portal.") or r.rule.startswith("/merchant")}
+                 if r.endpoint.startswith("portal.") or r.rule.startswith("/merchant/")}
     assert PORTAL_ROUTES <= endpoints <= PORTAL_ROUTES | {PDF}
 
 

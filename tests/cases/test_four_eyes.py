@@ -184,7 +184,9 @@ def test_a_failure_in_the_middle_of_applying_leaves_nothing_applied(
         monkeypatch.setattr(decisions, "notify_merchant", notify_fail)
     with pytest.raises(RuntimeError):
         decisions.decide(web(alice), case, violation(), expected_version=version)
-    assert wrote == [3]  # the failure came after the ruling's three ledger entries were written
+    # the failure came after the ruling's four ledger entries were written (ZBJ first offence: integrity
+    # points, deposit, restriction, and the demotion that lasts past the review)
+    assert wrote == [4]
     db.session.rollback()
     assert counts(count_rows) == before
     db.session.expire_all()

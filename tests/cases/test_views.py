@@ -30,8 +30,15 @@ def alice(make_user, login):
     return user
 
 
-def test_the_queue_lists_cases_with_counts(client, alice, open_case):
-    cases = [open_case() for _ in range(3)]
+def three_shops_cases(open_case, make_merchant) -> list:
+    """One off-platform contact case in each of three shops (one shop's id to three customers is 群发)."""
+    for external_id in ("m-2", "m-3"):
+        make_merchant(external_id)
+    return [open_case(merchant_id=m) for m in ("m-1", "m-2", "m-3")]
+
+
+def test_the_queue_lists_cases_with_counts(client, alice, open_case, make_merchant):
+    cases = three_shops_cases(open_case, make_merchant)
     html = client.get("/cases").get_data(as_text=True)
     assert set(listed(html)) == {c.id for c in cases}
     assert re.search(r'status=active"[^>]*aria-current="page">\s*\S+ <span class="count">3</span>', html)
@@ -147,8 +154,8 @@ def test_a_stale_form_is_refused_with_409(client, alice, open_case, count_rows):
     assert count_rows(CaseDecision) == 0
 
 
-def test_bulk_dismissal_writes_one_audit_event_per_case(client, alice, open_case):
-    cases = [open_case() for _ in range(3)]
+def test_bulk_dismissal_writes_one_audit_event_per_case(client, alice, open_case, make_merchant):
+    cases = three_shops_cases(open_case, make_merchant)
     response = client.post(
         "/cases/dismiss", data={"case_id": [c.id for c in cases[:2]], "reason": "商品名误报"}
     )
