@@ -27,7 +27,9 @@ ROUNDS = 10
 
 def _pending(open_case, alice, merchant_id: str) -> CaseDecision:
     """A serious ZBJ ruling (removal): held for a manager's approval."""
-    case = open_case(merchant_id=merchant_id)
+    # Each shop its own WeChat id: a removed shop's id in another shop is a linked-account case of its own.
+    case = open_case(("customer", "你好"), ("merchant", f"加我微信 {merchant_id.replace('-', '_')}_vx 详聊"),
+                     merchant_id=merchant_id)
     claims.claim(web(alice), case, alice)
     decision = decisions.decide(web(alice), case, violation("serious"), expected_version=case.version)
     db.session.commit()
