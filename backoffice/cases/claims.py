@@ -165,6 +165,9 @@ def renew(case: Case, user: User, now: datetime | None = None) -> None:
 
 
 def release(actor: Actor, case: Case, user: User) -> Case:
+    if case.claimed_by_id is None or case.status not in states.HELD:
+        # Already back in the queue (a second click, or another tab), decided, or waiting for approval.
+        raise ReviewConflict(_l("This case is held by someone else or is no longer open."))
     if case.claimed_by_id != user.id and user.role is not Role.manager:
         raise ReviewError(_l("Only the holder or a manager can release this case."))
     if not states.can_release(case, user):
@@ -176,20 +179,27 @@ def release(actor: Actor, case: Case, user: User) -> Case:
 
 def hold(actor: Actor, case: Case, user: User, reason: str) -> Case:
     """Put the case on hold for help: the lease stops running until someone takes it over."""
-    if not holds_claim(case, user):
-        raise ReviewError(_l("Claim the case before putting it on hold."))
+    _must_hold(case, user, _l("Claim the case before putting it on hold."))
     if not reason.strip():
         raise ReviewError(_l("Say what help is needed."))
     return _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)
 
 
 def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
-    if not holds_claim(case, user):
-        raise ReviewError(_l("Claim the case before escalating it."))
+    _must_hold(case, user, _l("Claim the case before escalating it."))
     if not reason.strip():
         raise ReviewError(_l("Say why the case needs a senior reviewer."))
     case.escalated_at = case.escalated_at or utcnow()
     return _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
+
+
+def _must_hold(case: Case, user: User, claim_first) -> None:
+    """Only the holder acts on a held case; a case that moved on meanwhile (another click, another tab) is a 409."""
+    if holds_claim(case, user):
+        return
+    if case.status is CaseStatus.open:
+        raise ReviewError(claim_first)
+    raise ReviewConflict(_l("This case is held by someone else or is no longer open."))
 
 
 def reassign(actor: Actor, case: Case, target: User) -> Case:

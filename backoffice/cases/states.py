@@ -13,7 +13,6 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
                       → decided            decide (violation)
                       → dismissed          decide (no violation, insufficient evidence), bulk_dismiss
     on_hold           → in_review          claim (a helper, or the holder again), reassign
-                      → on_hold            hold (the holder again)
                       → open, escalated    release
                       → escalated          escalate
                       → awaiting_approval  decide (four-eyes)
@@ -99,7 +98,6 @@ CASES = Machine(
         (_S.in_review, _S.decided): ("decide",),
         (_S.in_review, _S.dismissed): ("decide", "bulk_dismiss"),
         (_S.on_hold, _S.in_review): ("claim", "reassign"),
-        (_S.on_hold, _S.on_hold): ("hold",),
         (_S.on_hold, _S.open): ("release",),
         (_S.on_hold, _S.escalated): ("release", "escalate"),
         (_S.on_hold, _S.awaiting_approval): ("decide",),

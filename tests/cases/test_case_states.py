@@ -25,7 +25,7 @@ C = CaseStatus
 CASE_MOVES = {
     C.open: {C.in_review, C.dismissed},
     C.in_review: {C.in_review, C.open, C.escalated, C.on_hold, C.awaiting_approval, C.decided, C.dismissed},
-    C.on_hold: {C.in_review, C.on_hold, C.open, C.escalated, C.awaiting_approval, C.decided, C.dismissed},
+    C.on_hold: {C.in_review, C.open, C.escalated, C.awaiting_approval, C.decided, C.dismissed},
     C.escalated: {C.in_review},
     C.awaiting_approval: {C.decided, C.open},
     C.decided: set(),

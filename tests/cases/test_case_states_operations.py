@@ -115,7 +115,6 @@ MOVES = [
     ("in_review", "escalate", C.escalated, ESCALATE),
     ("on_hold", "escalate", C.escalated, ESCALATE),
     ("in_review", "hold", C.on_hold, HOLD),
-    ("on_hold", "hold", C.on_hold, HOLD),
     ("in_review", "decide", C.awaiting_approval, _decide("alice", violation("serious"))),
     ("on_hold", "decide", C.awaiting_approval, _decide("alice", violation("serious"))),
     ("in_review", "decide", C.decided, _decide("alice", violation())),
