@@ -48,11 +48,13 @@ def _configure_proxy(app: Flask) -> None:
 def _configure_http(app: Flask) -> None:
     from werkzeug.routing import IntegerConverter
 
+    from backoffice.db import MAX_ID
+
     class BoundedInt(IntegerConverter):
         # Ids beyond the id columns' range (PostgreSQL integer) are simply not found, instead of
         # overflowing the database ("integer out of range", a 500).
         def __init__(self, map, *args, **kwargs):
-            kwargs.setdefault("max", 2**31 - 1)
+            kwargs.setdefault("max", MAX_ID)
             super().__init__(map, *args, **kwargs)
 
     app.url_map.converters["int"] = BoundedInt

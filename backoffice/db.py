@@ -60,6 +60,18 @@ def enum_type(enum_cls: type[enum.Enum], length: int = 32) -> sa.Enum:
     )
 
 
+#: The largest id an id column holds (PostgreSQL ``integer``): larger ones are simply not found.
+MAX_ID = 2**31 - 1
+
+
+def row_id(value) -> int:
+    """An id from a request: a whole number from 1 to ``MAX_ID``, else ``ValueError`` (not a database overflow)."""
+    number = int(value)
+    if not 1 <= number <= MAX_ID:
+        raise ValueError(f"{value!r} is not an id")
+    return number
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

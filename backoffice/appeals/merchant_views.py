@@ -17,7 +17,7 @@ from backoffice.appeals.models import ExamAttempt
 from backoffice.appeals.queries import appeal_for_ruling, evidence_of
 from backoffice.appeals.serving import send_evidence
 from backoffice.appeals.supplements import MAX_CHARS, add_supplement
-from backoffice.db import db
+from backoffice.db import db, row_id
 from backoffice.policy import get_rulebook
 from backoffice.rulings.facts import appeal_deadline, appealable, cited_of
 from backoffice.rulings.queries import ruling_of
@@ -100,8 +100,9 @@ def exam(ruling_id: int):
     ruling = ruling_of(current_user.merchant_id, ruling_id)
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
-        attempt = db.get_or_404(ExamAttempt, request.form.get("attempt", type=int))
-        if attempt.ruling_id != ruling.id:
+        attempt_id = request.form.get("attempt", type=row_id)  # None: missing, or no id at all
+        attempt = db.session.get(ExamAttempt, attempt_id) if attempt_id is not None else None
+        if attempt is None or attempt.ruling_id != ruling.id:
             abort(404)
         answers = {qid: request.form.get(qid, type=int) for qid in attempt.question_ids}
         with committing() as done:

@@ -22,6 +22,8 @@ from backoffice.audit.operations import Actor, record
 from backoffice.db import db, lock_row, utcnow
 
 MAX_CHARS = 2000
+#: Supplements per appeal: enough for any honest addition, not a flood for the reviewers.
+MAX_SUPPLEMENTS = 20
 
 DECIDED = _l("This appeal has been decided; nothing more can be added to it.")
 
@@ -48,6 +50,9 @@ def add_supplement(actor: Actor, appeal: Appeal, text: str, uploads: Iterable[tu
     appeals.check_open(appeal, now)
     number = db.session.scalar(sa.select(sa.func.coalesce(sa.func.max(Supplement.number), 0))
                                .where(Supplement.appeal_id == appeal.id)) + 1
+    if number > MAX_SUPPLEMENTS:
+        raise appeals.AppealError(_l("An appeal takes at most %(n)d supplements; the reviewers read them all. "
+                                     "Put what is left into one last supplement.", n=MAX_SUPPLEMENTS))
     supplement = Supplement(appeal=appeal, number=number, text=text, added_at=now,
                             added_by_id=actor.user.id if actor.user else None)
     db.session.add(supplement)

@@ -34,6 +34,10 @@ class SweepConflict(SweepError, Conflict):
     """A case under this rule is already open on the conversation (perhaps opened a moment ago)."""
 
 
+#: As long as a note on a case may be (the web form caps it the same way).
+MAX_NOTE = 2000
+
+
 def open_sweep_case(actor: Actor, conversation: Conversation, message_ids: Sequence[int], rule_code: str,
                     note: str, *, now: datetime | None = None) -> Case:
     """Open a case on the merchant's messages a reviewer chose, under the rule they chose.
@@ -42,6 +46,8 @@ def open_sweep_case(actor: Actor, conversation: Conversation, message_ids: Seque
     """
     if not note.strip():
         raise SweepError(_l("Say what you found in these messages."))
+    if len(note) > MAX_NOTE:
+        raise SweepError(_l("Say what you found in at most %(n)d characters.", n=MAX_NOTE))
     try:
         rule = get_rulebook().rule(rule_code)
     except UnknownRuleError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,6 +17,9 @@ from backoffice.timeutil import platform_day_bounds, to_platform_tz
 #: Conversations one sweep page lists (the busiest first); narrow by platform or merchant for the rest.
 PAGE = 200
 
+#: The sweep reads days from here on; an earlier or absurd day in the address shows today.
+EARLIEST_DAY = date(2000, 1, 1)
+
 
 @dataclass(frozen=True)
 class SweepFilter:
@@ -27,10 +30,13 @@ class SweepFilter:
 
     @classmethod
     def from_args(cls, args: Any) -> SweepFilter:
+        today = to_platform_tz(utcnow()).date()
         try:
             day = date.fromisoformat(args.get("day", ""))
         except ValueError:
-            day = to_platform_tz(utcnow()).date()
+            day = today
+        if not EARLIEST_DAY <= day <= today + timedelta(days=1):  # 9999-12-31 has no next day to end at
+            day = today
         platform = args.get("platform") if args.get("platform") in Platform.__members__ else None
         return cls(day=day, platform=platform, merchant=(args.get("merchant") or "").strip() or None,
                    unflagged=args.get("all") != "1")

@@ -19,3 +19,5 @@ def test_the_api_opens_a_sweep_case_and_answers_409_the_second_time(token, clien
     assert second.status_code == 409
     unknown = client.post("/api/v1/cases:sweep", json=body | {"messages": ["9"]}, headers=headers)
     assert unknown.status_code == 422
+    too_long = client.post("/api/v1/cases:sweep", json=body | {"note": "字" * 2001}, headers=headers)
+    assert too_long.status_code == 422

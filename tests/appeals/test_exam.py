@@ -75,6 +75,13 @@ def test_the_exam_is_offered_only_for_eligible_rulings(client, login, shop, merc
     assert "The exam is not available" in response.get_data(as_text=True)
 
 
+def test_an_attempt_id_beyond_any_id_is_not_found_not_a_crash(client, login, shop, ruling_for):
+    ruling = ruling_for(shop.merchant, "taobao.ads_non_sale_listing")
+    login("tb-shop")
+    response = client.post(f"/merchant/rulings/{ruling.id}/exam", data={"attempt": "9" * 25})
+    assert response.status_code in (302, 404)  # not offered yet (redirect), or no such attempt
+
+
 def test_a_pass_revokes_the_general_penalty_once_per_subtype_per_year(client, login, shop, ruling_for):
     for code in ("taobao.ads_non_sale_listing", "taobao.misleading_effect"):  # 累计两日 of self-check used up
         for days in (2, 1):

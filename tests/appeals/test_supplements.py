@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import AppealOutcome, AppealStatus
 from backoffice.appeals.queries import appeal_for_ruling
-from backoffice.appeals.supplements import MAX_CHARS, add_supplement
+from backoffice.appeals.supplements import MAX_CHARS, MAX_SUPPLEMENTS, add_supplement
 from backoffice.audit.models import AuditEvent
 from backoffice.extensions import db
 from tests.builders import web
@@ -62,6 +62,17 @@ def test_an_empty_or_overlong_supplement_is_refused(shop, text, files, message):
     appeal = submitted(user, ruling)
     with pytest.raises(appeals.AppealError, match=message):
         add_supplement(web(user), appeal, text, files)
+
+
+def test_an_appeal_takes_at_most_twenty_supplements(shop):
+    user, ruling = shop
+    appeal = submitted(user, ruling)
+    for n in range(MAX_SUPPLEMENTS):
+        add_supplement(web(user), appeal, f"补充{n + 1}", [])
+    db.session.commit()
+    with pytest.raises(appeals.AppealError, match=f"at most {MAX_SUPPLEMENTS} supplements"):
+        add_supplement(web(user), appeal, "再补充一条", [])
+    assert MAX_SUPPLEMENTS == 20
 
 
 def test_a_draft_takes_no_supplement_and_a_decided_appeal_none_either(shop, staff):

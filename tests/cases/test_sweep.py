@@ -76,6 +76,7 @@ REFUSALS = [
     pytest.param(["2"], "taobao.malicious_harassment", "x", "platform's rules", id="别的平台的规则"),
     pytest.param(["2"], "zbj.no_such_rule", "x", "platform's rules", id="没有这条规则"),
     pytest.param(["2"], "zbj.offsite_contact", " ", "Say what you found", id="未说明发现了什么"),
+    pytest.param(["2"], "zbj.offsite_contact", "字" * 2001, "at most 2000 characters", id="说明超过2000字"),
 ]
 
 
@@ -134,3 +135,21 @@ def test_a_reviewer_opens_a_sweep_case_from_the_conversation_page(missed, make_u
     assert again.status_code == 409
     assert "sw-1" not in client.get("/conversations").get_data(as_text=True)  # flagged now: off the sweep list
 
+
+
+@pytest.mark.parametrize("query", ["day=9999-12-31", "day=0001-01-01", "day=2026-02-30", "day=x"])
+def test_the_sweep_list_shows_today_for_a_day_it_cannot_read(missed, make_user, login, client, query):
+    make_user("reviewer", login="alice")
+    login("alice")
+    response = client.get(f"/conversations?{query}")
+    assert response.status_code == 200
+    assert "sw-1" in response.get_data(as_text=True)  # today's conversation
+
+
+def test_a_message_id_beyond_any_id_is_a_form_error_not_a_crash(missed, make_user, login, client):
+    make_user("reviewer", login="alice")
+    login("alice")
+    response = client.post(f"/conversations/{missed.id}/cases", data={
+        "messages": ["99999999999999999999999"], "rule": "zbj.offsite_contact", "note": "变体"})
+    assert response.status_code in (400, 422)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Case)) == 0
