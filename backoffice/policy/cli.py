@@ -14,6 +14,7 @@ from flask.cli import AppGroup
 from backoffice.rulefiles import RuleFileError
 
 from .coverage import uncovered
+from .customer_rules import CustomerRule
 from .exams import EXAMS_SUBDIR, load_bank
 from .loader import RuleBook, UnknownRuleError, load_rulebook
 from .measures import describe
@@ -105,11 +106,26 @@ def show(code: str) -> None:
     """Print one rule (e.g. zbj.offsite_contact): source, window, appeal and its ladder."""
     book = _load_or_exit()
     try:
-        rule = book.rule(code)
+        lines = describe_rule(book.rule(code))
     except UnknownRuleError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise click.exceptions.Exit(1) from None
-    click.echo("\n".join(describe_rule(rule)))
+        try:
+            lines = describe_customer_rule(book.customer_rule(code))
+        except UnknownRuleError:
+            click.echo(f"error: {exc}", err=True)
+            raise click.exceptions.Exit(1) from None
+    click.echo("\n".join(lines))
+
+
+def describe_customer_rule(rule: CustomerRule) -> list[str]:
+    """The lines `rules show` prints for a rule about customers (the measure per confirmed offence)."""
+    lines = [f"{rule.code}  (about the customer)", f"  {rule.title.zh} / {rule.title.en}",
+             f"  source: {rule.source.zh}", "  ladder (the customer's own confirmed offences):"]
+    for severity, rungs in rule.ladder.items():
+        for n, measure in enumerate(rungs, start=1):
+            text = measure.type + (f" {measure.days} days" if measure.days else "")
+            assumed = " [assumed]" if measure.basis == "operator_setting" else ""
+            lines.append(f"  {severity:<8} | {'every' if n == len(rungs) and n > 1 else n:<7} | {text}{assumed}")
+    return lines
 
 
 def describe_rule(rule: Rule) -> list[str]:

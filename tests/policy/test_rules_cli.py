@@ -71,13 +71,15 @@ def test_show_prints_the_ladder_table(make_runner):
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        ("pdd.uncivil_language", "10-minute mute + compensation up to 300.00"),
         (
             "taobao.malicious_harassment",
             "2 general-violation points + 1000.00 compensation if complaint upheld",
         ),
         ("community.unfriendly", "4th and later | permanent mute"),
         ("pdd.offsite_luring", "10-minute mute [assumed] + fine up to 50000.00 (reviewer sets)"),
+        ("pdd.uncivil_language", "serious | every | 10-minute mute [assumed] + compensation up to 300.00"),
+        # A rule about customers (seed 000: 平台会按规则对该用户做处理): the customer's own offences.
+        ("zbj.customer_fraud", "general | 2 | messaging_restriction 7 days [assumed]"),
     ],
 )
 def test_show_other_rules(make_runner, code, expected):
