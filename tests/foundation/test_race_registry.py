@@ -56,7 +56,10 @@ RACE_TESTS = {
     "ingest.operations.ingest": ["ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once",
                                  "ingest/test_reviews.py::test_the_same_review_sent_four_times_at_once_is_stored_once"],
     "ingest.mass_sending.gather": [
-        "ingest/test_mass_sending.py::test_concurrent_ingestions_of_one_burst_open_one_case"],
+        "ingest/test_mass_sending.py::test_concurrent_ingestions_of_one_burst_open_one_case",
+        "ingest/test_mass_sending.py::test_concurrent_ingestions_fold_every_per_conversation_case"],
+    "cases.merging.fold_into": [
+        "ingest/test_mass_sending.py::test_concurrent_ingestions_fold_every_per_conversation_case"],
     "merchants.links.record_handles": [
         "ingest/test_linked_accounts.py::test_one_handle_from_concurrent_ingestions_is_kept_once"],
     # Not an operation on the database, but a state change all the same: the export job's start.
