@@ -46,6 +46,8 @@ ACTION_LABELS = {
     "case.refuse": _l("Refused"),
     "case.apply": _l("Decision took effect"),
     "case.dismiss": _l("Dismissed as a false positive"),
+    "case.merge": _l("Merged into a mass-sending case"),
+    "case.absorb": _l("Another case merged in"),
     "appeal.open": _l("Appeal opened"),
     "appeal.statement": _l("Appeal statement saved"),
     "appeal.evidence": _l("Appeal evidence added"),

@@ -78,7 +78,7 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
         quoted=set(quoted_ids()) if request.method == "POST" else set(), customer=_customer_panel(case),
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
-        burst=mass_sending.conversations_of(case),
+        burst=mass_sending.conversations_of(case), elsewhere=mass_sending.judged_elsewhere(case),
     ), status
 
 

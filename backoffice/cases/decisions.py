@@ -16,7 +16,16 @@ from backoffice.accounts.models import Role
 from backoffice.audit.operations import Actor, record
 from backoffice.cases import states
 from backoffice.cases.claims import ReviewConflict, ReviewError
-from backoffice.cases.models import Case, CaseDecision, CaseKind, CaseStatus, DecisionStatus, FlagStatus, Verdict
+from backoffice.cases.models import (
+    Case,
+    CaseDecision,
+    CaseKind,
+    CaseStatus,
+    DecisionStatus,
+    FlagSource,
+    FlagStatus,
+    Verdict,
+)
 from backoffice.conversations.models import Message
 from backoffice.customers import operations as customers
 from backoffice.db import db, lock_row, utcnow
@@ -218,7 +227,7 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
     db.session.flush()
     record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value})
-    if case.kind is CaseKind.fraud_report:
+    if case.kind is CaseKind.fraud_report or any(f.source is FlagSource.merchant_report for f in case.flags):
         notify_merchant(case.merchant_id, "fraud_report", lambda: (
             _l("Your fraud report has been reviewed"),
             _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))

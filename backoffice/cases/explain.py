@@ -100,8 +100,13 @@ def _quoted(term: str) -> str:
     return _("“%(term)s”", term=term)
 
 
-def _what(detector: str, term: str | None, view: str) -> str:
-    """The detector, and the term where it names one, as written in its view."""
+def _what(detector: str, term: str | None, view: str, matched: str | None = None) -> str:
+    """The detector, and the term where it names one, as written in its view.
+
+    A lexicon hit reports its entry's label: the canonical term, or the name of a group of variants
+    ("威胁" for "知道你住哪"). Where the plain text does not contain that label, the words that are in the
+    message are quoted, and the label only names the list they are on.
+    """
     label = detector_label(detector)
     if detector == "reply_time":
         match = _REPLY_RE.match(term or "")
@@ -110,6 +115,9 @@ def _what(detector: str, term: str | None, view: str) -> str:
         return label
     if detector == "customer_fraud" and fraud_pattern_title(term):
         return _("%(what)s: %(term)s", what=label, term=fraud_pattern_title(term))
+    if detector in ("lexicon", "solicit") and term and matched and view not in VIEW_PHRASES and term not in matched:
+        return _("%(what)s: %(matched)s (listed under %(term)s)", what=label, matched=_quoted(matched),
+                 term=_quoted(term))
     if detector in ("lexicon", "solicit") and term:
         shown = str(VIEW_PHRASES[view]) % {"term": _quoted(term)} if view in VIEW_PHRASES else _quoted(term)
         return _("%(what)s: %(term)s", what=label, term=shown)
@@ -209,7 +217,7 @@ def explain_flag(flag) -> str:
     elif flag.where == "conduct":
         parts.append(conduct_text(flag.detector, flag.evidence))
     else:
-        what = _what(flag.detector, flag.term, flag.view)
+        what = _what(flag.detector, flag.term, flag.view, getattr(flag, "matched", None))
         if flag.where == "attachment":
             what = _("%(what)s, in an attachment", what=what)
         parts.append(what)

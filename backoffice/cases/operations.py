@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
-from backoffice.cases.models import OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
+from backoffice.cases.models import CUSTOMER_KINDS, OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
 from backoffice.conversations.models import Conversation, SenderRole
 from backoffice.customers.operations import confirmed_offences as customer_offences
 from backoffice.customers.operations import customer_of
-from backoffice.db import db, utcnow
+from backoffice.db import db, lock_row, utcnow
 from backoffice.ledger.models import LedgerEntry
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.penalties.operations import apply_automatic
@@ -135,22 +135,38 @@ def resolve_flags(case: Case, confirmed: bool) -> None:
 
 
 def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
-    """A merchant's report of customer fraud: a case whose subject is the customer, never the merchant."""
+    """A merchant's report of customer fraud: a case whose subject is the customer, never the merchant.
+
+    The report joins the customer's open case on this conversation, if there is one (the scan of the
+    customer's messages opened it, or an earlier report): one case per customer and conversation while
+    it is open, with the report among its flags and in its timeline.
+    """
     now = utcnow()
-    case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id,
-                customer_id=customer_of(conversation).id,
-                conversation_id=conversation.id, kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now,
-                flag_count=1, report_count=1, max_confidence=1.0, has_detector=False, has_report=True,
-                prior_offences=0, priority=50)
-    hours = _sla_hours(conversation.platform.value)
-    case.sla_due_at = now + timedelta(hours=hours) if hours else None
-    db.session.add(case)
-    db.session.flush()
+    lock_row(conversation)  # ingestion and other reports of this conversation wait: they find this case
+    case = db.session.scalar(sa.select(Case).where(
+        Case.conversation_id == conversation.id, Case.kind.in_(CUSTOMER_KINDS), Case.status.in_(OPEN_STATUSES))
+        .order_by(Case.id).limit(1))
+    joined = case is not None
+    if case is None:
+        case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id,
+                    customer_id=customer_of(conversation).id,
+                    conversation_id=conversation.id, kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now,
+                    flag_count=0, report_count=0, max_confidence=0.0, has_detector=False, has_report=True,
+                    prior_offences=0, priority=50)
+        hours = _sla_hours(conversation.platform.value)
+        case.sla_due_at = now + timedelta(hours=hours) if hours else None
+        db.session.add(case)
+        db.session.flush()
     db.session.add(Flag(case_id=case.id, conversation_id=conversation.id, source=FlagSource.merchant_report,
                         detector="merchant_fraud_report", matched=text[:500], where="report", confidence=1.0))
+    case.flag_count += 1
+    case.report_count += 1
+    case.has_report, case.max_confidence, case.last_flag_at = True, 1.0, now
+    if joined:
+        case.priority = max(case.priority, priority(case))
     db.session.flush()
     record(actor, "case.fraud_report", "case", case.id,
-           after={"conversation": conversation.external_id, "text": text})
+           after={"conversation": conversation.external_id, "text": text, "joined": joined})
     return case
 
 

@@ -4,7 +4,7 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
 ``review.decisions``) that make the move::
 
     open              → in_review          claim, claim_next, reassign
-                      → dismissed          bulk_dismiss
+                      → dismissed          bulk_dismiss, merge (folded into a mass sending's case)
     in_review         → in_review          claim, claim_next (the lease lapsed), reassign
                       → open, escalated    release (escalated: the case was escalated before)
                       → on_hold            hold
@@ -89,7 +89,7 @@ CASES = Machine(
     states=tuple(CaseStatus),
     transitions={
         (_S.open, _S.in_review): ("claim", "claim_next", "reassign"),
-        (_S.open, _S.dismissed): ("bulk_dismiss",),
+        (_S.open, _S.dismissed): ("bulk_dismiss", "merge"),
         (_S.in_review, _S.in_review): ("claim", "claim_next", "reassign"),
         (_S.in_review, _S.open): ("release",),
         (_S.in_review, _S.escalated): ("release", "escalate"),

@@ -12,7 +12,9 @@ sent to every customer is not advertising. A burst is a set of look-alike messag
 window sent to the pack's number of different customers (群发 is sending to many people; one
 customer's several conversations are not many); it gets one case (under the platform's ads
 rule, on the conversation of its earliest message) that lists every conversation, and later
-look-alike messages join that case while it is open. Writers of one merchant's index hold the
+look-alike messages join that case while it is open. A per-conversation case of that rule that a member
+message opened before the burst formed is folded into it while nobody has taken it
+(``cases/merging.py``). Writers of one merchant's index hold the
 merchant's row lock, so concurrent ingestions find one burst, not one each.
 """
 
@@ -24,6 +26,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor
+from backoffice.cases import merging
 from backoffice.cases.models import OPEN_STATUSES, Case, Flag, FlagSource
 from backoffice.cases.operations import add_flags
 from backoffice.conversations.models import Conversation, Message
@@ -100,6 +103,8 @@ def gather(actor: Actor, conversation: Conversation, messages: list[dict], at: d
     flags = [_flag(s, rule.code, rule.category, group, at) for s in joining]
     db.session.add_all(flags)
     add_flags(actor, conversation, rule.code, rule.category, flags, at, into=case)
+    for other in merging.cases_judging({s.message_id for s in joining}, rule.code, but=case):
+        merging.fold_into(actor, other, case, at)  # one message, one case per rule
     return Burst(case, opened, len(flags))
 
 
@@ -172,3 +177,10 @@ def conversations_of(case: Case) -> list[tuple[Conversation, Flag]]:
             seen.add(conversation.id)
             out.append((conversation, flag))
     return out
+
+
+def judged_elsewhere(case: Case) -> list[Case]:
+    """Other cases holding the burst's messages under its rule: those taken before the burst formed."""
+    members = set(db.session.scalars(sa.select(MessageSignature.message_id).join(
+        MassSending, MassSending.id == MessageSignature.mass_sending_id).where(MassSending.case_id == case.id)))
+    return merging.cases_judging(members, case.rule_code, but=case) if case.rule_code else []

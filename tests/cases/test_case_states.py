@@ -33,7 +33,7 @@ CASE_MOVES = {
 }
 D = DecisionStatus
 DECISION_MOVES = {D.pending_approval: {D.applied, D.refused}, D.applied: set(), D.refused: set()}
-VERBS = {"claim", "claim_next", "reassign", "release", "hold", "escalate", "decide", "bulk_dismiss",
+VERBS = {"claim", "claim_next", "reassign", "release", "hold", "escalate", "decide", "bulk_dismiss", "merge",
          "approve", "refuse"}
 
 

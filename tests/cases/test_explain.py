@@ -56,6 +56,11 @@ def say(app):
      "关键词：“微信” · 模型（版本 lr-3） 依据：拼音首字母 wx · 综合评分 90%",
      "keyword: “微信” · model (version lr-3) because of: pinyin initials wx · combined score 90%"),
     ({"source": FlagSource.report, "detector": "customer_report"}, "消费者举报", "Customer report"),
+    # Taobao 恶意骚扰: the threat "知道你住哪" is a variant of the abuse lexicon's group "威胁"; the word 威胁
+    # is not in the merchant's message "不删你试试，我知道你住哪，小心点", so it is not quoted as its keyword.
+    ({"term": "威胁", "matched": "知道你住哪", "confidence": 0.9}, "关键词：“知道你住哪”（属于“威胁”类）",
+     "keyword: “知道你住哪” (listed under “威胁”)"),
+    ({"term": "微信", "matched": "加微信"}, "关键词：“微信” ·", "keyword: “微信” ·"),
 ])
 def test_each_flag_reads_as_a_sentence_in_both_languages(say, kw, zh, en):
     assert zh in say("zh", flag(**kw))
@@ -79,6 +84,11 @@ def test_each_flag_reads_as_a_sentence_in_both_languages(say, kw, zh, en):
 def test_features_lose_their_codes(app, feature, zh):
     with app.test_request_context(), force_locale("zh"):
         assert feature_text(feature) == zh
+
+
+def test_a_keyword_is_quoted_only_as_it_stands_in_the_flagged_message(say):
+    threat = flag(term="威胁", matched="知道你住哪", confidence=0.9)
+    assert "“威胁”" not in say("zh", threat).split("属于")[0]
 
 
 def test_the_chinese_explanation_has_no_raw_codes(say):

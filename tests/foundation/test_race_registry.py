@@ -56,7 +56,11 @@ RACE_TESTS = {
     "ingest.operations.ingest": ["ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once",
                                  "ingest/test_reviews.py::test_the_same_review_sent_four_times_at_once_is_stored_once"],
     "ingest.mass_sending.gather": [
-        "ingest/test_mass_sending.py::test_concurrent_ingestions_of_one_burst_open_one_case"],
+        "ingest/test_mass_sending.py::test_concurrent_ingestions_of_one_burst_open_one_case",
+        "ingest/test_mass_sending.py::test_concurrent_ingestions_fold_every_per_conversation_case"],
+    "cases.operations.report_fraud": ["customers/test_fraud_report_joins.py::test_reports_sent_at_once_make_one_case"],
+    "cases.merging.fold_into": [
+        "ingest/test_mass_sending.py::test_concurrent_ingestions_fold_every_per_conversation_case"],
     "merchants.links.record_handles": [
         "ingest/test_linked_accounts.py::test_one_handle_from_concurrent_ingestions_is_kept_once"],
     # Not an operation on the database, but a state change all the same: the export job's start.
@@ -97,7 +101,6 @@ NO_RACE_NEEDED = {
     "calibration.operations.draw_sample": "a manager's sampling; a unique review per case and reviewer",
     "calibration.operations.withdraw": "idempotent: deletes an open assignment",
     "cases.operations.add_flags": "runs inside ingest, raced above",
-    "cases.operations.report_fraud": "each report is meant to open its own case",
     "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
     "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",

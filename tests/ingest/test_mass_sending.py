@@ -13,7 +13,10 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from backoffice.audit.models import AuditEvent
+from backoffice.cases.claims import claim
 from backoffice.cases.models import Case, CaseStatus, Flag
+from backoffice.conversations.models import Conversation
 from backoffice.extensions import db
 from backoffice.ingest.mass_sending import conversations_of
 from backoffice.ingest.models import MassSending, MessageSignature
@@ -25,6 +28,7 @@ AD = "新店开业!加微信 shop8888 领50元优惠券,限时三天"
 AD_VARIANT = "新店开业!加微信shop8888领50元优惠劵,限时3天!!"  # 券/劵, 三/3: one template
 OTHER_AD = "加微信 shop8888 咨询logo设计报价"  # the same shop's other advertisement
 GREETING = "您好，欢迎光临本店，请问有什么可以帮您的吗？"  # an auto-reply, not advertising
+JOB_AD = "本店招聘兼职打字员，日结200元，有意者速来，名额有限"  # the detector's own ads flag (招聘信息)
 
 
 def sent(n: int, text: str, day, *, hour: int = 10, customer: str | None = None, merchant: str = "m-1",
@@ -124,6 +128,76 @@ def test_platforms_without_the_settings_are_not_checked(put, day):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(MessageSignature)) == 0
 
 
+def events(case: Case, action: str) -> list[dict]:
+    return [e.after for e in db.session.scalars(sa.select(AuditEvent).filter_by(
+        subject_type="case", subject_id=str(case.id), action=action).order_by(AuditEvent.id))]
+
+
+# 群发招聘信息 to three customers (seed 000 "群发/传播招聘信息……单次处以扣除诚信分10分"): the detector flags
+# each message under zbj.ads_spam by itself, so each conversation opens its own ads case until the
+# third customer (mass_sending_customers 3) makes the burst; one message is then judged in one case.
+# (id, order of ingestion, cases folded: c-1's own case becomes the burst's when it came first)
+ORDERS = [("c1, c2, c3: c-1's case becomes the burst's, c-2's is folded in", (1, 2, 3), 1),
+          ("c3, c2, c1: the burst opens on c-1 (earliest message), c-3's and c-2's are folded in", (3, 2, 1), 2)]
+
+
+@pytest.mark.parametrize(("order", "folds"), [o[1:] for o in ORDERS], ids=[o[0] for o in ORDERS])
+def test_per_conversation_ads_cases_fold_into_the_burst_case(put, day, order, folds):
+    for n in order:
+        put(sent(n, JOB_AD, day, hour=9 + n), now=at(day, 9 + n, 30) if order[0] == 1 else at(day, 13))
+    (burst,) = all_of(MassSending)
+    case = db.session.get(Case, burst.case_id)
+    assert [c for c in ads_cases() if c.status is not CaseStatus.dismissed] == [case]
+    assert {f.case_id for f in all_of(Flag, rule_code="zbj.ads_spam")} == {case.id}
+    own = {f.conversation_id for f in case.flags if f.detector != "mass_sending"}
+    assert own == {c.id for c in all_of(Conversation)}  # each customer's own ads flags, c-1 to c-3
+    folded = [c for c in ads_cases() if c.status is CaseStatus.dismissed]
+    assert len(folded) == folds
+    for other in folded:
+        assert other.flags == []
+        assert other.closed_at is not None
+        assert events(other, "case.merge") == [{"into": case.id, "flags": 2,
+                                                "reason": f"merged into mass-sending case #{case.id}"}]
+    assert sorted(e["merged"] for e in events(case, "case.absorb")) == [c.id for c in folded]
+    assert case.flag_count == len(case.flags)
+
+
+def test_a_claimed_per_conversation_case_is_left_to_its_reviewer(put, day, make_user):
+    reviewer = make_user("reviewer")
+    put(sent(1, JOB_AD, day, hour=10), now=at(day, 10, 30))
+    put(sent(2, JOB_AD, day, hour=11), now=at(day, 11, 30))
+    (first, second) = ads_cases()
+    claim(ACTOR, second, reviewer)
+    db.session.commit()
+    put(sent(3, JOB_AD, day, hour=12), now=at(day, 12, 30))
+    db.session.expire_all()
+    assert second.status is CaseStatus.in_review
+    assert {f.detector for f in second.flags} == {"lexicon"}  # its own flags stay with it
+    (burst,) = all_of(MassSending)
+    assert burst.case_id == first.id  # c-1's own case became the burst's (the earliest message)
+    assert events(second, "case.merge") == []
+
+
+def test_the_case_pages_say_what_was_merged_and_what_was_left(put, day, make_user, client, login):
+    """Both sides of a fold read it in words; a case left to its reviewer is named on the burst's page."""
+    reviewer = make_user("reviewer", login="rev-ms")
+    put(sent(3, JOB_AD, day, hour=12), now=at(day, 13))
+    put(sent(2, JOB_AD, day, hour=11), now=at(day, 13))
+    third, second = ads_cases()
+    claim(ACTOR, second, reviewer)
+    db.session.commit()
+    put(sent(1, JOB_AD, day, hour=10), now=at(day, 13))  # the burst opens on c-1; c-3's case folds in
+    (burst,) = all_of(MassSending)
+    db.session.expire_all()
+    assert (third.status, second.status) == (CaseStatus.dismissed, CaseStatus.in_review)
+    login("rev-ms")
+    page = client.get(f"/cases/{third.id}").get_data(as_text=True)
+    assert f"已并入群发案件 #{burst.case_id}" in page
+    page = client.get(f"/cases/{burst.case_id}").get_data(as_text=True)
+    assert f"案件 {third.id} 在发现群发之前由其中一条消息开立，已并入本案件" in page
+    assert f"案件 {second.id}（审核中）也按本规则审理本次群发中的消息" in page
+
+
 @pytest.mark.postgres_only  # SQLite serialises its writers; PostgreSQL lets the ingestions race
 def test_concurrent_ingestions_of_one_burst_open_one_case(app, put, day, make_merchant):
     make_merchant("m-1")
@@ -143,3 +217,21 @@ def test_concurrent_ingestions_of_one_burst_open_one_case(app, put, day, make_me
     assert len(mass_flags(case)) == 6
     assert case.flag_count >= 6
     assert len([c for c in ads_cases() if mass_flags(c)]) == 1
+
+
+@pytest.mark.postgres_only
+def test_concurrent_ingestions_fold_every_per_conversation_case(app, put, day, make_merchant):
+    make_merchant("m-1")
+    for n in (1, 2):  # each opens its own ads case: no burst yet
+        put(sent(n, JOB_AD, day, hour=8 + n), now=at(day, 11))
+    payloads = [sent(n, JOB_AD, day, hour=11 + n) for n in range(3, 7)]
+
+    def work(payload: dict) -> None:
+        ingest(ACTOR, copy.deepcopy(payload), now=at(day, 20))
+        db.session.commit()
+
+    run_concurrently(app, work, payloads)
+    db.session.expire_all()
+    (burst,) = all_of(MassSending)
+    assert {f.case_id for f in all_of(Flag, rule_code="zbj.ads_spam")} == {burst.case_id}
+    assert [c.id for c in ads_cases() if c.status is not CaseStatus.dismissed] == [burst.case_id]
