@@ -72,6 +72,7 @@ def _render(case, form: DecisionForm, plan=None, status=200):
     return render_template(
         "cases/show.html", case=case, rendered=rendered, flags=flags, form=form, plan=plan, rule=rule,
         standing=standing_of(case.merchant, platform_tz()), priors=q.prior_decisions(case),
+        platform_measures=book.measure_types(case.platform.value),
         related=q.related_cases(case), reports=q.reports_of(case), automatic=q.automatic_entries(case),
         decisions=q.decisions_of(case), notes=q.notes_of(case), timeline=q.timeline(case),
         note_form=NoteForm(), reason_form=ReasonForm(), reassign_form=_reassign_form(),

@@ -64,6 +64,12 @@ class RuleBook:
         packs = [self.pack(platform)] if platform else self.packs.values()
         return tuple(r for p in packs for r in p.rules)
 
+    def measure_types(self, platform: str) -> frozenset[str]:
+        """Every kind of measure the platform's rules can take, by ruling or automatically."""
+        rules = self.rules(platform)
+        ruled = [m.type for r in rules for rungs in r.ladder.values() for rung in rungs for m in rung.measures]
+        return frozenset(ruled + [a.measure.type for r in rules for a in r.automatic])
+
     def rule_for(self, platform: Platform, category: Category) -> Rule | None:
         """Return the rule automatic detection targets for this platform and category."""
         code = self.detection_map(platform).get(category)

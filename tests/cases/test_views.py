@@ -291,3 +291,16 @@ def test_the_reviewer_ticks_unflagged_messages_for_the_ruling_to_quote(client, a
     quoted = ruling_facts(decision)["messages"]
     assert [m["message_id"] for m in quoted] == [told.external_id, messages[WECHAT].external_id]
     assert quoted[0]["segments"] == [["你们客服说可以加微信", False]]
+
+
+@pytest.mark.parametrize(("platform", "merchant_id", "shown"), [
+    ("zbj", "m-1", True),  # seed 000: 搜索排序降权 is ZBJ's automatic measure
+    ("pdd", "pdd-1", False),  # no Pinduoduo rule demotes: the panel does not offer a measure that cannot be
+])
+def test_the_standing_panel_names_only_the_measures_the_platform_takes(
+        client, alice, open_case, make_merchant, platform, merchant_id, shown):
+    if merchant_id != "m-1":
+        make_merchant(merchant_id, platform=platform)
+    case = open_case(merchant_id=merchant_id, platform=platform)
+    page = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    assert ("搜索降权" in page) is shown

@@ -120,6 +120,7 @@ def test_the_case_page_says_the_subject_is_the_customer_and_shows_the_history(
     for raw in ("part_time_lure", "customer_fraud", "messaging_restriction"):
         assert raw not in page.replace("zbj.customer_fraud", "")  # the rule select's values are codes
     assert "商家信誉" not in page  # the merchant's standing is not what is judged here
+    assert "<h2>关联店铺</h2>" not in page  # nor the merchant's linked shops
     queue = client.get("/cases").get_data(as_text=True)
     assert f"/cases/{case.id}" in queue
     assert "当事人:客户" in queue
