@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from flask_babel import gettext as _
@@ -56,6 +57,26 @@ APPEAL_STATUS_LABELS = {"draft": _l("Draft"), "submitted": _l("With the reviewer
                         "awaiting_evidence": _l("More evidence requested"), "decided": _l("Appeal decided")}
 APPEAL_OUTCOME_LABELS = {"upheld": _l("Ruling upheld"), "overturned": _l("Ruling overturned"),
                          "reduced": _l("Penalty reduced")}
+#: Where the merchant's appeal stands, in the merchant's words (``merchant_appeal_state``).
+MERCHANT_APPEAL_LABELS = {"submitted": _l("Appeal: under review"),
+                          "awaiting_evidence": _l("Appeal: more material needed"),
+                          "overturned": _l("Appeal: ruling revoked"), "reduced": _l("Appeal: penalty reduced"),
+                          "upheld": _l("Appeal: ruling upheld")}
+
+
+def merchant_appeal_state(appeal) -> str | None:
+    """The key of ``MERCHANT_APPEAL_LABELS`` for an appeal; None when none was filed (no appeal, or a draft)."""
+    if appeal is None or appeal.status.value == "draft":
+        return None
+    if appeal.status.value == "decided":
+        return appeal.outcome.value
+    return appeal.status.value
+
+
+def ruleset_words(version: str) -> str:
+    """A rule-set version as people say it: "taobao-2022.2" is the 2nd edition of 2022; others say nothing."""
+    match = re.fullmatch(r"[a-z]+-(\d{4})\.(\d+)", version or "")
+    return _("%(year)s, edition %(n)s", year=match[1], n=match[2]) if match else ""
 DECISION_STATUS_LABELS = {"pending_approval": _l("Awaiting approval"), "applied": _l("In force"),
                           "refused": _l("Refused")}
 PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned on appeal"),

@@ -153,11 +153,13 @@ def init_app(app: Flask) -> None:
                  "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
                  "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS", "DECISION_STATUS_LABELS",
                  "PENALTY_STATE_LABELS", "SUBJECT_LABELS", "HANDLE_LABELS", "KIND_LABELS",
-                 "CUSTOMER_STANDING_LABELS"):
+                 "CUSTOMER_STANDING_LABELS", "MERCHANT_APPEAL_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")
     app.add_template_filter(labels.countdown, "countdown")
+    app.add_template_filter(labels.merchant_appeal_state, "merchant_appeal_state")
+    app.add_template_filter(labels.ruleset_words, "ruleset_words")
     app.add_template_filter(labels.time_until, "time_until")
     app.add_template_filter(rule_title, "rule_title")
     app.add_template_global(rule_options, "rule_options")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import CUSTOMER_KINDS, OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
@@ -12,7 +13,9 @@ from backoffice.conversations.models import Conversation, SenderRole
 from backoffice.customers.operations import confirmed_offences as customer_offences
 from backoffice.customers.operations import customer_of
 from backoffice.db import db, lock_row, utcnow
+from backoffice.labels import measure_text
 from backoffice.ledger.models import LedgerEntry
+from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.penalties.operations import apply_automatic
 from backoffice.policy import get_rulebook
@@ -93,10 +96,26 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
                after={"rule": rule_code, "conversation": conversation.external_id, "flags": len(flags)})
     sure = sure_flag(conversation.platform.value, flags) if rule_code is not None else None
     if sure is not None and not automatic_taken(case):
-        apply_automatic(actor, conversation.merchant, rule_code, at,
-                        reason=f"case {case.id}: flagged ({sure.detector} {sure.effective_score:.0%}), "
-                               "awaiting review", case_id=case.id)
+        taken = apply_automatic(actor, conversation.merchant, rule_code, at,
+                                reason=f"case {case.id}: flagged ({sure.detector} {sure.effective_score:.0%}), "
+                                       "awaiting review", case_id=case.id)
+        if taken:
+            tell_automatic(conversation.merchant_id, taken)
     return case, opened
+
+
+def tell_automatic(merchant_id: int, entries: list[LedgerEntry]) -> None:
+    """Notify the merchant once of the measures the system took on a flag, each with when it applies.
+
+    ZBJ's search demotion applies at once and its risk notice shows from the next platform day: the
+    merchant learns of both when they are taken (automatic measures are taken once per case).
+    """
+    measures = [{"type": e.kind.value, "starts_at": e.effective_at, "ends_at": e.ends_at} for e in entries]
+    notify_merchant(merchant_id, "automatic_measures", lambda: (
+        _l("The system took measures on your shop"),
+        _l("A message your shop sent was flagged by the system, which took these measures: %(measures)s. "
+           "A person will review the whole conversation; your shop page shows where the review stands.",
+           measures=" · ".join(measure_text(m) for m in measures))), link="/merchant")
 
 
 def sure_flag(platform: str, flags: list[Flag]) -> Flag | None:

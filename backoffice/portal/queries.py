@@ -11,11 +11,19 @@ from datetime import datetime
 import sqlalchemy as sa
 from werkzeug.exceptions import NotFound
 
+from backoffice.appeals.models import Appeal
 from backoffice.cases.models import OPEN_STATUSES, Case, CaseDecision, CaseStatus
-from backoffice.conversations.models import Conversation
+from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import EntryKind, LedgerEntry
 from backoffice.ledger.standing import Standing
+
+
+def appeals_by_ruling(ruling_ids: list[int]) -> dict[int, Appeal]:
+    """Each ruling's appeal (one per ruling), for the rulings that have one."""
+    if not ruling_ids:
+        return {}
+    return {a.ruling_id: a for a in db.session.scalars(sa.select(Appeal).where(Appeal.ruling_id.in_(ruling_ids)))}
 
 
 def conversation_of(merchant_id: int, conversation_id: int) -> Conversation:
@@ -75,7 +83,33 @@ def demotions(standing: Standing) -> list[Demotion]:
                   key=lambda d: d.since)
 
 
-def conversations(merchant_id: int) -> list[Conversation]:
-    return list(db.session.scalars(
-        sa.select(Conversation).where(Conversation.merchant_id == merchant_id)
-        .order_by(Conversation.created_at.desc()).limit(100)))
+@dataclass(frozen=True)
+class ConversationRow:
+    """A conversation as the merchant's list shows it: when it happened and how it last stood."""
+
+    conversation: Conversation
+    first_at: datetime | None  # None: no message received yet
+    last_at: datetime | None
+    last: Message | None
+
+
+def conversations(merchant_id: int, limit: int = 100) -> list[ConversationRow]:
+    """The merchant's conversations, the latest message first (not the time the platform sent them to us)."""
+    bounds = (sa.select(Message.conversation_id, sa.func.min(Message.sent_at).label("first_at"),
+                        sa.func.max(Message.sent_at).label("last_at"))
+              .join(Conversation, Conversation.id == Message.conversation_id)
+              .where(Conversation.merchant_id == merchant_id)
+              .group_by(Message.conversation_id).subquery("bounds"))
+    rows = db.session.execute(
+        sa.select(Conversation, bounds.c.first_at, bounds.c.last_at)
+        .outerjoin(bounds, bounds.c.conversation_id == Conversation.id)
+        .where(Conversation.merchant_id == merchant_id)
+        .order_by(sa.func.coalesce(bounds.c.last_at, Conversation.created_at).desc(), Conversation.id.desc())
+        .limit(limit)).all()
+    latest = sa.func.row_number().over(partition_by=Message.conversation_id,
+                                       order_by=(Message.sent_at.desc(), Message.id.desc()))
+    ranked = (sa.select(Message.id, latest.label("rank"))
+              .where(Message.conversation_id.in_([c.id for c, _, _ in rows])).subquery("ranked"))
+    last = {m.conversation_id: m for m in db.session.scalars(
+        sa.select(Message).join(ranked, ranked.c.id == Message.id).where(ranked.c.rank == 1))} if rows else {}
+    return [ConversationRow(c, first_at, last_at, last.get(c.id)) for c, first_at, last_at in rows]

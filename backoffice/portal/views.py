@@ -40,7 +40,9 @@ def merchant_id() -> int:
 @roles_required(Role.merchant)
 def index():
     merchant = current_user.merchant
-    items = [(r, appeal_deadline(r)) for r in rulings_of(merchant.id)]
+    rulings = rulings_of(merchant.id)
+    appeals = q.appeals_by_ruling([r.id for r in rulings])
+    items = [(r, appeal_deadline(r), appeals.get(r.id)) for r in rulings]
     standing = standing_of(merchant, platform_tz())
     return render_template(
         "portal/index.html", merchant=merchant, standing=standing, demotions=q.demotions(standing),
@@ -75,9 +77,11 @@ def service_quality():
     days = figures.per_day(figures.daily(p, platform=merchant.platform, merchant_id=merchant.id, now=now),
                            p, merchant.name)
     total = figures.per_shop(days)[0]
+    # A day without any activity is a row of zeros: listed, 30 of them hide the days that count.
+    busy = [d for d in reversed(days) if d.counts != figures.Counts()]
     return render_template("portal/service_quality.html", merchant=merchant, period=p, now=now, settings=settings,
-                           total=(total, marks(settings, total.counts)),
-                           days=[(d, marks(settings, d.counts)) for d in reversed(days)])
+                           total=(total, marks(settings, total.counts)), quiet_days=len(days) > len(busy),
+                           days=[(d, marks(settings, d.counts)) for d in busy])
 
 
 # ZBJ merchants report a customer for fraud (举报诈骗); the report becomes a case of its own kind.
@@ -85,7 +89,15 @@ def service_quality():
 @roles_required(Role.merchant)
 def conversations():
     return render_template("portal/conversations.html", conversations=q.conversations(merchant_id()),
-                           form=ConfirmForm(), can_report=current_user.merchant.platform is Platform.zbj)
+                           can_report=current_user.merchant.platform is Platform.zbj)
+
+
+@bp.get("/conversations/<int:conversation_id>")
+@roles_required(Role.merchant)
+def conversation(conversation_id: int):
+    conv = q.conversation_of(merchant_id(), conversation_id)
+    return render_template("portal/conversation.html", conversation=conv, form=ConfirmForm(),
+                           can_report=conv.platform is Platform.zbj)
 
 
 @bp.post("/conversations/<int:conversation_id>/fraud-report")
@@ -97,10 +109,10 @@ def fraud_report(conversation_id: int):
     text = (request.form.get("text") or "").strip()
     if not ConfirmForm().validate_on_submit() or not text:
         flash(_("Describe what the customer did."), "error")
-        return redirect(url_for("portal.conversations"))
+        return redirect(url_for("portal.conversation", conversation_id=conversation.id))
     with committing(_("Thank you. Your report was sent to the reviewers.")):
         report_fraud(acting_user(), conversation, text[:2000])
-    return redirect(url_for("portal.conversations"))
+    return redirect(url_for("portal.conversation", conversation_id=conversation.id))
 
 
 @bp.get("/notifications")

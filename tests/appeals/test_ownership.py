@@ -23,7 +23,7 @@ MISSING = 987654
 PORTAL_ROUTES = {  # every route of the merchant portal; a new one must be added here (and tested below)
     "portal.index", "portal.ruling", "portal.notifications", "portal.mark_read", "portal.conversations",
     "portal.fraud_report", "merchant_appeals.appeal", "merchant_appeals.evidence", "merchant_appeals.exam",
-    "merchant_appeals.supplement", "portal.service_quality",
+    "merchant_appeals.supplement", "portal.service_quality", "portal.conversation",
 }
 
 
@@ -76,6 +76,8 @@ def test_guessed_ids_look_exactly_like_missing_ones(client, login, world):
         ("get", "/merchant/evidence/{}?thumb=1", w["b_photo"].id, {}),
         ("get", "/merchant/rulings/{}/exam", w["c_ruling"].id, {}),
         ("post", "/merchant/rulings/{}/exam", w["c_ruling"].id, {"attempt": w["c_attempt"].id}),
+        ("get", "/merchant/conversations/{}", w["b_conversation"], {}),
+        ("get", "/merchant/conversations/{}", w["c_conversation"], {}),
         ("post", "/merchant/conversations/{}/fraud-report", w["b_conversation"], {"text": "诈骗"}),
         ("post", "/merchant/conversations/{}/fraud-report", w["c_conversation"], {"text": "诈骗"}),
     ]
@@ -172,7 +174,9 @@ def test_fraud_report_becomes_a_case_for_reviewers(client, login, merchant_user,
     user = merchant_user("zbj-shop")
     conversation = ruling_for(user.merchant).case.conversation
     login("zbj-shop")
-    page = client.get("/merchant/conversations").get_data(as_text=True)
+    listing = client.get("/merchant/conversations").get_data(as_text=True)
+    assert f'/merchant/conversations/{conversation.id}"' in listing  # read the conversation first
+    page = client.get(f"/merchant/conversations/{conversation.id}").get_data(as_text=True)
     assert f"/merchant/conversations/{conversation.id}/fraud-report" in page
     before = count_rows(Case)
     client.post(f"/merchant/conversations/{conversation.id}/fraud-report", data={"text": "  "})
@@ -210,6 +214,7 @@ def test_taobao_merchants_cannot_report_fraud(client, login, merchant_user, ruli
     page = client.get("/merchant/conversations").get_data(as_text=True)
     assert conversation.external_id in page
     assert "fraud-report" not in page
+    assert "fraud-report" not in client.get(f"/merchant/conversations/{conversation.id}").get_data(as_text=True)
     before = count_rows(Case)
     response = client.post(f"/merchant/conversations/{conversation.id}/fraud-report", data={"text": "诈骗"})
     assert response.status_code == 404

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import timedelta
 
 import pytest
@@ -19,6 +20,7 @@ from backoffice.extensions import db
 from backoffice.ingest import operations
 from backoffice.ledger.models import EntryKind, LedgerEntry
 from backoffice.ledger.operations import standing_of
+from backoffice.notifications.models import Notification
 from backoffice.policy import next_platform_day
 from backoffice.portal import queries as portal
 from backoffice.timeutil import platform_tz
@@ -143,3 +145,35 @@ def test_a_confirmed_demotion_names_its_ruling_and_end_and_an_open_one_awaits_re
     assert kept.ruling is not None
     assert kept.ruling.case_id == case.id
     assert kept.ends_at == kept.since + timedelta(days=15)  # 限制经营15天 (Shanghai has no DST)
+
+
+def _status(html: str) -> str:
+    return re.search(r'id="shop-status".*?</div>', html, re.S).group(0)
+
+
+def test_the_merchant_sees_the_measures_in_force_and_is_told_of_them_once(put, make_merchant, make_user, login,
+                                                                           client, sure, monkeypatch):
+    """"系统将自动执行搜索排序降权" and "第二天在服务商工作台自动进行'风险提示'": the status names both, and
+    the merchant is notified of the automatic measures once, however many flags the case collects."""
+    merchant = make_merchant("m-1")
+    user = make_user("merchant", login="shop", merchant=merchant)
+    flagged = utcnow()
+    chat = _now_chat(("customer", "logo多少钱"), ("merchant", MERCHANT_NUMBER))
+    put(chat, now=flagged)
+    again = {**chat, "messages": [*chat["messages"], msg("9", "merchant", flagged - timedelta(minutes=1),
+                                                         "加我微信 abc_12345 详聊")]}
+    put(again, now=flagged + timedelta(minutes=1))  # a second sure flag in the same case
+    login("shop")
+    status = _status(client.get("/merchant").get_data(as_text=True))
+    assert "搜索降权中" in status
+    assert "待审核结束" in status
+    assert "正常" not in status
+    notes = all_of(Notification, user_id=user.id)
+    assert [n.kind for n in notes] == ["automatic_measures"]
+    page = client.get("/merchant/notifications").get_data(as_text=True)
+    assert "暂无通知" not in page
+    assert "搜索降权" in page
+    assert "工作台风险提示" in page  # shown from the next platform day, told now
+    next_day = next_platform_day(flagged, platform_tz())
+    monkeypatch.setattr("backoffice.portal.queries.utcnow", lambda: next_day + timedelta(minutes=1))
+    assert "风险提示中" in _status(client.get("/merchant").get_data(as_text=True))

@@ -80,3 +80,38 @@ def test_merchant_sees_only_their_own_figures(shops, make_user, login, client):
     assert "0.0%" in totals
     assert "100.0%" in totals
     assert client.get("/quality").status_code == 403
+
+
+def test_the_merchant_reads_plain_targets_and_only_the_days_with_inquiries(shops, make_user, login, client):
+    """The targets as plain numbers with where they come from in one sentence: 65.4 is a platform rule
+    (seed 003 "3分鐘人工回復率提升到65.4%"), 95 % good reviews a platform target (no source gives one).
+    No quotes, document references or operator-setting notes (the managers' page keeps them)."""
+    _, slow, _ = shops
+    make_user("merchant", login="slow-owner", merchant=slow)
+    login("slow-owner")
+    html = client.get("/merchant/service-quality").get_data(as_text=True)
+    targets = re.search(r'id="merchant-targets".*?</section>', html, re.S).group(0)
+    assert "不低于 65.4%" in targets
+    assert "平台规则要求" in targets
+    assert "平台目标" in targets
+    for internal in ("运营设定", "来源文件", "優秀的視頻號小店", "<q"):
+        assert internal not in html, internal
+    days = re.search(r'id="quality-days".*?</table>', html, re.S).group(0)
+    assert days.count("<tr>") == 2  # the header and 2026-03-10, the one day with an inquiry
+    assert "2026-03-10" in days
+    assert "其余日期没有咨询" in html
+    assert "评价数" in html  # the customers' ratings, not calibration's 盲审数
+    assert "盲审数" not in html
+
+
+def test_ratings_and_blind_reviews_are_two_words(shops, make_user, login, client):
+    make_user("manager", login="boss")
+    login("boss")
+    html = client.get("/quality?days=7&view=days").get_data(as_text=True)
+    assert "评价数" in html
+    assert "盲审数" not in html
+    assert "優秀的視頻號小店" in html  # managers keep the source quotes
+    from flask_babel import force_locale, gettext
+
+    with force_locale("zh"):
+        assert gettext("Reviews") == "盲审数"  # the calibration page's column keeps its own word
