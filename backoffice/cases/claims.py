@@ -180,6 +180,8 @@ def release(actor: Actor, case: Case, user: User) -> Case:
 def hold(actor: Actor, case: Case, user: User, reason: str) -> Case:
     """Put the case on hold for help: the lease stops running until someone takes it over."""
     _must_hold(case, user, _l("Claim the case before putting it on hold."))
+    if not states.can_hold(case, user):  # already on hold: a second click, or another tab
+        raise ReviewConflict(_l("This case is already on hold, waiting for help."))
     if not reason.strip():
         raise ReviewError(_l("Say what help is needed."))
     return _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)

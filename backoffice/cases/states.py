@@ -176,6 +176,11 @@ def can_release(case: Case, user: User) -> bool:
     return (case.claimed_by_id == user.id or user.role is Role.manager) and case.status in HELD
 
 
+def can_hold(case: Case, user: User, now: datetime | None = None) -> bool:
+    """The holder asks for help on a case in review (one already on hold waits for its helper)."""
+    return case.status is CaseStatus.in_review and holds_claim(case, user, now)
+
+
 def can_decide(case: Case, user: User | None, now: datetime | None = None) -> bool:
     """Only the holder decides (and puts on hold, escalates)."""
     return user is not None and holds_claim(case, user, now)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from backoffice.cases import claims, decisions, states
+from backoffice.cases import claims, decisions, merging, states
 from backoffice.cases.claims import ReviewError
 from backoffice.cases.decisions import DecisionInput
 from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, Verdict
@@ -115,6 +115,8 @@ MOVES = [
     ("in_review", "escalate", C.escalated, ESCALATE),
     ("on_hold", "escalate", C.escalated, ESCALATE),
     ("in_review", "hold", C.on_hold, HOLD),
+    # An untaken case folded into the mass-sending case that judges its messages (cases/merging.py).
+    ("open", "merge", C.dismissed, lambda c, p: merging.fold_into(web(p.boss), c, new_case(c.merchant), utcnow())),
     ("in_review", "decide", C.awaiting_approval, _decide("alice", violation("serious"))),
     ("on_hold", "decide", C.awaiting_approval, _decide("alice", violation("serious"))),
     ("in_review", "decide", C.decided, _decide("alice", violation())),
@@ -177,7 +179,7 @@ def _plan(action: str, case: Case, user, people):
     if action == "release":
         return states.can_release(case, user), lambda: claims.release(actor, case, user)
     if action == "hold":
-        return states.holds_claim(case, user), lambda: claims.hold(actor, case, user, "帮忙看看")
+        return states.can_hold(case, user), lambda: claims.hold(actor, case, user, "帮忙看看")
     if action == "escalate":
         return states.holds_claim(case, user), lambda: claims.escalate(actor, case, user, "涉及金额大")
     if action == "reassign":
