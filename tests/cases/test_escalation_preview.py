@@ -58,3 +58,12 @@ def test_the_preview_says_the_third_general_case_is_serious(client, third_case, 
 
 def test_no_escalation_notice_when_the_reviewer_grades_serious(client, third_case):
     assert 'class="notice escalation"' not in _preview(client, third_case, "serious")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_switching_language_after_a_preview_returns_to_the_case_page(client, third_case, lang):
+    html = _preview(client, third_case)
+    pressed_on = re.search(r'name="next" value="([^"]*)"', html).group(1)
+    response = client.post("/language", data={"lang": lang, "next": pressed_on})
+    assert response.headers["Location"] == f"/cases/{third_case.id}"
+    assert client.get(response.headers["Location"]).status_code == 200
