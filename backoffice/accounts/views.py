@@ -79,6 +79,13 @@ def home():
     return redirect(url_for(LANDING[current_user.role]))
 
 
+@bp.get("/favicon.ico")
+@public
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page links; the pages link the SVG in static/."""
+    return current_app.send_static_file("favicon.svg")
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @public
 def login():

@@ -1,0 +1,28 @@
+"""The pages keep to their Content-Security-Policy (no inline styles), and the site has an icon."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+#: The PDF templates are rendered by WeasyPrint, never served to a browser under the CSP.
+INLINE_STYLE = re.compile(r"""\sstyle\s*=|<style[\s>]""", re.I)
+
+
+def test_no_page_template_carries_an_inline_style(client):
+    """``default-src 'self'`` without ``'unsafe-inline'``: a browser refuses (and reports) every style="…"."""
+    offending = [str(p.relative_to(TEMPLATES)) for p in TEMPLATES.rglob("*.html")
+                 if p.parts[len(TEMPLATES.parts)] != "pdf" and INLINE_STYLE.search(p.read_text(encoding="utf-8"))]
+    assert offending == []
+    assert "'unsafe-inline'" not in client.get("/login").headers["Content-Security-Policy"]
+
+
+def test_the_site_icon_is_served_and_linked(client):
+    with client.get("/favicon.ico") as icon:
+        assert (icon.status_code, icon.mimetype) == (200, "image/svg+xml")
+        assert b"<svg" in icon.data
+    login = client.get("/login").get_data(as_text=True)
+    assert re.search(r'<link rel="icon" type="image/svg\+xml" href="/static/favicon.svg', login)
+    with client.get("/static/favicon.svg") as linked:
+        assert linked.status_code == 200
