@@ -47,6 +47,8 @@ TRACK_LABELS = {"general": _l("general-violation track"), "serious": _l("serious
                 "counterfeit": _l("counterfeit-goods track")}
 SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Daily manual sweep"),
                  "merchant_report": _l("Merchant report")}
+#: An appeal file's kind (backoffice.appeals.storage.ALLOWED), as the reviewer reads it.
+EVIDENCE_KIND_LABELS = {"image": _l("Image"), "pdf": "PDF", "audio": _l("Audio recording"), "text": _l("Text")}
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
                   "privacy_number": _l("Privacy number call")}
 #: The kinds of contact handle that link shops (detection/handles.py).

@@ -17,7 +17,7 @@ from backoffice.accounts.devices import device_label
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
 from backoffice.appeals import states as appeal_states
-from backoffice.audit.labels import action_label, changes
+from backoffice.audit.labels import action_label, actor_label, changes
 from backoffice.cases import states as case_states
 from backoffice.cases.explain import VIEW_LABELS, explain_flag
 from backoffice.db import utcnow
@@ -146,6 +146,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(points, "points")
     app.add_template_filter(json_text, "json_text")
     app.add_template_filter(action_label, "action_label")
+    app.add_template_filter(actor_label, "actor_label")
     app.add_template_global(changes, "audit_changes")
     app.add_template_global(ROLE_LABELS, "ROLE_LABELS")
     app.add_template_global(PLATFORM_LABELS, "platform_labels")
@@ -153,7 +154,7 @@ def init_app(app: Flask) -> None:
                  "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
                  "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS", "DECISION_STATUS_LABELS",
                  "PENALTY_STATE_LABELS", "SUBJECT_LABELS", "HANDLE_LABELS", "KIND_LABELS",
-                 "CUSTOMER_STANDING_LABELS"):
+                 "CUSTOMER_STANDING_LABELS", "EVIDENCE_KIND_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")

@@ -234,9 +234,12 @@ def pending_approvals() -> list[CaseDecision]:
         sa.select(CaseDecision).where(CaseDecision.status == "pending_approval").order_by(CaseDecision.decided_at)))
 
 
-def timeline(case: Case):
+def timeline(case: Case) -> list[tuple]:
+    """(event, the acting person's display name or None) for each audit event of the case, oldest first."""
+    from backoffice.accounts.models import User
     from backoffice.audit.models import AuditEvent
 
-    return list(db.session.scalars(
-        sa.select(AuditEvent).where(AuditEvent.subject_type == "case", AuditEvent.subject_id == str(case.id))
-        .order_by(AuditEvent.id)))
+    return list(db.session.execute(
+        sa.select(AuditEvent, User.display_name).outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(AuditEvent.subject_type == "case", AuditEvent.subject_id == str(case.id))
+        .order_by(AuditEvent.id)).all())

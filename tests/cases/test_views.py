@@ -337,3 +337,18 @@ def test_the_reviewer_ticks_unflagged_messages_for_the_ruling_to_quote(client, a
     quoted = ruling_facts(decision)["messages"]
     assert [m["message_id"] for m in quoted] == [told.external_id, messages[WECHAT].external_id]
     assert quoted[0]["segments"] == [["你们客服说可以加微信", False]]
+
+
+def test_the_timeline_names_people_and_says_the_command_line_in_words(client, alice, open_case):
+    """The case was opened by an import from the command line ("cli"), then claimed by alice."""
+    from backoffice.accounts.models import User
+
+    db.session.execute(sa.update(User).where(User.id == alice.id).values(display_name="审核员 Alice"))
+    case = open_case()
+    claims.claim(web(alice), case, alice)
+    db.session.commit()
+    html = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    timeline = html[html.index('<ol class="timeline">'):]
+    items = [re.sub(r"<[^>]+>", "", li).split(" · ")[-1].strip()
+             for li in re.findall(r"<li>(.*?)</li>", timeline[:timeline.index("</ol>")])]
+    assert items == ["命令行导入", "审核员 Alice"]
