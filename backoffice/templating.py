@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
 
 from flask import Flask, request
 from flask_babel import get_locale
@@ -138,7 +140,15 @@ def _timezone_label(name: str) -> str:
     return _("Beijing time (UTC+8)") if name == "Asia/Shanghai" else name
 
 
+def _icon_uri(static_folder: str) -> str:
+    """static/favicon.svg as a data: URI: the pages carry their icon, so no request for it races a
+    navigation (a browser fetches a linked icon after the page loads). /favicon.ico serves the file."""
+    svg = (Path(static_folder) / "favicon.svg").read_text(encoding="utf-8")
+    return "data:image/svg+xml," + quote(svg.strip(), safe=" =:/\"'")
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_global(_icon_uri(app.static_folder), "icon_uri")
     app.add_template_filter(platform_time, "platform_time")
     app.add_template_filter(device_label, "device_label")
     app.add_template_filter(deadline_text, "platform_deadline")

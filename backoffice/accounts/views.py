@@ -82,7 +82,7 @@ def home():
 @bp.get("/favicon.ico")
 @public
 def favicon():
-    """Browsers ask for /favicon.ico whatever the page links; the pages link the SVG in static/."""
+    """Browsers ask for /favicon.ico of pages that carry no icon; ours carry this SVG inline."""
     return current_app.send_static_file("favicon.svg")
 
 
