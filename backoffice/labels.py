@@ -42,10 +42,14 @@ SEVERITY_LABELS = {
 }
 # The languages a ruling document comes in (backoffice.rulings.document.LANG_MODES).
 LANG_LABELS = {"zh": "中文", "en": "English", "both": _l("Bilingual")}
-# Taobao's violation-point tracks (一般违规 / 严重违规 / 售假).
-TRACK_LABELS = {"general": _l("General"), "serious": _l("Serious"), "counterfeit": _l("Counterfeit goods")}
+# Taobao's violation-point tracks (一般违规扣分 / 严重违规扣分 / 售假扣分): where points are counted, not the
+# case's severity (a serious case of repeated harassment takes 12 points on the general-violation track).
+TRACK_LABELS = {"general": _l("general-violation track"), "serious": _l("serious-violation track"),
+                "counterfeit": _l("counterfeit-goods track")}
 SOURCE_LABELS = {"detector": _l("Detector"), "report": _l("Customer report"), "sweep": _l("Daily manual sweep"),
                  "merchant_report": _l("Merchant report")}
+#: An appeal file's kind (backoffice.appeals.storage.ALLOWED), as the reviewer reads it.
+EVIDENCE_KIND_LABELS = {"image": _l("Image"), "pdf": "PDF", "audio": _l("Audio recording"), "text": _l("Text")}
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
                   "privacy_number": _l("Privacy number call")}
 #: The kinds of contact handle that link shops (detection/handles.py).
@@ -108,7 +112,7 @@ def measure_text(m) -> str:
     if kind == "integrity_points":
         return _("Integrity points %(n)s", n=get("integrity_points"))
     if kind == "violation_points":
-        return _("%(n)s violation points (%(track)s track)", n=get("violation_points"),
+        return _("%(n)s violation points (%(track)s)", n=get("violation_points"),
                  track=TRACK_LABELS.get(get("track"), get("track")))
     if kind == "deposit_deduction":
         if get("whole_deposit"):

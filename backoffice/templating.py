@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
 
 from flask import Flask, request
 from flask_babel import get_locale
@@ -17,7 +19,7 @@ from backoffice.accounts.devices import device_label
 from backoffice.accounts.forms import ROLE_LABELS
 from backoffice.accounts.models import Role
 from backoffice.appeals import states as appeal_states
-from backoffice.audit.labels import action_label, changes
+from backoffice.audit.labels import action_label, actor_label, changes
 from backoffice.cases import states as case_states
 from backoffice.cases.explain import VIEW_LABELS, explain_flag
 from backoffice.db import utcnow
@@ -138,7 +140,15 @@ def _timezone_label(name: str) -> str:
     return _("Beijing time (UTC+8)") if name == "Asia/Shanghai" else name
 
 
+def _icon_uri(static_folder: str) -> str:
+    """static/favicon.svg as a data: URI: the pages carry their icon, so no request for it races a
+    navigation (a browser fetches a linked icon after the page loads). /favicon.ico serves the file."""
+    svg = (Path(static_folder) / "favicon.svg").read_text(encoding="utf-8")
+    return "data:image/svg+xml," + quote(svg.strip(), safe=" =:/\"'")
+
+
 def init_app(app: Flask) -> None:
+    app.add_template_global(_icon_uri(app.static_folder), "icon_uri")
     app.add_template_filter(platform_time, "platform_time")
     app.add_template_filter(device_label, "device_label")
     app.add_template_filter(deadline_text, "platform_deadline")
@@ -146,6 +156,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(points, "points")
     app.add_template_filter(json_text, "json_text")
     app.add_template_filter(action_label, "action_label")
+    app.add_template_filter(actor_label, "actor_label")
     app.add_template_global(changes, "audit_changes")
     app.add_template_global(ROLE_LABELS, "ROLE_LABELS")
     app.add_template_global(PLATFORM_LABELS, "platform_labels")
@@ -153,7 +164,7 @@ def init_app(app: Flask) -> None:
                  "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
                  "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS", "DECISION_STATUS_LABELS",
                  "PENALTY_STATE_LABELS", "SUBJECT_LABELS", "HANDLE_LABELS", "KIND_LABELS",
-                 "CUSTOMER_STANDING_LABELS", "MERCHANT_APPEAL_LABELS"):
+                 "CUSTOMER_STANDING_LABELS", "MERCHANT_APPEAL_LABELS", "EVIDENCE_KIND_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")

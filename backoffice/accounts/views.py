@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import RequestRedirect
 
 from backoffice.accounts.forms import LoginForm
 from backoffice.accounts.models import Role
@@ -37,12 +39,51 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def _get_page(target: str | None) -> str | None:
+    """``target`` when it is a same-site path this application answers with a page on GET, else None."""
+    target = safe_next(target)
+    if target is None:
+        return None
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(urlsplit(target).path, method="GET")
+    except RequestRedirect:  # a slash the rule adds: a page still, once redirected
+        return target
+    except HTTPException:  # 404, or 405: a form's POST-only address (a decision's preview)
+        return None
+    return target
+
+
+def page_to_return_to() -> str:
+    """Where the language switch goes back to: the page it was pressed on when that is a GET page, else
+    the referrer when it is, else the nearest enclosing GET page (``/cases/7`` for the preview posted to
+    ``/cases/7/decision``), else home. Never an address that would answer 405."""
+    asked = request.form.get("next")
+    referrer = urlsplit(request.referrer or "")
+    same_site = referrer.netloc == request.host and referrer.path
+    for candidate in (asked, (referrer.path + (f"?{referrer.query}" if referrer.query else "")) if same_site else None):
+        if page := _get_page(candidate):
+            return page
+    path = urlsplit(safe_next(asked) or "/").path.rstrip("/")
+    while path:
+        path = path.rsplit("/", 1)[0]
+        if page := _get_page(path or "/"):
+            return page
+    return url_for("accounts.home")
+
+
 @bp.get("/")
 @public
 def home():
     if not current_user.is_authenticated:
         return redirect(url_for("accounts.login"))
     return redirect(url_for(LANDING[current_user.role]))
+
+
+@bp.get("/favicon.ico")
+@public
+def favicon():
+    """Browsers ask for /favicon.ico of pages that carry no icon; ours carry this SVG inline."""
+    return current_app.send_static_file("favicon.svg")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -94,4 +135,4 @@ def set_language():
         if current_user.is_authenticated:
             current_user.locale = lang
             db.session.commit()
-    return redirect(safe_next(request.form.get("next")) or url_for("accounts.home"))
+    return redirect(page_to_return_to())

@@ -63,6 +63,15 @@ ACTION_LABELS = {
 }
 
 
+#: Who acted when no person did (backoffice.audit.operations.Actor.label without a user).
+DOOR_LABELS = {"cli": _l("Command-line import"), "system": _l("System")}
+
+
+def actor_label(label: str) -> str:
+    """An event's frozen actor label for people: the door in words when no person acted, else the login."""
+    return str(DOOR_LABELS[label]) if label in DOOR_LABELS else label
+
+
 def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
 

@@ -126,6 +126,24 @@ def _what(detector: str, term: str | None, view: str, matched: str | None = None
     return label
 
 
+#: How much of a matched text the dashboard quotes as an example.
+EXAMPLE_CHARS = 24
+
+
+def term_text(detector: str, term: str | None, view: str, example: str | None) -> str:
+    """A row of the precision by term in words: the detector kind, its term as written, and a text it
+    matched as a quoted example ("learned model: pinyin 你给, e.g. “你给中评什么意思？…”")."""
+    if view == "model" or detector == "model":
+        label = detector_label("model")
+        what = _("%(what)s: %(term)s", what=label, term=feature_text(term)) if term else label
+    else:
+        what = _what(detector, term, view)
+    if not example or example == term:
+        return what
+    shown = example if len(example) <= EXAMPLE_CHARS else example[:EXAMPLE_CHARS] + "…"
+    return _("%(what)s, e.g. %(example)s", what=what, example=_quoted(shown))
+
+
 def _ref(message: object) -> str:
     return f"#{message}"
 

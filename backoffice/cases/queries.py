@@ -9,7 +9,17 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from flask import current_app
 
-from backoffice.cases.models import OPEN_STATUSES, Case, CaseDecision, CaseNote, CaseStatus, Flag, FlagSource, Report
+from backoffice.cases.models import (
+    OPEN_STATUSES,
+    Case,
+    CaseDecision,
+    CaseKind,
+    CaseNote,
+    CaseStatus,
+    Flag,
+    FlagSource,
+    Report,
+)
 from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db, utcnow
 from backoffice.ledger.models import LedgerEntry
@@ -31,7 +41,7 @@ class QueueFilter:
     severity: str | None = None
     assignee: str | None = None  # "me", "none", or a user id
     merchant: str | None = None  # external id
-    source: str | None = None  # detector / report / sweep
+    source: str | None = None  # a FlagSource value: detector / report / sweep / merchant_report
     older_than_hours: int | None = None  # at most MAX_AGE_HOURS; more is the same filter
     sort: str = "priority"  # or "age"
     after: str | None = None  # keyset cursor
@@ -59,8 +69,11 @@ class QueueFilter:
             cond.append(Case.claimed_by_id == int(self.assignee))
         if self.merchant:
             cond.append(Case.merchant_id.in_(sa.select(Merchant.id).where(Merchant.external_id == self.merchant)))
+        # A merchant's fraud report counts as a report on the case (has_report), not a customer's one.
         if self.source == FlagSource.report:
-            cond.append(Case.has_report.is_(True))
+            cond.append(sa.and_(Case.has_report.is_(True), Case.kind != CaseKind.fraud_report))
+        elif self.source == FlagSource.merchant_report:
+            cond.append(Case.kind == CaseKind.fraud_report)
         elif self.source == FlagSource.detector:
             cond.append(Case.has_detector.is_(True))
         elif self.source == FlagSource.sweep:
@@ -115,6 +128,19 @@ def queue_page(flt: QueueFilter, user_id: int | None) -> QueuePage:
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return QueuePage(rows, _cursor(rows[-1], flt.sort) if more and rows else None, facet_counts(flt, user_id))
+
+
+def sources_of(cases: list[Case]) -> dict[int, list[str]]:
+    """How each case was found, as FlagSource values in their declared order (the queue's source column)."""
+    found: dict[int, set[str]] = {c.id: set() for c in cases}
+    if found:
+        for case_id, source in db.session.execute(
+                sa.select(Flag.case_id, Flag.source).where(Flag.case_id.in_(found)).distinct()):
+            found[case_id].add(source.value)
+    for case in cases:  # the case's own marks, for cases whose flags are not rows (bulk inserts)
+        if case.has_detector:
+            found[case.id].add(FlagSource.detector.value)
+    return {case_id: [s.value for s in FlagSource if s.value in got] for case_id, got in found.items()}
 
 
 COUNT_CACHE_KEY = "backoffice.queue_counts"
@@ -208,9 +234,12 @@ def pending_approvals() -> list[CaseDecision]:
         sa.select(CaseDecision).where(CaseDecision.status == "pending_approval").order_by(CaseDecision.decided_at)))
 
 
-def timeline(case: Case):
+def timeline(case: Case) -> list[tuple]:
+    """(event, the acting person's display name or None) for each audit event of the case, oldest first."""
+    from backoffice.accounts.models import User
     from backoffice.audit.models import AuditEvent
 
-    return list(db.session.scalars(
-        sa.select(AuditEvent).where(AuditEvent.subject_type == "case", AuditEvent.subject_id == str(case.id))
-        .order_by(AuditEvent.id)))
+    return list(db.session.execute(
+        sa.select(AuditEvent, User.display_name).outerjoin(User, User.id == AuditEvent.actor_id)
+        .where(AuditEvent.subject_type == "case", AuditEvent.subject_id == str(case.id))
+        .order_by(AuditEvent.id)).all())

@@ -13,7 +13,7 @@ from backoffice.accounts.permissions import roles_required
 from backoffice.cases import claims, decisions
 from backoffice.cases.forms import BulkDismissForm, ReasonForm, ReassignForm
 from backoffice.cases.models import Case
-from backoffice.cases.queries import QueueFilter, queue_page
+from backoffice.cases.queries import QueueFilter, queue_page, sources_of
 from backoffice.db import db
 from backoffice.policy import get_rulebook
 from backoffice.web import acting_user, committing
@@ -35,6 +35,7 @@ def queue():
                       after=request.args.get("after"))
     page = queue_page(flt, current_user.id)
     return render_template("cases/queue.html", page=page, flt=flt, rules=get_rulebook().rules(),
+                           sources=sources_of(page.cases),
                            bulk=BulkDismissForm(), filter_args={k: v for k, v in args.items() if v})
 
 

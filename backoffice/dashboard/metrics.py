@@ -245,6 +245,23 @@ def precision(by: str = "rule", days: int = DEFAULT_PERIOD,
     return sorted(out, key=lambda r: (r[5] is None, r[5] or 0.0, r[0]))
 
 
+def term_examples(days: int = DEFAULT_PERIOD,
+                  now: datetime | None = None) -> dict[str, tuple[str, str | None, str, str | None]]:
+    """For each key of ``precision("term")``: (detector, term, view, one text it matched), from the detector
+    and view that raised it most often in the period, so that the page can name it in words."""
+    p = period(days, now)
+    rows = db.session.execute(
+        sa.select(Flag.detector, Flag.term, Flag.view, sa.func.count(), sa.func.min(Flag.matched))
+        .where(Flag.source == FlagSource.detector, _within(Flag.created_at, p))
+        .group_by(Flag.detector, Flag.term, Flag.view))
+    best: dict[str, tuple[int, tuple[str, str | None, str, str | None]]] = {}
+    for detector, term, view, n, example in rows:
+        name = term or detector
+        if name not in best or n > best[name][0]:
+            best[name] = (n, (detector, term, view, example))
+    return {name: found for name, (_n, found) in best.items()}
+
+
 # -- measures -----------------------------------------------------------------------------------------
 
 MEASURE_COLUMNS = (

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from backoffice.accounts.models import Role
 from backoffice.accounts.permissions import roles_required
+from backoffice.cases.explain import term_text
 from backoffice.dashboard import metrics
 from backoffice.dashboard.page import build_charts
 from backoffice.db import utcnow
@@ -58,8 +59,10 @@ def index():
     health = metrics.queue_health(now)
     data = {name: fn(days, now) for name, (_, fn) in DATASETS.items() if name not in _QUEUE}
     period = metrics.period(days, now)
+    term_words = {name: term_text(*found) for name, found in metrics.term_examples(days, now).items()}
     return render_template("dashboard/index.html", health=health, data=data, days=days, now=now,
-                           periods=metrics.PERIODS, period=period, charts=build_charts(health, data, period))
+                           periods=metrics.PERIODS, period=period, charts=build_charts(health, data, period),
+                           term_words=term_words)
 
 
 @bp.get("/<name>.csv")

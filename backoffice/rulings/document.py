@@ -45,7 +45,7 @@ def _extent(m: dict) -> str:
         return _("%(n)s integrity points", n=m.get("integrity_points"))
     if kind == "violation_points":
         track = m.get("track")
-        return _("%(n)s points (%(track)s track)", n=m.get("violation_points"),
+        return _("%(n)s points (%(track)s)", n=m.get("violation_points"),
                  track=TRACK_LABELS.get(track, track))
     if kind == "deposit_deduction":
         text = _("whole deposit") if m.get("whole_deposit") else _("%(n)s yuan", n=m.get("requested"))

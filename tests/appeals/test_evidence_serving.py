@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -85,6 +86,19 @@ def test_the_appeal_page_links_pdfs_and_embeds_none(client, login, filed):
         assert tag not in page
     assert f'href="/appeals/evidence/{item.id}" download' in page
     assert f'src="/appeals/evidence/{item.id}?thumb=1"' in page
+
+
+@pytest.mark.parametrize(("name", "kind"), [("invoice.pdf", "PDF"), ("chat.png", "图片"), ("notes.txt", "文本")])
+def test_the_appeal_page_names_each_file_by_kind_in_words_and_keeps_the_hash_to_a_tooltip(client, login, filed,
+                                                                                          name, kind):
+    item = filed[name]
+    login("senior")
+    client.post("/language", data={"lang": "zh", "next": "/"})  # the merchant before chose English
+    page = client.get(f"/appeals/{item.appeal_id}").get_data(as_text=True)
+    line = re.search(rf'<p class="sub" title="SHA-256 {item.sha256}">([^<]*)</p>', page).group(1)
+    assert line.split(" · ")[:2] == [name, kind]
+    assert item.mime not in page
+    assert item.sha256[:12] not in re.sub(r'title="[^"]*"', "", page)
 
 
 def test_a_pdf_that_cannot_be_drawn_has_no_preview_and_is_still_kept(app, merchant_user, ruling_for):

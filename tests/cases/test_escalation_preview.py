@@ -58,3 +58,29 @@ def test_the_preview_says_the_third_general_case_is_serious(client, third_case, 
 
 def test_no_escalation_notice_when_the_reviewer_grades_serious(client, third_case):
     assert 'class="notice escalation"' not in _preview(client, third_case, "serious")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_switching_language_after_a_preview_returns_to_the_case_page(client, third_case, lang):
+    html = _preview(client, third_case)
+    pressed_on = re.search(r'name="next" value="([^"]*)"', html).group(1)
+    response = client.post("/language", data={"lang": lang, "next": pressed_on})
+    assert response.headers["Location"] == f"/cases/{third_case.id}"
+    assert client.get(response.headers["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(("lang", "beside_the_select", "track", "not_said"), [
+    ("zh", "将按“严重”处理,而非“一般”", "扣 12 分（一般违规积分）", "（一般违规）"),
+    ("en", "Will be taken as “Serious”, not “General”", "12 violation points (general-violation track)",
+     "(General track)"),
+])
+def test_the_form_says_beside_the_severity_that_the_case_is_taken_as_serious(client, third_case, lang,
+                                                                             beside_the_select, track, not_said):
+    """Seed 002 情节严重 = 多次发生"情节一般"情形: the 3rd general case is taken as 严重, 扣一般违规12分 (the
+    points are counted on Taobao's 一般违规 track: the track's name, not the case's severity)."""
+    client.post("/language", data={"lang": lang, "next": "/"})
+    html = _preview(client, third_case)
+    select_ends = html.index("</select>", html.index('name="severity"'))
+    assert beside_the_select in html[select_ends:html.index("<details", select_ends)]
+    assert track in html
+    assert not_said not in html

@@ -72,6 +72,52 @@ def test_filters_narrow_the_list(client, alice, open_case, make_merchant):
     assert listed(mine) == [zbj.id]
 
 
+REPORT = {"reporter_role": "customer", "reason": "offsite_contact", "text": "商家让我加微信",
+          "reported_at": "2026-01-01T10:00:00+08:00"}
+
+
+@pytest.fixture
+def one_case_per_source(alice, open_case):
+    """{FlagSource value: case}: found by the detector, a customer's report, a merchant's report (举报诈骗)
+    and the reviewers' daily sweep ("人工每天也会全部排查")."""
+    from backoffice.cases.operations import report_fraud
+    from backoffice.cases.sweep import open_sweep_case
+    from backoffice.conversations.models import Message
+
+    detected = open_case()
+    reported = open_case(("merchant", "您好"), reports=[REPORT])
+    fraud = report_fraud(web(alice), open_case().conversation, "客户让我去别的平台交押金")
+    merchant_says = db.session.scalar(sa.select(Message.id).filter_by(
+        conversation_id=reported.conversation_id, sender_role="merchant"))
+    swept = open_sweep_case(web(alice), reported.conversation, [merchant_says], "zbj.ads_spam", "变体广告")
+    db.session.commit()
+    return {"detector": detected, "report": reported, "merchant_report": fraud, "sweep": swept}
+
+
+# (source filter, the cases it lists): every source its own filter, a merchant's report no customer's one.
+SOURCE_FILTERS = [
+    pytest.param("merchant_report", {"merchant_report"}, id="商家举报-只列商家举报"),
+    pytest.param("report", {"report"}, id="消费者举报-不含商家举报"),
+    pytest.param("sweep", {"sweep"}, id="人工每日排查"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SOURCE_FILTERS)
+def test_the_source_filter_lists_cases_of_that_source_only(client, one_case_per_source, source, expected):
+    html = client.get(f"/cases?source={source}").get_data(as_text=True)
+    assert set(listed(html)) == {one_case_per_source[s].id for s in expected}
+
+
+def test_the_source_column_names_each_source_in_its_own_word(client, one_case_per_source):
+    html = client.get("/cases").get_data(as_text=True)
+    words = {"detector": "检测", "report": "消费者举报", "merchant_report": "商家举报", "sweep": "人工每日排查"}
+    for source, case in one_case_per_source.items():
+        row = re.search(rf'<tr[^>]*>\s*<td><input[^>]*value="{case.id}".*?</tr>', html, re.S).group(0)
+        cells = re.findall(r'<span class="tag[^"]*">([^<]*)</span>', row)
+        assert words[source] in [c.strip() for c in cells], (source, cells)
+        assert "举报" not in cells  # never the bare word that stood for both kinds of report
+
+
 def test_keyset_pagination_continues_without_overlap(client, alice, merchant):
     ids = bulk_cases(merchant, PAGE_SIZE + 15, priority=lambda i: i % 3)
     first = client.get("/cases").get_data(as_text=True)
@@ -304,3 +350,18 @@ def test_the_standing_panel_names_only_the_measures_the_platform_takes(
     case = open_case(merchant_id=merchant_id, platform=platform)
     page = client.get(f"/cases/{case.id}").get_data(as_text=True)
     assert ("搜索降权" in page) is shown
+
+
+def test_the_timeline_names_people_and_says_the_command_line_in_words(client, alice, open_case):
+    """The case was opened by an import from the command line ("cli"), then claimed by alice."""
+    from backoffice.accounts.models import User
+
+    db.session.execute(sa.update(User).where(User.id == alice.id).values(display_name="审核员 Alice"))
+    case = open_case()
+    claims.claim(web(alice), case, alice)
+    db.session.commit()
+    html = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    timeline = html[html.index('<ol class="timeline">'):]
+    items = [re.sub(r"<[^>]+>", "", li).split(" · ")[-1].strip()
+             for li in re.findall(r"<li>(.*?)</li>", timeline[:timeline.index("</ol>")])]
+    assert items == ["命令行导入", "审核员 Alice"]

@@ -107,6 +107,32 @@ def test_next_redirects_stay_on_site(make_user, login, target, expected):
     assert response.headers["Location"] == expected
 
 
+# (the page the switch was pressed on, the referrer, where it goes back to): always a page that answers
+# GET, never a POST-only form address (a 405 page after a decision's preview).
+LANGUAGE_RETURNS = [
+    pytest.param("/cases?status=open", None, "/cases?status=open", id="a GET page: back to it"),
+    pytest.param("/cases/7/decision", None, "/cases/7", id="a preview: back to the case page"),
+    pytest.param("/cases/7/decision", "http://localhost/cases?platform=zbj", "/cases?platform=zbj",
+                 id="a preview: the referrer when it is a page"),
+    pytest.param("/cases/7/decision", "http://localhost/cases/7/decision", "/cases/7",
+                 id="a POST-only referrer is no page either"),
+    pytest.param("/cases/7/decision", "http://evil.example/cases", "/cases/7", id="another site's referrer"),
+    pytest.param("/account/sessions/others", None, "/account/sessions", id="a POST-only action"),
+    pytest.param("/no/such/page", None, "/", id="an unknown address: home"),
+    pytest.param("https://evil.example/", None, "/", id="another site: home"),
+]
+
+
+@pytest.mark.parametrize(("pressed_on", "referrer", "expected"), LANGUAGE_RETURNS)
+def test_the_language_switch_goes_back_to_a_page(make_user, login, client, pressed_on, referrer, expected):
+    make_user("reviewer", login="alice")
+    login("alice")
+    headers = {"Referer": referrer} if referrer else {}
+    response = client.post("/language", data={"lang": "en", "next": pressed_on}, headers=headers)
+    assert response.headers["Location"] == expected
+    assert client.get(expected).status_code != 405
+
+
 def test_logout_needs_post_and_ends_the_session(make_user, login, client):
     make_user("reviewer")
     login("reviewer")

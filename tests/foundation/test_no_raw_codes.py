@@ -24,6 +24,7 @@ from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.api.models import Scope
 from backoffice.audit.operations import Actor
 from backoffice.cases.claims import claim_next
+from backoffice.cases.explain import DETECTOR_LABELS, VIEW_LABELS
 from backoffice.demo.cli import load_demo
 from backoffice.demo.data import ACCOUNTS
 from backoffice.extensions import db
@@ -38,6 +39,8 @@ NOT_WALKED = re.compile(r"^/(logout|account/sessions/.*/end|static/|api/)"
                         r"|\.(pdf|zip|csv|png|jpg)$|/download|/evidence/")
 PAGES_PER_ACCOUNT = 120
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*[A-Za-z0-9]")
+#: Detector terms that are phrases, not one word: the reply-time detector's "reply within 180 s".
+RAW_PHRASES = re.compile(r"reply within \d+ s")
 
 
 def _enum_codes() -> set[str]:
@@ -73,6 +76,10 @@ def raw_codes():
     codes = _enum_codes() | _audit_keys()
     codes |= {rule.code for rule in rulebook.rules()}
     codes |= {str(rule.category) for rule in rulebook.rules()}
+    # The detector's own keys: detector names, views of the text (a model feature's prefix, "pinyin:你给"),
+    # and the packs' customer fraud pattern keys ("download_app").
+    codes |= set(DETECTOR_LABELS) | set(VIEW_LABELS)
+    codes |= {pattern.key for platform in rulebook.packs for pattern in rulebook.fraud_patterns(platform)}
     logins = {account[0] for account in ACCOUNTS}  # shown on the account pages, rightly
     return {code for code in codes if len(code) > 2} - logins
 
@@ -127,7 +134,7 @@ def _walk(client, raw_codes) -> dict[str, set[str]]:
         page = _Page()
         page.feed(response.get_data(as_text=True))
         text = " ".join(page.text)
-        bad = {word for word in WORD.findall(text) if word in raw_codes}
+        bad = {word for word in WORD.findall(text) if word in raw_codes} | set(RAW_PHRASES.findall(text))
         if bad:
             found[url] = bad
         for href in page.links:

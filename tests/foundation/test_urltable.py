@@ -10,6 +10,7 @@ from backoffice import create_app, urltable
 #: lives in, where the two names differ. Every other segment names its package itself (in the plural).
 PACKAGE_OF = {
     "": "accounts", "account": "accounts", "login": "accounts", "logout": "accounts", "language": "accounts",
+    "favicon": "accounts",
     "admin/users": "accounts", "admin/tokens": "api", "admin/audit": "audit",
     "me": "api", "openapi": "api",
     "approvals": "cases",
