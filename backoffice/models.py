@@ -13,5 +13,6 @@ from backoffice.ledger.models import LedgerEntry, MerchantBalance  # noqa: F401
 from backoffice.merchants.models import Merchant, MerchantHandle  # noqa: F401
 from backoffice.notifications.models import Notification, OutboxEmail  # noqa: F401
 from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa: F401
+from backoffice.quality.models import QualityDay  # noqa: F401
 from backoffice.rulings.models import RulingCopy  # noqa: F401
 from backoffice.transparency.models import StatementOfReasons  # noqa: F401

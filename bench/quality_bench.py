@@ -6,8 +6,11 @@ Builds the dedicated database ``bench_quality`` (reset and migrated to head each
 ``--messages`` messages in conversations of 10 messages (customer and shop taking turns, one shop
 message in five an auto-reply, waits of 10 s to 10 min) spread over the last 30 platform days and
 ``--shops`` Pinduoduo shops, a review for one conversation in two and a complaint for one in fifty,
-with COPY, runs ANALYZE, then times ``quality.figures.daily`` for 30 days (every shop), for one
-shop, and for 7 days, and writes bench/results/quality.txt.
+with COPY, runs ANALYZE, counts the summary with ``flask quality rebuild``'s function (timed), then
+times, in the same process, the figures as counted before the summary (``tests/quality/reference.py``,
+straight from the messages) and ``quality.figures.daily`` (the summary) for 30 days (every shop, one
+platform, one shop) and 7 days, checks that both give the same rows, and writes
+bench/results/quality.txt with the ratio.
 
 Set BENCH_QUALITY_URL to use another server or database name (never the ``test`` databases).
 """
@@ -102,7 +105,8 @@ def main() -> None:
     from backoffice.dashboard.metrics import period
     from backoffice.db import db
     from backoffice.merchants.models import Platform
-    from backoffice.quality import figures
+    from backoffice.quality import figures, summary
+    from tests.quality import reference
 
     app = create_app({"DATABASE_URL": URL, "SECRET_KEY": "bench-secret-key-0123456789"})
     lines = [f"quality benchmark · {now:%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores, "
@@ -112,7 +116,13 @@ def main() -> None:
         lines.append(f"{version}, database {make_url(URL).database}; loaded in {load_s:.0f} s")
         lines.append("data: {shops:,} shops, {conversations:,} conversations, {messages:,} messages "
                      "over 30 days, one review per 2 conversations, one complaint per 50".format(**sizes))
-        lines.append(f"figures.daily, median and max of {args.repeat} runs:")
+        started = time.perf_counter()
+        rebuilt = summary.rebuild(None)
+        db.session.commit()
+        lines.append(f"summary rebuilt from every message in {time.perf_counter() - started:.1f} s "
+                     f"({rebuilt:,} shop-days)")
+        lines.append(f"median and max of {args.repeat} runs: before (direct from the messages) → "
+                     "after (figures.daily, the summary)")
         cases = (
             ("30 days, every shop (the managers' report)", 30, {}),
             ("30 days, Pinduoduo only", 30, {"platform": Platform.pdd}),
@@ -121,11 +131,16 @@ def main() -> None:
         )
         for label, days, kw in cases:
             p = period(days, now)
-            median, worst, rows = timed(lambda p=p, kw=kw: figures.daily(p, now=now, **kw), args.repeat)
-            asked = sum(r.counts.asked for r in rows)
-            lines.append(f"  {label:45s} median {median:8.1f} ms  max {worst:8.1f} ms  "
-                         f"({len(rows):,} shop-days, {asked:,} inquiries)")
+            old_median, old_worst, old_rows = timed(lambda p=p, kw=kw: reference.daily(p, now=now, **kw), args.repeat)
             db.session.rollback()
+            median, worst, rows = timed(lambda p=p, kw=kw: figures.daily(p, now=now, **kw), args.repeat)
+            db.session.rollback()
+            asked = sum(r.counts.asked for r in rows)
+            same = "same rows" if rows == old_rows else "ROWS DIFFER"
+            lines.append(f"  {label}: {len(rows):,} shop-days, {asked:,} inquiries, {same}")
+            lines.append(f"    before median {old_median:8.1f} ms  max {old_worst:8.1f} ms")
+            lines.append(f"    after  median {median:8.1f} ms  max {worst:8.1f} ms  "
+                         f"({old_median / median:,.0f}× faster)")
     text = "\n".join(lines) + "\n"
     print(text)
     (ROOT / "bench" / "results" / "quality.txt").write_text(text, encoding="utf-8")

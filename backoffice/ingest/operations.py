@@ -33,6 +33,7 @@ from backoffice.merchants import links
 from backoffice.merchants import operations as merchants
 from backoffice.merchants.models import Platform
 from backoffice.policy import get_rulebook
+from backoffice.quality import summary as quality
 from backoffice.timeutil import platform_tz
 
 #: Earlier messages re-read as context when new ones arrive (split phone numbers, reply times).
@@ -74,7 +75,8 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
     burst = _links_and_bursts(actor, conversation, new_rows, found, now, result)
     for flag in detected:
         by_rule.setdefault((flag.rule_code, flag.category), []).append(flag)
-    for flag in _report_flags(conversation, platform, data.get("reports") or [], result):
+    reports: list[Report] = []
+    for flag in _report_flags(conversation, platform, data.get("reports") or [], result, reports):
         by_rule.setdefault((flag.rule_code, flag.category), []).append(flag)
     for (rule_code, category), flags in by_rule.items():
         db.session.add_all(flags)
@@ -87,7 +89,9 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
         case, opened = add_customer_flags(actor, conversation, rule_code, flags, now)
         (result.cases_opened if opened else result.cases_updated).append(case.id)
         result.flags += len(flags)
-    result.new_reviews = _insert_reviews(conversation, data.get("reviews") or [])
+    reviews = _insert_reviews(conversation, data.get("reviews") or [])
+    result.new_reviews = len(reviews)
+    quality.record_ingest(conversation, new_rows.values(), reviews, reports, created=created)
     if result.new_messages or result.new_reports or result.new_reviews:
         record(actor, "conversation.ingest", "conversation", conversation.id, after=result.to_dict())
     return result
@@ -160,15 +164,15 @@ def _insert_messages(conversation: Conversation, fresh: list[dict]) -> dict[int,
     return {id_: row | {"id": id_} for id_, row in zip(ids, rows, strict=True)}
 
 
-def _insert_reviews(conversation: Conversation, reviews: list[dict]) -> int:
-    """Store the customer's service reviews not received before; return how many were new."""
+def _insert_reviews(conversation: Conversation, reviews: list[dict]) -> list[ServiceReview]:
+    """Store the customer's service reviews not received before; return the new ones."""
     known = set(db.session.scalars(sa.select(ServiceReview.external_id)
                                    .where(ServiceReview.conversation_id == conversation.id)))
     fresh = {r["external_id"]: r for r in reviews if r["external_id"] not in known}
-    db.session.add_all(ServiceReview(conversation_id=conversation.id, external_id=r["external_id"],
-                                     rating=ReviewRating(r["rating"]), reviewed_at=r["_reviewed_at"])
-                       for r in fresh.values())
-    return len(fresh)
+    added = [ServiceReview(conversation_id=conversation.id, external_id=r["external_id"],
+                           rating=ReviewRating(r["rating"]), reviewed_at=r["_reviewed_at"]) for r in fresh.values()]
+    db.session.add_all(added)
+    return added
 
 
 def _detector_flags(conversation: Conversation, platform: Platform, new_rows: dict[int, dict], now: datetime,
@@ -266,7 +270,8 @@ def _rule_map(platform: Platform) -> dict[str, str | None]:
 
 
 def _report_flags(conversation: Conversation, platform: Platform, reports: list[dict],
-                  result: IngestResult) -> list[Flag]:
+                  result: IngestResult, added: list[Report]) -> list[Flag]:
+    """Flags for the reports not received before; the new ``Report`` rows are appended to ``added``."""
     flags = []
     for report in reports:
         text = report.get("text") or ""
@@ -283,9 +288,10 @@ def _report_flags(conversation: Conversation, platform: Platform, reports: list[
                     matched=text[:500], where="report", confidence=1.0)
         db.session.add(flag)
         db.session.flush()
-        db.session.add(Report(conversation_id=conversation.id, reporter_role=report["reporter_role"],
-                              reason=report["reason"], text=text, reported_at=report["_reported_at"],
-                              fingerprint=fingerprint, flag_id=flag.id))
+        added.append(Report(conversation_id=conversation.id, reporter_role=report["reporter_role"],
+                            reason=report["reason"], text=text, reported_at=report["_reported_at"],
+                            fingerprint=fingerprint, flag_id=flag.id))
+        db.session.add(added[-1])
         result.new_reports += 1
         flags.append(flag)
     return flags

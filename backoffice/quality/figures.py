@@ -1,4 +1,4 @@
-"""Customer-service quality figures per shop and platform day, counted in the database.
+"""Customer-service quality figures per shop and platform day, read from the summary (``QualityDay``).
 
 * **Inquiry**: a customer message in service hours (platform time) that starts an unanswered
   stretch: the first such message after the shop's last reply by a person. A customer who sends
@@ -11,49 +11,30 @@
 * **Complaint rate** = conversations with a customer report (投诉) ÷ conversations a customer wrote
   in, each counted once per platform day.
 
-Each count is one grouped query per platform (the window functions run in the database), so the
-cost grows with the messages of the period, not with Python loops over them. A stretch that began
-before the period starts at its first message inside it.
+Ingestion keeps the summary (``quality/summary.py``), so a page reads one row per shop and day. Only
+the inquiries of the last ``reply_minutes`` are looked at live: those still unanswered are pending and
+left out, as the definition says.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
 
-from backoffice.cases.models import Report
-from backoffice.conversations.models import Conversation, Message, ReviewRating, SenderRole, ServiceReview
+from backoffice.conversations.models import Conversation, Message, SenderRole
 from backoffice.dashboard.metrics import Period
 from backoffice.db import db, utcnow
 from backoffice.merchants.models import Merchant, Platform
-from backoffice.policy import get_rulebook
-from backoffice.policy.service import ServiceQuality
+from backoffice.quality.models import QualityDay
+from backoffice.quality.stretches import inquiries
+from backoffice.quality.summary import by_conversation, settings_for
 from backoffice.timeutil import platform_tz
 
-
-class seconds_between(FunctionElement):  # noqa: N801 (an SQL function, named as one)
-    """Seconds from the first timestamp to the second, in SQL."""
-
-    type = sa.Float()
-    inherit_cache = True
-
-
-@compiles(seconds_between)
-def _seconds_postgresql(element, compiler, **kw):
-    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"EXTRACT(EPOCH FROM ({end} - {start}))"
-
-
-@compiles(seconds_between, "sqlite")
-def _seconds_sqlite(element, compiler, **kw):
-    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
-    # julianday is a double: rounded to the millisecond so that exactly 3 minutes is 180.0.
-    return f"ROUND((julianday({end}) - julianday({start})) * 86400.0, 3)"
+__all__ = ["Counts", "Row", "daily", "per_day", "per_shop", "settings_for"]
 
 
 @dataclass
@@ -100,28 +81,68 @@ class Row:
     counts: Counts = field(default_factory=Counts)
 
 
-def settings_for(platform: Platform) -> ServiceQuality | None:
-    pack = get_rulebook().packs.get(platform.value)
-    return pack.service_quality if pack else None
-
-
 def daily(p: Period, *, platform: Platform | None = None, merchant_id: int | None = None,
           now: datetime | None = None) -> list[Row]:
     """One row per shop and platform day with any activity, ordered by shop then day."""
     now = now or utcnow()
-    found: dict[tuple[int, int], Counts] = {}
-    for plat in [platform] if platform else list(Platform):
-        settings = settings_for(plat)
-        if settings is None:
+    platforms = [x for x in ([platform] if platform else list(Platform)) if settings_for(x) is not None]
+    if not platforms:
+        return []
+    q = QualityDay
+    stmt = (sa.select(q.merchant_id, q.day, Merchant.name, Merchant.platform, q.in_time, q.late, q.unanswered,
+                      q.ratings, q.good_ratings, q.customer_conversations, q.complained)
+            .join(Merchant, Merchant.id == q.merchant_id)
+            .where(q.day >= p.days[0], q.day <= p.days[-1], q.platform.in_(platforms)))
+    if merchant_id is not None:
+        stmt = stmt.where(q.merchant_id == merchant_id)
+    pending = _pending(p, platforms, merchant_id, now)
+    rows = []
+    for mid, day, name, plat, in_time, late, unanswered, *rest in db.session.execute(stmt):
+        counts = Counts(in_time + late + unanswered - pending[(mid, day)], in_time, late, *rest)
+        if any(vars(counts).values()):
+            rows.append(Row(mid, name, plat, day, counts))
+    return sorted(rows, key=lambda r: (r.merchant, r.merchant_id, r.day))
+
+
+def _pending(p: Period, platforms: list[Platform], merchant_id: int | None, now: datetime) -> Counter:
+    """Unanswered inquiries still inside their reply window at ``now``, by (shop, day).
+
+    Only conversations a customer wrote in since ``now`` minus the window are read, each from its last
+    reply by a person on: a pending inquiry is the last stretch of its conversation.
+    """
+    found: Counter = Counter()
+    tz = platform_tz()
+    m = Message
+    for platform in platforms:
+        settings = settings_for(platform)
+        cutoff = now - settings.reply_limit
+        if cutoff >= p.end:
             continue
-        for key, values in _all_counts(p, plat, settings, merchant_id, now):
-            counts = found.setdefault(key, Counts())
-            for name, value in values.items():
-                setattr(counts, name, getattr(counts, name) + value)
-    shops = {m.id: m for m in db.session.scalars(
-        sa.select(Merchant).where(Merchant.id.in_({mid for mid, _ in found})))} if found else {}
-    return [Row(mid, shops[mid].name, shops[mid].platform, p.days[day], counts)
-            for (mid, day), counts in sorted(found.items(), key=lambda kv: (shops[kv[0][0]].name, kv[0]))]
+        scope = [Conversation.platform == platform]
+        if merchant_id is not None:
+            scope.append(Conversation.merchant_id == merchant_id)
+        # Fetched first (by the sent_at index): as a subquery the planner may scan every message.
+        recent = db.session.scalars(
+            sa.select(m.conversation_id).distinct().join(Conversation, Conversation.id == m.conversation_id)
+            .where(*scope, m.sender_role == SenderRole.customer, m.sent_at > cutoff, m.sent_at < p.end)).all()
+        if not recent:
+            continue
+        last = (sa.select(m.conversation_id, sa.func.max(m.sent_at).label("at"))
+                .where(m.conversation_id.in_(recent), m.sender_role == SenderRole.merchant,
+                       m.is_automated.is_(False), m.sent_at < p.end)
+                .group_by(m.conversation_id).subquery())
+        stmt = (sa.select(m.conversation_id, Conversation.merchant_id, Conversation.platform, m.sent_at,
+                          m.sender_role, m.is_automated)
+                .join(Conversation, Conversation.id == m.conversation_id)
+                .outerjoin(last, last.c.conversation_id == m.conversation_id)
+                .where(m.conversation_id.in_(recent), m.sent_at < p.end,
+                       sa.or_(last.c.at.is_(None), m.sent_at >= last.c.at))
+                .order_by(m.conversation_id, m.sent_at, m.id))
+        for mid, _, messages in by_conversation(db.session.execute(stmt)):
+            asked = inquiries(messages, settings.hours(), tz)
+            if asked and asked[-1].reply_at is None and cutoff < asked[-1].asked_at and asked[-1].asked_at >= p.start:
+                found[(mid, asked[-1].asked_at.astimezone(tz).date())] += 1
+    return found
 
 
 def per_shop(rows: list[Row]) -> list[Row]:
@@ -139,93 +160,3 @@ def per_day(rows: list[Row], p: Period, label: str) -> list[Row]:
     for row in rows:
         days[row.day].counts.add(row.counts)
     return list(days.values())
-
-
-def _day_index(column, p: Period):
-    return sa.case(*((column < end, i) for i, end in enumerate(p.ends[:-1])), else_=len(p.days) - 1)
-
-
-def _all_counts(p: Period, platform: Platform, settings: ServiceQuality, merchant_id: int | None,
-                now: datetime):
-    scope = [Conversation.platform == platform]
-    if merchant_id is not None:
-        scope.append(Conversation.merchant_id == merchant_id)
-    for stmt, names in (_replies(p, scope, settings, now), _conversations(p, scope), _complaints(p, scope),
-                        _reviews(p, scope)):
-        for merchant, day, *values in db.session.execute(stmt):
-            yield (merchant, day), dict(zip(names, values, strict=True))
-
-
-def _service_hours(column, p: Period, settings: ServiceQuality):
-    start, end = settings.hours()
-    tz = platform_tz()
-    windows = [(datetime.combine(d, start, tzinfo=tz), datetime.combine(d, end, tzinfo=tz)) for d in p.days]
-    return sa.or_(*(sa.and_(column >= a, column < b) for a, b in windows))
-
-
-def _replies(p: Period, scope: list, settings: ServiceQuality, now: datetime):
-    m = Message
-    by_person = sa.and_(m.sender_role == SenderRole.merchant, m.is_automated.is_(False))
-    asks = sa.and_(m.sender_role == SenderRole.customer, _service_hours(m.sent_at, p, settings))
-    window = {"partition_by": m.conversation_id, "order_by": (m.sent_at, m.id)}
-    # Replies so far: the customer messages between two replies share this number, and the reply that
-    # ends stretch n carries n + 1. A running sum, so the database computes it in one pass.
-    timed = (
-        sa.select(m.conversation_id, Conversation.merchant_id, m.sent_at,
-                  sa.case((by_person, 1), else_=0).label("is_reply"),
-                  sa.func.sum(sa.case((by_person, 1), else_=0)).over(**window).label("stretch"))
-        .join(Conversation, Conversation.id == m.conversation_id)
-        .where(*scope, m.sent_at >= p.start, m.sent_at < p.end, sa.or_(by_person, asks))
-        .cte("timed"))
-    groups = (
-        sa.select(timed.c.conversation_id, timed.c.merchant_id, timed.c.stretch,
-                  sa.func.min(sa.case((timed.c.is_reply == 0, timed.c.sent_at))).label("asked_at"),
-                  sa.func.min(sa.case((timed.c.is_reply == 1, timed.c.sent_at))).label("opened_at"))
-        .group_by(timed.c.conversation_id, timed.c.merchant_id, timed.c.stretch)
-        .cte("groups"))
-    next_opened = sa.func.lead(groups.c.opened_at).over(partition_by=groups.c.conversation_id,
-                                                         order_by=groups.c.stretch)
-    stretch = (sa.select(groups.c.merchant_id, groups.c.asked_at, next_opened.label("reply_at"))
-               .subquery("stretch"))
-    limit = settings.reply_limit.total_seconds()
-    waited = seconds_between(stretch.c.asked_at, stretch.c.reply_at)
-    day = _day_index(stretch.c.asked_at, p)
-    stmt = (
-        sa.select(stretch.c.merchant_id, day, sa.func.count(), sa.func.count(sa.case((waited <= limit, 1))),
-                  sa.func.count(sa.case((waited > limit, 1))))
-        .where(stretch.c.asked_at.is_not(None),
-               sa.or_(stretch.c.reply_at.is_not(None), stretch.c.asked_at <= now - settings.reply_limit))
-        .group_by(stretch.c.merchant_id, day))
-    return stmt, ("asked", "within", "late")
-
-
-def _conversations(p: Period, scope: list):
-    day = _day_index(Message.sent_at, p)
-    stmt = (sa.select(Conversation.merchant_id, day, sa.func.count(sa.distinct(Message.conversation_id)))
-            .join(Conversation, Conversation.id == Message.conversation_id)
-            .where(*scope, Message.sender_role == SenderRole.customer, Message.sent_at >= p.start,
-                   Message.sent_at < p.end)
-            .group_by(Conversation.merchant_id, day))
-    return stmt, ("conversations",)
-
-
-def _complaints(p: Period, scope: list):
-    day = _day_index(Report.reported_at, p)
-    stmt = (sa.select(Conversation.merchant_id, day, sa.func.count(sa.distinct(Report.conversation_id)))
-            .join(Conversation, Conversation.id == Report.conversation_id)
-            .where(*scope, Report.reporter_role == "customer", Report.reported_at >= p.start,
-                   Report.reported_at < p.end)
-            .group_by(Conversation.merchant_id, day))
-    return stmt, ("complaints",)
-
-
-def _reviews(p: Period, scope: list):
-    r = ServiceReview
-    day = _day_index(r.reviewed_at, p)
-    stmt = (sa.select(Conversation.merchant_id, day, sa.func.count(),
-                      sa.func.count(sa.case((r.rating == ReviewRating.good, 1))))
-            .join(Conversation, Conversation.id == r.conversation_id)
-            .where(*scope, r.reviewed_at >= p.start, r.reviewed_at < p.end)
-            .group_by(Conversation.merchant_id, day))
-    return stmt, ("reviews", "good_reviews")
-

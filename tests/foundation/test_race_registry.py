@@ -54,7 +54,8 @@ RACE_TESTS = {
         "calibration/test_races.py::test_a_blind_review_submitted_twice_at_once_is_recorded_once"],
     "merchants.operations.top_up": ["ledger/test_races.py::test_top_ups_at_the_same_moment_all_count_once"],
     "ingest.operations.ingest": ["ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once",
-                                 "ingest/test_reviews.py::test_the_same_review_sent_four_times_at_once_is_stored_once"],
+                                 "ingest/test_reviews.py::test_the_same_review_sent_four_times_at_once_is_stored_once",
+                                 "quality/test_summary.py::test_ingestions_of_one_shop_at_once_leave_every_count"],
     "ingest.mass_sending.gather": [
         "ingest/test_mass_sending.py::test_concurrent_ingestions_of_one_burst_open_one_case",
         "ingest/test_mass_sending.py::test_concurrent_ingestions_fold_every_per_conversation_case"],
