@@ -15,3 +15,4 @@ from backoffice.notifications.models import Notification, OutboxEmail  # noqa: F
 from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa: F401
 from backoffice.rulings.models import RulingCopy  # noqa: F401
 from backoffice.transparency.models import StatementOfReasons  # noqa: F401
+from backoffice.webhooks.models import OutboxEvent, WebhookDelivery, WebhookEndpoint  # noqa: F401
