@@ -9,7 +9,7 @@ from backoffice.accounts.models import Role
 from backoffice.api.auth import api_access
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
-from backoffice.db import db
+from backoffice.db import MAX_ID, db
 from backoffice.merchants.models import Platform
 from backoffice.webhooks.models import OutboxEvent
 from backoffice.webhooks.payload import payload
@@ -29,7 +29,7 @@ def _int_arg(name: str, default: int, low: int, high: int) -> int:
 @api_access(Scope.events, Role.admin, Role.manager)
 def feed():
     """Events after the cursor, oldest first; pass ``next_cursor`` back as ``after``."""
-    after = _int_arg("after", 0, 0, 2**62)
+    after = _int_arg("after", 0, 0, MAX_ID)
     limit = _int_arg("limit", 100, 1, MAX_LIMIT)
     stmt = sa.select(OutboxEvent).where(OutboxEvent.id > after).order_by(OutboxEvent.id).limit(limit)
     if platform := request.args.get("platform"):

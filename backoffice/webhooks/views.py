@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, URLField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from backoffice.accounts.forms import ConfirmForm
@@ -37,7 +38,7 @@ STATE_LABELS = {"pending": _l("Waiting to be sent"), "delivered": _l("Delivered"
 
 
 class EndpointForm(FlaskForm):
-    platform = SelectField(_l("Platform"), choices=[(p.value, PLATFORM_LABELS[p]) for p in Platform])
+    platform = SelectField(_l("Platform"), choices=[SelectChoice(p.value, PLATFORM_LABELS[p]) for p in Platform])
     url = URLField(_l("Receiver address"), validators=[DataRequired(), Length(max=500)])
 
 
