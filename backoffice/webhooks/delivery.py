@@ -59,7 +59,7 @@ def attempt(delivery: WebhookDelivery, now: datetime) -> bool:
     delivery.attempts += 1
     try:
         response = requests.post(delivery.endpoint.url, data=body, headers=headers, allow_redirects=False,
-                                 timeout=current_app.config.get("WEBHOOK_TIMEOUT", 10))
+                                 timeout=float(current_app.config["WEBHOOK_TIMEOUT"]))
         delivery.last_status, delivery.last_error = response.status_code, ""
         ok = 200 <= response.status_code < 300
     except requests.RequestException as exc:
