@@ -22,12 +22,13 @@ def register(app: Flask) -> None:
     from backoffice.rulings.cli import rulings_cli
     from backoffice.transparency.cli import statements_cli
     from backoffice.urltable import urls_cli
+    from backoffice.webhooks.cli import webhooks_cli
     from backoffice.whatif.cli import whatif
 
     rules_cli.add_command(whatif)  # `flask rules whatif`: replay a period through a changed pack
 
     for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, detect_cli, ingest_cli,
-                  outbox_cli, quality_cli, rulings_cli, statements_cli):
+                  outbox_cli, quality_cli, rulings_cli, statements_cli, webhooks_cli):
         _hint_upgrade(group)
         app.cli.add_command(group)
     app.cli.add_command(urls_cli)

@@ -56,6 +56,8 @@ class DefaultConfig:
     APPROVAL_DEPOSIT_THRESHOLD = "5000"
     # How long a reviewer's claim on a case lasts without activity.
     CLAIM_LEASE_MINUTES = 15
+    # Seconds a webhook receiver has to answer before the delivery counts as failed (docs/webhooks.md).
+    WEBHOOK_TIMEOUT = 10
     # DSA statements of reasons (docs/statements.md): the member states where measures apply (None: the
     # whole EEA), {platform: URL of the published terms}, and a prefix that keeps PUIDs unique per installation.
     DSA_TERRITORIAL_SCOPE: list[str] | None = None

@@ -16,3 +16,4 @@ from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa:
 from backoffice.quality.models import QualityDay  # noqa: F401
 from backoffice.rulings.models import RulingCopy  # noqa: F401
 from backoffice.transparency.models import StatementOfReasons  # noqa: F401
+from backoffice.webhooks.models import OutboxEvent, WebhookDelivery, WebhookEndpoint  # noqa: F401

@@ -28,6 +28,7 @@ SCOPE_HELP = {
     Scope.review.value: _l("claim and decide cases, decide appeals"),
     Scope.approve.value: _l("approve or refuse decisions that need a manager"),
     Scope.appeal.value: _l("file appeals (merchant accounts)"),
+    Scope.events.value: _l("read the enforcement event feed"),
 }
 
 

@@ -18,6 +18,7 @@ class Scope(enum.StrEnum):
     review = "review"
     approve = "approve"
     appeal = "appeal"
+    events = "events"  # the enforcement event feed (platform integrations)
 
 
 class ApiToken(db.Model):

@@ -21,7 +21,7 @@ ROLE_SCOPES = {
     Role.merchant: frozenset({Scope.read, Scope.appeal}),
     Role.reviewer: frozenset({Scope.read, Scope.review, Scope.ingest}),
     Role.senior_reviewer: frozenset({Scope.read, Scope.review, Scope.ingest}),
-    Role.manager: frozenset({Scope.read, Scope.review, Scope.approve, Scope.ingest}),
+    Role.manager: frozenset({Scope.read, Scope.review, Scope.approve, Scope.ingest, Scope.events}),
     Role.admin: frozenset(Scope),
 }
 

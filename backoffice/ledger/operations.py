@@ -20,6 +20,7 @@ from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry, Merch
 from backoffice.ledger.standing import ZERO, Standing, derive_standing, effective_windows
 from backoffice.merchants.models import Merchant
 from backoffice.policy import PlannedMeasure, StandingSnapshot
+from backoffice.webhooks import events
 
 
 class LedgerError(DomainError, ValueError):
@@ -61,8 +62,9 @@ def snapshot(standing: Standing, extra_deposit: Decimal = ZERO) -> StandingSnaps
 
 def post(balance: MerchantBalance, kind: EntryKind, *, effective_at: datetime | None = None,
          **fields) -> LedgerEntry:
-    """Append one entry and move the running totals with it."""
+    """Append one entry, move the running totals with it and report it in the outbox (same transaction)."""
     now = utcnow()
+    before = entries_of(balance.merchant_id)
     entry = LedgerEntry(merchant_id=balance.merchant_id, kind=kind, created_at=now,
                         effective_at=effective_at or now, **fields)
     if entry.deposit_delta is not None:
@@ -76,6 +78,7 @@ def post(balance: MerchantBalance, kind: EntryKind, *, effective_at: datetime | 
     balance.updated_at = now
     db.session.add(entry)
     db.session.flush()
+    events.record_entry(entry, before)
     return entry
 
 

@@ -81,7 +81,7 @@ def _caller(operation, tokens: dict) -> dict:
 def test_every_operation_answers_as_its_document_says(app, token, open_case):
     case = open_case()
     tokens = {
-        "manager": token("boss", "manager", "read", "review", "approve", "ingest"),
+        "manager": token("boss", "manager", "read", "review", "approve", "ingest", "events"),
         "merchant": token("shop", "merchant", "read", "appeal", merchant=case.merchant),
     }
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", OwnContext(app),

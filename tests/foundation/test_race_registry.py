@@ -66,6 +66,9 @@ RACE_TESTS = {
         "ingest/test_linked_accounts.py::test_one_handle_from_concurrent_ingestions_is_kept_once"],
     # Not an operation on the database, but a state change all the same: the export job's start.
     "rulings.jobs.start": ["rulings/test_export_races.py::test_the_same_export_started_four_times_at_once_runs_once"],
+    # A worker's sweep, not an actor's verb: delivery processes side by side (FOR UPDATE SKIP LOCKED).
+    "webhooks.delivery.deliver_due": [
+        "webhooks/test_delivery.py::test_two_delivery_processes_at_once_never_send_one_event_twice"],
     "audit.operations.record": ["foundation/test_audit.py::test_concurrent_writers_build_one_unbroken_chain"],
     # The ledger's writers, reached through the decisions, appeals and exams raced above.
     "customers.operations.impose": [
@@ -105,6 +108,9 @@ NO_RACE_NEEDED = {
     "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
     "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",
+    "webhooks.operations.add_endpoint": "each call is meant to add an endpoint (an admin-only page)",
+    "webhooks.operations.rotate_secret": "the endpoint row is locked: rotations serialise, each keeps the one before",
+    "webhooks.operations.redeliver": "idempotent: marks the delivery pending, after any attempt in flight (row lock)",
 }
 
 
@@ -121,7 +127,7 @@ def _operations() -> set[str]:
 
 
 def test_every_operation_is_raced_or_says_why_not():
-    operations = _operations() | {"rulings.jobs.start"}
+    operations = _operations() | {"rulings.jobs.start", "webhooks.delivery.deliver_due"}
     assert not set(RACE_TESTS) & set(NO_RACE_NEEDED)
     assert operations - set(RACE_TESTS) - set(NO_RACE_NEEDED) == set(), "add a race test (tests/concurrency.race)"
     assert set(RACE_TESTS) | set(NO_RACE_NEEDED) <= operations, "an operation listed here no longer exists"

@@ -12,8 +12,10 @@ PACKAGE_OF = {
     "": "accounts", "account": "accounts", "login": "accounts", "logout": "accounts", "language": "accounts",
     "favicon": "accounts",
     "admin/users": "accounts", "admin/tokens": "api", "admin/audit": "audit",
+    "admin/webhooks": "webhooks",
     "me": "api", "openapi": "api",
     "approvals": "cases",
+    "events": "webhooks",  # the pull feed reads the same outbox the webhooks push
     "conversations": "ingest", "rules": "policy", "statements": "transparency",
     "merchant": "portal", "evidence": "appeals", "exam": "appeals",
 }
