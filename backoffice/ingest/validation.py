@@ -64,6 +64,25 @@ def parse_time(value: str, where: str) -> datetime:
     return moment
 
 
+def _first_nul(node, path: tuple = ()) -> tuple | None:
+    """The path of the first string (value or key) holding U+0000, if any."""
+    if isinstance(node, str):
+        return path if "\x00" in node else None
+    if isinstance(node, dict):
+        items = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return None
+    for key, value in items:
+        if isinstance(key, str) and "\x00" in key:
+            return (*path, key)
+        found = _first_nul(value, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
 def validate(payload: object) -> dict:
     """Return the payload if it is a valid conversation; raise InvalidConversation otherwise."""
     if not isinstance(payload, dict):
@@ -71,6 +90,9 @@ def validate(payload: object) -> dict:
     error = next(iter(sorted(_validator().iter_errors(payload), key=lambda e: list(e.path))), None)
     if error is not None:
         raise InvalidConversation(f"{_where(error.path)}: {_problem(error)}")
+    nul = _first_nul(payload)
+    if nul is not None:  # no database text column holds U+0000 (PostgreSQL refuses it)
+        raise InvalidConversation(f"{_where(nul)}: contains a NUL character (U+0000); remove it")
     seen: set[str] = set()
     for i, message in enumerate(payload["messages"]):
         where = f"messages[{i}]"

@@ -60,6 +60,9 @@ CASES = [
     ("report time without offset", _set("reports/0/reported_at", "2026-03-14 11:00:00"),
      "reports[0].reported_at:", "has no UTC offset"),
     ("not an object", lambda p: p.clear() or p.update(x=1), "(the conversation)", "required property"),
+    # PostgreSQL text holds no U+0000: refused at the edge, not a 500 at the insert (found by schemathesis)
+    ("NUL in a name", _set("customer/name", "王\x00女士"), "customer.name:", "NUL character"),
+    ("NUL in a message", _set("messages/1/text", "\x00"), "messages[1].text:", "NUL character"),
 ]
 
 
