@@ -82,7 +82,8 @@ def finalize(config: dict, instance_path: Path) -> None:
     config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(url)
     if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         # SQLite has no pool-side liveness concerns; pre-ping only adds a round-trip.
-        config["SQLALCHEMY_ENGINE_OPTIONS"] = {}
+        options = config.get("SQLALCHEMY_ENGINE_OPTIONS") or {}
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = {k: v for k, v in options.items() if k != "pool_pre_ping"}
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = _instance_secret(instance_path)
     if len(config["SECRET_KEY"]) < 16:

@@ -73,3 +73,29 @@ def test_a_connection_lost_mid_ingestion_writes_nothing_and_the_app_recovers(app
                         headers=headers)
     assert again.status_code == 201, again.get_json()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Conversation)) == 1
+
+
+def test_sqlite_locked_by_another_writer_answers_503_then_recovers(sqlite_template, tmp_path):
+    """The embedded default: another process holds SQLite's write lock past the busy timeout."""
+    import shutil
+    import sqlite3
+
+    target = tmp_path / "locked.sqlite3"
+    shutil.copyfile(sqlite_template, target)
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{target}", "SECRET_KEY": "k" * 32,
+                      "UPLOAD_DIR": str(tmp_path / "uploads"), "WTF_CSRF_ENABLED": False,
+                      "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 0.2}}})
+    holder = sqlite3.connect(target, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # as a long import in another process would
+    try:
+        client = app.test_client()
+        page = client.post("/login", data={"login": "someone", "password": "x" * 12})
+        api = client.get("/api/v1/me", headers={"Authorization": "Bearer abc.def"})
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (page.status_code, page.headers["Retry-After"]) == (503, "30")
+    assert "数据库暂时无法连接" in page.get_data(as_text=True)
+    assert (api.status_code, api.get_json()["error"]["code"]) == (503, "unavailable")
+    # The lock released, the same application answers again.
+    assert app.test_client().get("/login").status_code == 200
