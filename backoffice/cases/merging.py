@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from backoffice.audit.operations import Actor, record
 from backoffice.cases import states
-from backoffice.cases.models import Case, CaseStatus, Flag, FlagSource
-from backoffice.cases.operations import automatic_taken, priority
+from backoffice.cases.models import Case, CaseStatus, Flag
+from backoffice.cases.operations import attach, automatic_taken, priority
 from backoffice.db import db, lock_row
 
 
@@ -42,14 +42,7 @@ def fold_into(actor: Actor, case: Case, into: Case, at: datetime) -> bool:
         return False
     moved = list(case.flags)
     for flag in moved:
-        flag.case = into
-        into.flag_count += 1
-        into.max_confidence = max(into.max_confidence, flag.confidence)
-        if flag.source is FlagSource.report:
-            into.report_count += 1
-            into.has_report = True
-        elif flag.source is FlagSource.detector:
-            into.has_detector = True
+        attach(into, flag)
     into.priority = priority(into)
     states.transition(case, CaseStatus.dismissed)
     case.closed_at = at

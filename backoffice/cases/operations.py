@@ -80,14 +80,7 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
         )
         db.session.add(case)
     for flag in flags:
-        flag.case = case
-        case.flag_count += 1
-        case.max_confidence = max(case.max_confidence, flag.confidence)
-        if flag.source is FlagSource.report:
-            case.report_count += 1
-            case.has_report = True
-        elif flag.source is FlagSource.detector:
-            case.has_detector = True
+        attach(case, flag)
     case.last_flag_at = at
     case.priority = priority(case)
     db.session.flush()
@@ -116,6 +109,18 @@ def tell_automatic(merchant_id: int, entries: list[LedgerEntry]) -> None:
         _l("A message your shop sent was flagged by the system, which took these measures: %(measures)s. "
            "A person will review the whole conversation; your shop page shows where the review stands.",
            measures=" · ".join(measure_text(m) for m in measures))), link="/merchant")
+
+
+def attach(case: Case, flag: Flag) -> None:
+    """Put ``flag`` on ``case`` and keep the case's counters (flags, reports, surest score) with it."""
+    flag.case = case
+    case.flag_count += 1
+    case.max_confidence = max(case.max_confidence, flag.confidence)
+    if flag.source is FlagSource.report:
+        case.report_count += 1
+        case.has_report = True
+    elif flag.source is FlagSource.detector:
+        case.has_detector = True
 
 
 def sure_flag(platform: str, flags: list[Flag]) -> Flag | None:
@@ -208,9 +213,7 @@ def add_customer_flags(actor: Actor, conversation: Conversation, rule_code: str,
                     report_count=0, max_confidence=0.0, has_detector=True, has_report=False)
         db.session.add(case)
     for flag in flags:
-        flag.case = case
-        case.flag_count += 1
-        case.max_confidence = max(case.max_confidence, flag.confidence)
+        attach(case, flag)
     case.last_flag_at = at
     case.priority = priority(case)
     db.session.flush()
