@@ -79,11 +79,7 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
             max_confidence=0.0, has_detector=False, has_report=False,
         )
         db.session.add(case)
-    for flag in flags:
-        attach(case, flag)
-    case.last_flag_at = at
-    case.priority = priority(case)
-    db.session.flush()
+    _attach_all(case, flags, at)
     if opened:
         record(actor, "case.open", "case", case.id,
                after={"rule": rule_code, "conversation": conversation.external_id, "flags": len(flags)})
@@ -121,6 +117,14 @@ def attach(case: Case, flag: Flag) -> None:
         case.has_report = True
     elif flag.source is FlagSource.detector:
         case.has_detector = True
+
+
+def _attach_all(case: Case, flags: list[Flag], at: datetime) -> None:
+    for flag in flags:
+        attach(case, flag)
+    case.last_flag_at = at
+    case.priority = priority(case)
+    db.session.flush()
 
 
 def sure_flag(platform: str, flags: list[Flag]) -> Flag | None:
@@ -212,11 +216,7 @@ def add_customer_flags(actor: Actor, conversation: Conversation, rule_code: str,
                     prior_offences=customer_offences(customer.id), flag_count=0,
                     report_count=0, max_confidence=0.0, has_detector=True, has_report=False)
         db.session.add(case)
-    for flag in flags:
-        attach(case, flag)
-    case.last_flag_at = at
-    case.priority = priority(case)
-    db.session.flush()
+    _attach_all(case, flags, at)
     if opened:
         record(actor, "case.open", "case", case.id,
                after={"rule": rule_code, "conversation": conversation.external_id, "flags": len(flags),
