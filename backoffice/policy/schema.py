@@ -15,9 +15,11 @@ from pydantic import Field, field_validator, model_validator
 
 from backoffice.rulefiles import PathError
 
+from . import settings as setting_refs
 from .customer_rules import CustomerRules
+from .dsa import DsaClassification
 from .measures import Basis, Frozen, Measure, Removal
-from .service import ServiceQuality, expand_settings
+from .service import ServiceQuality
 
 Platform = Literal["zbj", "taobao", "pdd", "community"]
 Category = Literal[
@@ -120,43 +122,6 @@ class OperatorSetting(Frozen):
     unit: str | None = None
     operator_setting: Literal[True]
     note: str = Field(min_length=1)
-
-
-class DsaClassification(Frozen):
-    """How decisions under a rule are reported to the DSA Transparency Database.
-
-    Every key is optional: what a rule leaves out comes from its category's default
-    (``backoffice/transparency/mapping.py``). Values are the database's own enum names
-    (``../shared/STANDARDS.md`` section b).
-    """
-
-    decision_ground: Literal["DECISION_GROUND_ILLEGAL_CONTENT",
-                             "DECISION_GROUND_INCOMPATIBLE_CONTENT"] | None = None
-    #: Required with DECISION_GROUND_ILLEGAL_CONTENT: the law relied on (at most 500 characters).
-    legal_ground: str | None = Field(default=None, min_length=1, max_length=500)
-    category: str | None = None
-    category_addition: tuple[str, ...] | None = None
-    category_specification: tuple[str, ...] | None = None
-    category_specification_other: str | None = Field(default=None, min_length=1, max_length=500)
-    incompatible_content_illegal: Literal["Yes", "No"] | None = None
-
-    @model_validator(mode="after")
-    def _known_values(self) -> DsaClassification:
-        from backoffice.transparency.schema import CATEGORY, CATEGORY_SPECIFICATION
-
-        for name, allowed in (("category", CATEGORY), ("category_addition", CATEGORY),
-                              ("category_specification", CATEGORY_SPECIFICATION)):
-            value = getattr(self, name)
-            for item in (value,) if isinstance(value, str) else value or ():
-                if item not in allowed:
-                    raise PathError((name,), f"{item!r} is not a Transparency Database value for {name}")
-        if self.decision_ground == "DECISION_GROUND_ILLEGAL_CONTENT" and not self.legal_ground:
-            raise PathError(("legal_ground",),
-                            "decision_ground ILLEGAL_CONTENT needs the legal_ground relied on")
-        if self.decision_ground == "DECISION_GROUND_ILLEGAL_CONTENT" and self.incompatible_content_illegal:
-            raise PathError(("incompatible_content_illegal",),
-                            "only for DECISION_GROUND_INCOMPATIBLE_CONTENT")
-        return self
 
 
 class CategoryThresholds(Frozen):
@@ -350,14 +315,14 @@ class Pack(Frozen):
             if isinstance(raw, dict):
                 raw = {"platform": data.get("platform"), "ruleset_version": data.get("version"), **raw}
                 if "appeal" in raw:
-                    raw["appeal"] = _expand_setting(raw["appeal"], settings, ("rules", i, "appeal"))
-                raw = _setting_values(raw, settings, ("rules", i))
+                    raw["appeal"] = setting_refs.appeal_window(raw["appeal"], settings, ("rules", i, "appeal"))
+                raw = setting_refs.rule_values(raw, settings, ("rules", i))
             rules.append(raw)
         data = {**data, "rules": rules}
         if isinstance(data.get("customer_rules"), dict):
-            data["customer_rules"] = _expand_customer_settings(data["customer_rules"], settings)
+            data["customer_rules"] = setting_refs.customer_rules(data["customer_rules"], settings)
         if "service_quality" in data:
-            data["service_quality"] = expand_settings(data["service_quality"], settings)
+            data["service_quality"] = setting_refs.service_quality(data["service_quality"], settings)
         return data
 
     @model_validator(mode="after")
@@ -423,60 +388,3 @@ class Pack(Frozen):
                     f"no rule of category {rule.category!r} has default_for_category: true; exactly one must",
                 )
         return self
-
-
-#: Rule values that may name an operator setting (``{setting: NAME}``) instead of a number.
-SETTING_VALUES = (("self_check_days",), ("escalation", "occurrences"), ("escalation", "window_days"))
-
-
-def _setting_values(raw: dict, settings: Any, path: tuple[str | int, ...]) -> dict:
-    """Replace ``{setting: NAME}`` by the operator setting's value where SETTING_VALUES allow it."""
-    for keys in SETTING_VALUES:
-        holder = raw
-        for key in keys[:-1]:
-            holder = holder.get(key) if isinstance(holder, dict) else None
-        value = holder.get(keys[-1]) if isinstance(holder, dict) else None
-        if not (isinstance(value, dict) and set(value) == {"setting"}):
-            continue
-        setting = settings.get(value["setting"]) if isinstance(settings, dict) else None
-        if not isinstance(setting, dict):
-            raise PathError((*path, *keys, "setting"),
-                            f"operator setting {value['setting']!r} is not defined in operator_settings")
-        holder[keys[-1]] = setting.get("value")  # type: ignore[index]
-    return raw
-
-
-def _expand_setting(appeal: Any, settings: Any, path: tuple[str | int, ...]) -> Any:
-    if not (isinstance(appeal, dict) and "setting" in appeal and "days" not in appeal):
-        return appeal
-    name = appeal["setting"]
-    setting = settings.get(name) if isinstance(settings, dict) and isinstance(name, str) else None
-    if not isinstance(setting, dict):
-        raise PathError((*path, "setting"), f"operator setting {name!r} is not defined in operator_settings")
-    return {"days": setting.get("value"), "basis": "operator_setting", "note": setting.get("note"), **appeal}
-
-
-def _expand_customer_settings(section: dict, settings: Any) -> dict:
-    """Fill ``{type: messaging_restriction, setting: NAME}`` with the setting's days and note."""
-    rules = []
-    for i, rule in enumerate(section.get("rules") or []):
-        if isinstance(rule, dict) and isinstance(rule.get("ladder"), dict):
-            ladder = {}
-            for severity, rungs in rule["ladder"].items():
-                ladder[severity] = [
-                    _customer_measure(m, settings, ("customer_rules", "rules", i, "ladder", severity, j))
-                    for j, m in enumerate(rungs or [])]
-            rule = {**rule, "ladder": ladder}
-        rules.append(rule)
-    return {**section, "rules": rules}
-
-
-def _customer_measure(measure: Any, settings: Any, path: tuple[str | int, ...]) -> Any:
-    if not (isinstance(measure, dict) and "setting" in measure):
-        return measure
-    name = measure["setting"]
-    setting = settings.get(name) if isinstance(settings, dict) and isinstance(name, str) else None
-    if not isinstance(setting, dict):
-        raise PathError((*path, "setting"), f"operator setting {name!r} is not defined in operator_settings")
-    rest = {k: v for k, v in measure.items() if k != "setting"}
-    return {"days": setting.get("value"), "basis": "operator_setting", "note": setting.get("note"), **rest}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -93,20 +93,3 @@ class ServiceQuality(Frozen):
     def target(self, key: str) -> Decimal:
         """The target as a fraction (65.4 % → 0.654), to compare with a rate."""
         return Decimal(str(getattr(self, key).value)) / 100
-
-
-def expand_settings(section: Any, settings: Any) -> Any:
-    """Fill ``{setting: NAME}`` entries with the operator setting's value and note."""
-    if not isinstance(section, dict):
-        return section
-    out = {}
-    for key, entry in section.items():
-        if isinstance(entry, dict) and set(entry) == {"setting"}:
-            name = entry["setting"]
-            setting = settings.get(name) if isinstance(settings, dict) and isinstance(name, str) else None
-            if not isinstance(setting, dict):
-                raise PathError(("service_quality", key, "setting"),
-                                f"operator setting {name!r} is not defined in operator_settings")
-            entry = {"setting": name, "value": setting.get("value"), "note": setting.get("note")}
-        out[key] = entry
-    return out
