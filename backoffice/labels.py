@@ -187,13 +187,18 @@ def countdown(until) -> str:
     seconds = int((until - utcnow()).total_seconds())
     if seconds <= 0:
         return _("ended")
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
+    days, hours, minutes = _days_hours_minutes(seconds)
     if days:
         return _("%(d)d days %(h)d hours left", d=days, h=hours)
     if hours:
-        return _("%(h)d hours %(m)d minutes left", h=hours, m=rest // 60)
-    return _("%(m)d minutes left", m=max(rest // 60, 1))
+        return _("%(h)d hours %(m)d minutes left", h=hours, m=minutes)
+    return _("%(m)d minutes left", m=max(minutes, 1))
+
+
+def _days_hours_minutes(seconds: int) -> tuple[int, int, int]:
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    return days, hours, rest // 60
 
 
 def time_until(until) -> str:
@@ -201,11 +206,9 @@ def time_until(until) -> str:
     "the exam entrance opens in …" (the countdown filter says "… left")."""
     from backoffice.db import utcnow
 
-    seconds = max(int((until - utcnow()).total_seconds()), 60)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
+    days, hours, minutes = _days_hours_minutes(max(int((until - utcnow()).total_seconds()), 60))
     if days:
         return _("%(d)d days %(h)d hours", d=days, h=hours)
     if hours:
-        return _("%(h)d hours %(m)d minutes", h=hours, m=rest // 60)
-    return _("%(m)d minutes", m=rest // 60)
+        return _("%(h)d hours %(m)d minutes", h=hours, m=minutes)
+    return _("%(m)d minutes", m=minutes)
