@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -30,6 +31,27 @@ def ruling_by_number(number: str) -> Ruling | None:
     ruling_id = ruling_id_from_number(number)
     ruling = get_ruling(ruling_id) if ruling_id is not None else None
     return ruling if ruling is not None and ruling_number(ruling) == number else None
+
+
+_LOOSE_NUMBER = re.compile(r"(?:([A-Z]{3,9})[-_\s]*)?(\d{8})[-_\s]*(\d{1,12})")
+
+
+def find_ruling(query: str) -> Ruling | None:
+    """The ruling a person typed the number of, forgiving how it was typed: any letter case, spaces
+    or underscores for hyphens, the serial without its leading zeros, the platform prefix left out
+    (``zbj 20261121 42``, ``20261121-000042``). The day must still be the ruling's own; a platform,
+    when given, must be its platform. Verification keeps the strict :func:`ruling_by_number`."""
+    match = _LOOSE_NUMBER.fullmatch(query.strip().upper())
+    if match is None:
+        return None
+    platform, day, serial = match.groups()
+    ruling = get_ruling(int(serial))
+    if ruling is None:
+        return None
+    want_platform, want_day, _ = ruling_number(ruling).split("-")
+    if day != want_day or platform not in (None, want_platform):
+        return None
+    return ruling
 
 
 def case_ruling(case_id: int) -> Ruling | None:

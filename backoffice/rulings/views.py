@@ -18,7 +18,7 @@ from backoffice.rulings.context import content_hash, ruling_facts
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.export import ExportFilter, known_rule, ruling_ids
 from backoffice.rulings.facts import Ruling, ruling_number, ruling_time
-from backoffice.rulings.queries import get_ruling, ruling_by_number, ruling_of
+from backoffice.rulings.queries import find_ruling, get_ruling, ruling_of
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
 from backoffice.timeutil import to_platform_tz
 
@@ -98,7 +98,7 @@ def index():
         flash(str(exc), "error")
         flt = filter_from({})
     if number:
-        found = ruling_by_number(number)
+        found = find_ruling(number)
         if found is not None:
             return redirect(url_for("rulings.show", ruling_id=found.id))
         flash(_("No ruling has the number %(n)s.", n=number), "error")

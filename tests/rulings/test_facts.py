@@ -60,3 +60,28 @@ def test_another_merchants_ruling_and_a_wrong_number_are_not_found(make_ruling):
     platform, day, serial = ruling_number(mine).split("-")
     assert ruling_by_number(f"{platform}-{int(day) - 1}-{serial}") is None  # right id, wrong day
     assert ruling_id_from_number("ZBJ-2026-1") is None
+
+
+def test_staff_lookup_forgives_how_a_number_was_typed(make_ruling):
+    """Issue 22: ruling lookup tolerates case, missing zeros and the number without the platform prefix."""
+    from backoffice.rulings.queries import find_ruling
+
+    ruling = make_ruling()
+    platform, day, serial = ruling_number(ruling).split("-")
+    short = str(int(serial))
+    for typed in (ruling_number(ruling), ruling_number(ruling).lower(), f"{platform}-{day}-{short}",
+                  f"{day}-{serial}", f"{day}-{short}", f" {platform.lower()} {day} {short} ", f"{platform}_{day}_{serial}"):
+        assert find_ruling(typed) is ruling, typed
+    other = "TB" if platform != "TB" else "PDD"
+    for typed in (f"{other}-{day}-{serial}", f"{int(day) - 1}-{serial}", f"{day}-{int(serial) + 999}", "42", "", "ZBJ--"):
+        assert find_ruling(typed) is None, typed
+
+
+def test_the_rulings_page_opens_a_ruling_typed_without_prefix_or_zeros(client, login, make_ruling, make_user):
+    ruling = make_ruling()
+    _, day, serial = ruling_number(ruling).split("-")
+    make_user("manager")
+    login("manager")
+    resp = client.get(f"/rulings?number={day}-{int(serial)}")
+    assert resp.status_code == 302
+    assert resp.headers["Location"].endswith(f"/rulings/{ruling.id}")
