@@ -78,6 +78,17 @@ def _unread() -> int:
     return unread_count(current_user)
 
 
+def _site_name() -> str:
+    """A merchant sees the site under their platform's own name; staff see the back office's."""
+    if not (current_user.is_authenticated and current_user.role is Role.merchant and current_user.merchant):
+        return str(_l("Chat compliance back office"))
+    from backoffice.policy import get_rulebook
+
+    pack = get_rulebook().pack(current_user.merchant.platform)
+    name = pack.site_name or pack.name
+    return str(_l("%(platform)s merchant centre", platform=name.zh if str(get_locale()).startswith("zh") else name.en))
+
+
 def _calibration_label(label: str) -> str:
     from markupsafe import Markup
 
@@ -188,6 +199,7 @@ def init_app(app: Flask) -> None:
             "nav_current": nav_current,
             "report_pages": REPORT_PAGES,
             "unread_notifications": _unread(),
+            "site_name": _site_name(),
             "current_locale": str(get_locale()),
             "current_path": request.full_path.rstrip("?") if request else "/",
             "timezone_name": _timezone_label(app.config["TIMEZONE"]),

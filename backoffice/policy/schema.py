@@ -286,6 +286,8 @@ EXAM_WINDOW_SETTINGS = ("exam_entrance_opens_after_days", "exam_entrance_open_da
 class Pack(Frozen):
     platform: Platform
     name: LocalText
+    #: What the platform's merchants know its site as (the title of their pages); the pack's name when absent.
+    site_name: LocalText | None = None
     version: str = Field(min_length=1)
     effective_from: dt.date
     timezone: Literal["Asia/Shanghai"] = "Asia/Shanghai"
