@@ -147,6 +147,25 @@ CUSTOMER_STANDING_LABELS = {"active": _l("No measure in force"), "restricted": _
                             "banned": _l("Banned")}
 
 
+def ladder_measure_text(measure) -> str:
+    """A measure of a rule's ladder (what the rules provide, not yet applied) as a sentence: no dates,
+    and "up to" where the reviewer sets the amount."""
+    kind = measure.type
+    if kind == "deposit_deduction" and measure.cap is not None:
+        return _("Deposit deduction of up to %(n)s yuan", n=yuan(measure.cap))
+    if kind == "consumer_compensation":
+        text = (_("Compensation of up to %(n)s yuan to the consumer", n=yuan(measure.cap)) if measure.cap is not None
+                else _("Compensation of %(n)s yuan to the consumer", n=yuan(measure.amount)))
+        return text + (_(" (if the complaint is upheld)") if measure.condition else "")
+    if kind in ("search_demotion", "listing_restriction") and measure.days is None:
+        return _("%(measure)s until lifted", measure=MEASURE_NAMES[kind])
+    get = lambda name, default=None: getattr(measure, name, default)  # noqa: E731
+    data = {"type": kind, "integrity_points": get("points"), "track": get("track"), "violation_points": get("points"),
+            "whole_deposit": get("whole", False), "requested": get("amount"), "days": get("days"),
+            "minutes": get("minutes"), "permanent": get("permanent", False)}
+    return measure_text(data)
+
+
 def customer_measure_text(m) -> str:
     """A customer's measure (CustomerMeasure, or the ``measure`` of a customer plan) as a sentence."""
     get = (lambda k: m.get(k)) if isinstance(m, dict) else (lambda k: getattr(m, k, None))

@@ -179,6 +179,7 @@ def init_app(app: Flask) -> None:
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")
+    app.add_template_filter(labels.ladder_measure_text, "ladder_measure_text")
     app.add_template_filter(labels.countdown, "countdown")
     app.add_template_filter(labels.merchant_appeal_state, "merchant_appeal_state")
     app.add_template_filter(labels.ruleset_words, "ruleset_words")

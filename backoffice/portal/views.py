@@ -21,6 +21,8 @@ from backoffice.db import db, utcnow
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants.models import Platform
 from backoffice.notifications.models import Notification
+from backoffice.penalties.models import DecisionState, PenaltyDecision
+from backoffice.penalties.outlook import next_offences
 from backoffice.portal import queries as q
 from backoffice.quality import figures
 from backoffice.quality.targets import marks
@@ -44,9 +46,12 @@ def index():
     appeals = q.appeals_by_ruling([r.id for r in rulings])
     items = [(r, appeal_deadline(r), appeals.get(r.id)) for r in rulings]
     standing = standing_of(merchant, platform_tz())
+    in_force = [(r.rule_code, r.severity) for r in rulings if r.penalty_decision_id
+                and db.session.get(PenaltyDecision, r.penalty_decision_id).state is DecisionState.in_force]
     return render_template(
         "portal/index.html", merchant=merchant, standing=standing, demotions=q.demotions(standing),
         rulings=items, notices=q.risk_notices(merchant.id), now=utcnow(),
+        next_offences=list(next_offences(merchant, in_force).values()),
     )
 
 
@@ -57,9 +62,11 @@ def ruling(ruling_id: int):
     cited = cited_of(view.ruling, view.stored_plan)
     quoted = [(m, segments(m.text, [(f.start, f.end, f.rule_code or "") for f in flags if f.where == "text"],
                            f"q-{m.id}")) for m, flags in view.quoted]
+    key = (view.ruling.rule_code, view.ruling.severity)
     return render_template(
         "portal/ruling.html", view=view, cited=cited, quoted=quoted, deadline=appeal_deadline(view.ruling),
         now=utcnow(), exam=exam_offer(view.ruling), confirm=ConfirmForm(),
+        next_offence=next_offences(view.ruling.case.merchant, [key]).get(key),
     )
 
 

@@ -70,10 +70,12 @@ def test_staff_lookup_forgives_how_a_number_was_typed(make_ruling):
     platform, day, serial = ruling_number(ruling).split("-")
     short = str(int(serial))
     for typed in (ruling_number(ruling), ruling_number(ruling).lower(), f"{platform}-{day}-{short}",
-                  f"{day}-{serial}", f"{day}-{short}", f" {platform.lower()} {day} {short} ", f"{platform}_{day}_{serial}"):
+                  f"{day}-{serial}", f"{day}-{short}",
+                  f" {platform.lower()} {day} {short} ", f"{platform}_{day}_{serial}"):
         assert find_ruling(typed) is ruling, typed
     other = "TB" if platform != "TB" else "PDD"
-    for typed in (f"{other}-{day}-{serial}", f"{int(day) - 1}-{serial}", f"{day}-{int(serial) + 999}", "42", "", "ZBJ--"):
+    for typed in (f"{other}-{day}-{serial}", f"{int(day) - 1}-{serial}", f"{day}-{int(serial) + 999}",
+                  "42", "", "ZBJ--"):
         assert find_ruling(typed) is None, typed
 
 
