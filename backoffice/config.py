@@ -6,6 +6,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,8 +17,12 @@ class DefaultConfig:
     SECRET_KEY: str | None = None
     UPLOAD_DIR: str | None = None
     EXPORT_DIR: str | None = None
+    # A production deployment (BACKOFFICE_PRODUCTION=true) refuses to start without what only a
+    # development machine may leave out (PUBLIC_URL).
+    PRODUCTION = False
     # The address people reach the back office at (https://backoffice.example.com): printed on
-    # rulings so that a recipient knows where to verify a copy. Empty: the path alone.
+    # rulings so that a recipient knows where to verify a copy, so it is always absolute. Required in
+    # production; a development machine uses the local server's address.
     PUBLIC_URL = ""
     TIMEZONE = "Asia/Shanghai"
     RULES_DIR = str(PROJECT_ROOT / "rules")
@@ -92,6 +97,7 @@ def finalize(config: dict, instance_path: Path) -> None:
         config["UPLOAD_DIR"] = str(instance_path / "uploads")
     if not config.get("EXPORT_DIR"):
         config["EXPORT_DIR"] = str(instance_path / "exports")
+    config["PUBLIC_URL"] = _public_url(config)
     remember_days = int(config.get("REMEMBER_DAYS", DefaultConfig.REMEMBER_DAYS))
     if remember_days < 1:
         raise RuntimeError("BACKOFFICE_REMEMBER_DAYS must be at least 1")
@@ -100,6 +106,22 @@ def finalize(config: dict, instance_path: Path) -> None:
     secure = _as_bool(config.get("COOKIE_SECURE"))
     config["SESSION_COOKIE_SECURE"] = secure
     config["REMEMBER_COOKIE_SECURE"] = secure
+
+
+DEVELOPMENT_URL = "http://127.0.0.1:5000"
+
+
+def _public_url(config: dict) -> str:
+    url = str(config.get("PUBLIC_URL") or "").strip().rstrip("/")
+    if not url:
+        if _as_bool(config.get("PRODUCTION")):
+            raise RuntimeError("BACKOFFICE_PUBLIC_URL must be set in production: every ruling prints it as the "
+                               "address where a copy is verified (e.g. https://backoffice.example.com)")
+        return DEVELOPMENT_URL
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise RuntimeError(f"BACKOFFICE_PUBLIC_URL must be an absolute http(s) address, got {url!r}")
+    return url
 
 
 def normalize_database_url(url: str) -> str:

@@ -7,6 +7,8 @@ install_python test
 build_pdf_fonts
 compile_catalogues
 export FLASK_APP=backoffice
+# Rulings print where a copy is verified: the address this demo serves at.
+export BACKOFFICE_PUBLIC_URL="${BACKOFFICE_PUBLIC_URL:-http://127.0.0.1:${PORT:-5000}}"
 "$VENV/bin/flask" db upgrade
 "$VENV/bin/flask" demo load
 echo "Open http://127.0.0.1:${PORT:-5000} and sign in with one of the accounts above."

@@ -113,8 +113,8 @@ def _page_css(template: str) -> str:
 
 
 def verify_url() -> str:
-    """Where a copy is verified: the full address when PUBLIC_URL is configured."""
-    return current_app.config.get("PUBLIC_URL", "").rstrip("/") + "/rulings/verify"
+    """Where a copy is verified: always a full address (config.PUBLIC_URL, checked at start-up)."""
+    return current_app.config["PUBLIC_URL"].rstrip("/") + "/rulings/verify"
 
 
 def _deadline_note(appeal: dict, T: dict) -> str:

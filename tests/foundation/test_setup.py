@@ -165,3 +165,25 @@ def test_the_migrations_form_one_line():
 
     heads = ScriptDirectory(str(PROJECT_ROOT / "migrations")).get_heads()
     assert len(heads) == 1, f"several migration heads {heads}: set one's down_revision to the other"
+
+
+@pytest.mark.parametrize(("given", "production", "expected"), [
+    ({}, False, "http://127.0.0.1:5000"),
+    ({"PUBLIC_URL": "https://bo.example.com/"}, True, "https://bo.example.com"),
+    ({"PUBLIC_URL": "https://bo.example.com/office"}, "true", "https://bo.example.com/office"),
+    ({}, True, RuntimeError("must be set in production")),
+    ({}, "true", RuntimeError("must be set in production")),
+    ({"PUBLIC_URL": "bo.example.com"}, False, RuntimeError("absolute http")),
+    ({"PUBLIC_URL": "javascript:alert(1)"}, True, RuntimeError("absolute http")),
+    ({"PUBLIC_URL": "https://bo.example.com/?x=1"}, True, RuntimeError("absolute http")),
+])
+def test_the_public_address_is_always_absolute_and_required_in_production(tmp_path, given, production, expected):
+    """Issue 22: the verification address on a ruling is always absolute; production refuses to start
+    (and so to issue rulings) without BACKOFFICE_PUBLIC_URL."""
+    config = {"SECRET_KEY": "scratch-secret-0123456789", "PRODUCTION": production, **given}
+    if isinstance(expected, Exception):
+        with pytest.raises(RuntimeError, match=str(expected)):
+            finalize(config, tmp_path)
+    else:
+        finalize(config, tmp_path)
+        assert config["PUBLIC_URL"] == expected

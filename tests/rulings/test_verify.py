@@ -174,7 +174,8 @@ def test_the_ruling_prints_where_to_verify_it(app, make_ruling):
     from backoffice.rulings.render import ruling_html
 
     ruling = make_ruling()
-    assert "（/rulings/verify）" in ruling_html(ruling, "zh").html
+    # Issue 22: always absolute; a development machine's own address when none is configured.
+    assert "（http://127.0.0.1:5000/rulings/verify）" in ruling_html(ruling, "zh").html
     app.config["PUBLIC_URL"] = "https://bo.example.com/"
     both = ruling_html(ruling, "both").html
     assert "（https://bo.example.com/rulings/verify）" in both
