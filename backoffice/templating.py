@@ -24,6 +24,7 @@ from backoffice.cases import states as case_states
 from backoffice.cases.explain import VIEW_LABELS, explain_flag
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
+from backoffice.policy import get_rulebook
 from backoffice.policy.titles import rule_title
 from backoffice.rulings.facts import ruling_number
 from backoffice.timeutil import deadline_text, to_platform_tz
@@ -82,8 +83,6 @@ def _site_name() -> str:
     """A merchant sees the site under their platform's own name; staff see the back office's."""
     if not (current_user.is_authenticated and current_user.role is Role.merchant and current_user.merchant):
         return str(_l("Chat compliance back office"))
-    from backoffice.policy import get_rulebook
-
     pack = get_rulebook().pack(current_user.merchant.platform)
     name = pack.site_name or pack.name
     return str(_l("%(platform)s merchant centre", platform=name.zh if str(get_locale()).startswith("zh") else name.en))

@@ -137,6 +137,7 @@ def _localised(facts: dict, lang: str) -> dict[str, Any]:
             "measures": _rows(facts["measures"], T),
             "interim": _interim(facts["interim"], T),
             "successor": _rows(appeal.get("measures"), T) or [],
+            "changed_banner": str(T["changed_banner"]) % {"t": fmt(appeal.get("decided_at"))},
             "deadline_note": _deadline_note(facts["appeal"], T),
             "hash_note": str(T["hash_note"]) % {"url": verify_url()},
             "page_css": _page_css(str(T["page"])),

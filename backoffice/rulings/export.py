@@ -26,7 +26,7 @@ from backoffice.cases.models import Case, CaseDecision, DecisionStatus, Verdict
 from backoffice.db import db, utcnow
 from backoffice.merchants.models import Merchant
 from backoffice.rulings.copies import record_copy
-from backoffice.rulings.queries import get_ruling
+from backoffice.rulings.queries import changed_on_appeal, get_ruling
 from backoffice.rulings.render import ruling_html
 from backoffice.timeutil import platform_day_bounds
 
@@ -185,6 +185,7 @@ def _read_manifest(path: Path) -> dict:
 def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFilter) -> None:
     tmp = out.with_name(out.name + ".tmp")
     index = []
+    changed = changed_on_appeal(ids)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
         for ruling_id in ids:
             entry = manifest.get(str(ruling_id)) or {}
@@ -193,7 +194,9 @@ def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFi
             archive.writestr(arcname, data)
             # The hash printed on the ruling (verifiable on the platform), and the file's own checksum.
             index.append({"file": arcname, "ruling_id": ruling_id, "number": entry.get("number"),
-                          "content_sha256": entry.get("sha256"), "file_sha256": hashlib.sha256(data).hexdigest()})
+                          "content_sha256": entry.get("sha256"), "file_sha256": hashlib.sha256(data).hexdigest(),
+                          # "overturned" or "reduced" when an appeal changed the ruling (page 1 says so too).
+                          "changed_on_appeal": changed.get(ruling_id)})
         archive.writestr("index.json", json.dumps(
             {"created_at": utcnow().isoformat(), "time_zone": "UTC", "filter": flt.to_dict(), "count": len(index),
              "rulings": index}, ensure_ascii=False, indent=1))

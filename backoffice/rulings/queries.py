@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from werkzeug.exceptions import NotFound
 
-from backoffice.appeals.models import Appeal
+from backoffice.appeals.models import Appeal, AppealOutcome
 from backoffice.cases.models import Case, CaseDecision, CaseKind, DecisionStatus, Flag, Verdict
 from backoffice.conversations.models import Message
 from backoffice.db import db
@@ -52,6 +52,15 @@ def find_ruling(query: str) -> Ruling | None:
     if day != want_day or platform not in (None, want_platform):
         return None
     return ruling
+
+
+def changed_on_appeal(ruling_ids: list[int]) -> dict[int, str]:
+    """``overturned`` or ``reduced`` for each of these rulings an appeal changed (upheld ones are absent)."""
+    if not ruling_ids:
+        return {}
+    rows = db.session.execute(sa.select(Appeal.ruling_id, Appeal.outcome).where(
+        Appeal.ruling_id.in_(ruling_ids), Appeal.outcome.in_([AppealOutcome.overturned, AppealOutcome.reduced])))
+    return {ruling_id: outcome.value for ruling_id, outcome in rows}
 
 
 def case_ruling(case_id: int) -> Ruling | None:

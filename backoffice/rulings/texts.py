@@ -89,6 +89,7 @@ TEXTS = {
     "courts": _l("Courts: you may bring the matter before the competent court at any time; the appeal "
                  "does not prevent this."),
     "outcome": _l("7. Appeal outcome"),
+    "changed_banner": _l("Changed on appeal on %(t)s: the outcome and the measures now in force are in section 7."),
     "outcome_note": _l("The original ruling above is kept unchanged for the record; the appeal decision "
                        "below supersedes its measures."),
     "outcome_label": _l("Outcome"),

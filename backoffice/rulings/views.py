@@ -18,7 +18,7 @@ from backoffice.rulings.context import content_hash, ruling_facts
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.export import ExportFilter, known_rule, ruling_ids
 from backoffice.rulings.facts import Ruling, ruling_number, ruling_time
-from backoffice.rulings.queries import find_ruling, get_ruling, ruling_of
+from backoffice.rulings.queries import changed_on_appeal, find_ruling, get_ruling, ruling_of
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
 from backoffice.timeutil import to_platform_tz
 
@@ -104,7 +104,9 @@ def index():
         flash(_("No ruling has the number %(n)s.", n=number), "error")
     ids = ruling_ids(flt)[::-1]
     page = max(request.args.get("page", 1, type=int), 1)
-    rows = [_row(get_ruling(i)) for i in ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+    shown = ids[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+    changed = changed_on_appeal(shown)
+    rows = [dict(_row(get_ruling(i)), changed=changed.get(i)) for i in shown]
     return render_template("rulings/index.html", flt=flt, rows=rows, total=len(ids), page=page,
                            pages=max(1, -(-len(ids) // PAGE_SIZE)), rules=get_rulebook().rules(),
                            can_export=current_user.role in EXPORTERS)
