@@ -11,13 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from backoffice.accounts.models import Role, User
-from backoffice.appeals.models import Appeal
+from backoffice.appeals.models import Appeal, AppealOutcome
 from backoffice.audit.models import AuditEvent
 from backoffice.calibration.agreement import Judgment, Pair
 from backoffice.calibration.models import CalibrationReview
-from backoffice.cases.models import Case, CaseDecision, CaseNote, DecisionStatus, Flag, Report
+from backoffice.cases.models import Case, CaseDecision, CaseNote, DecisionStatus, Flag, Report, Verdict
 from backoffice.cases.states import CLOSED
 from backoffice.db import db
+from backoffice.penalties.models import DecisionState, PenaltyDecision
 from backoffice.timeutil import platform_day_bounds
 
 SECOND_REVIEWER_ROLES = (Role.reviewer, Role.senior_reviewer)
@@ -47,14 +48,19 @@ def original_reviewers() -> list[User]:
 
 
 def candidates(flt: SampleFilter) -> list[tuple[int, int]]:
-    """(case id, its latest applied decision id) of closed cases not yet sampled, by case id."""
+    """(case id, its latest applied decision id) of closed cases not yet sampled, by case id.
+
+    Only decisions still in force: a ruling overturned (on appeal or by an exam) is no longer the
+    platform's decision, so a blind second look at it measures nothing. A reduced ruling stays."""
     latest = (sa.select(CaseDecision.case_id, sa.func.max(CaseDecision.id).label("decision_id"))
               .where(CaseDecision.status == DecisionStatus.applied).group_by(CaseDecision.case_id).subquery())
     stmt = (sa.select(Case.id, latest.c.decision_id)
             .join(latest, latest.c.case_id == Case.id)
             .join(CaseDecision, CaseDecision.id == latest.c.decision_id)
             .where(Case.status.in_(CLOSED),
-                   ~sa.exists().where(CalibrationReview.case_id == Case.id)))
+                   ~sa.exists().where(CalibrationReview.case_id == Case.id),
+                   ~sa.exists().where(PenaltyDecision.id == CaseDecision.penalty_decision_id,
+                                      PenaltyDecision.state == DecisionState.overturned)))
     if flt.platform:
         stmt = stmt.where(Case.platform == flt.platform)
     if flt.rule_code:
@@ -128,23 +134,35 @@ def open_reviews(limit: int = 200) -> list[CalibrationReview]:
         .order_by(CalibrationReview.sampled_at, CalibrationReview.id).limit(limit)))
 
 
+def as_it_stands(decision: CaseDecision, appeal: Appeal | None, successor: PenaltyDecision | None) -> Judgment:
+    """The decision after its appeal: overturned reads as no violation, reduced as the successor's grade."""
+    if appeal is not None and appeal.outcome is AppealOutcome.overturned:
+        return Judgment(Verdict.no_violation.value)
+    if appeal is not None and appeal.outcome is AppealOutcome.reduced and successor is not None:
+        return Judgment(decision.verdict.value, successor.rule_code, successor.severity)
+    return Judgment(decision.verdict.value, decision.rule_code, decision.severity)
+
+
 def pairs() -> list[Pair]:
-    """Every submitted calibration review beside its original decision, oldest first."""
-    original, second = aliased(User), aliased(User)
+    """Every submitted calibration review beside the decision it re-examined as that decision stands
+    after appeal (the blind verdict is compared with what the platform holds now), oldest first."""
+    original, second, successor = aliased(User), aliased(User), aliased(PenaltyDecision)
     rows = db.session.execute(
-        sa.select(CalibrationReview, CaseDecision, Case.platform, original.login, second.login)
+        sa.select(CalibrationReview, CaseDecision, Case.platform, original.login, second.login, Appeal, successor)
         .join(CaseDecision, CaseDecision.id == CalibrationReview.original_decision_id)
         .join(Case, Case.id == CalibrationReview.case_id)
         .outerjoin(original, original.id == CaseDecision.decided_by_id)
         .join(second, second.id == CalibrationReview.reviewer_id)
+        .outerjoin(Appeal, sa.and_(Appeal.ruling_id == CaseDecision.id, Appeal.outcome.is_not(None)))
+        .outerjoin(successor, successor.id == Appeal.successor_penalty_id)
         .where(CalibrationReview.completed_at.is_not(None))
         .order_by(CalibrationReview.completed_at, CalibrationReview.id))
-    return [Pair(original=Judgment(d.verdict.value, d.rule_code, d.severity),
+    return [Pair(original=as_it_stands(d, appeal, succ),
                  second=Judgment(r.verdict.value, r.rule_code, r.severity),
                  original_reviewer=first_login or "—", second_reviewer=second_login, review_id=r.id,
                  case_id=r.case_id, platform=platform.value, original_rationale=d.rationale,
                  second_rationale=r.rationale, completed_at=r.completed_at)
-            for r, d, platform, first_login, second_login in rows]
+            for r, d, platform, first_login, second_login, appeal, succ in rows]
 
 
 # The blind page shows the conversation as it stood when the case was decided: later messages and
