@@ -36,15 +36,21 @@ def appeal(ruling_id: int):
     if request.method == "POST" and form.validate_on_submit():
         statement, files = request.form.get("statement", ""), uploaded_files("files")
         then = Then.submit if request.form.get("action") == "submit" else Then.save
+        refused: list[tuple[str, str]] = []  # files left out of a mixed upload, with the reason
         with committing() as done:  # a refusal keeps nothing of the request, not even the files it stored
-            item = file_appeal(acting_user(), ruling, statement, files, then)
+            item = file_appeal(acting_user(), ruling, statement, files, then, refused=refused)
         if not done:
             # Shown again with what was typed, so that a refused photo does not cost the statement.
             typed, item = statement, appeal_for_ruling(ruling.id)
             # Sent meanwhile (another tab): the statement is frozen, what was typed can go in as a supplement.
             kept = typed if item is not None and appeal_states.takes_supplements(item) else ""
             return _appeal_page(ruling, item, form, typed, typed_supplement=kept), done.status
-        if appeal_states.with_reviewers(item):
+        for name, reason in refused:
+            flash(_("%(file)s was not accepted: %(reason)s", file=name, reason=reason), "error")
+        if refused:
+            flash(_("Your other files and your statement are saved as a draft. The appeal has not been sent: "
+                    "add the files again in an accepted form, or submit without them."), "info")
+        elif appeal_states.with_reviewers(item):
             flash(_("Your appeal has been sent. A reviewer who was not involved in the ruling will decide it."),
                   "success")
         else:
