@@ -141,3 +141,27 @@ def test_a_manager_exports_a_month_of_rulings_and_reads_the_dashboard(open_page,
     manager.click("form[action='/language'] button")  # the switch in the header: English
     assert manager.locator("h1").inner_text().strip() == "Dashboard"
     assert manager.locator("html[lang=en]").count() == 1
+
+
+def test_a_merchant_on_a_phone_is_told_at_once_that_a_file_is_too_large(open_page, tmp_path):
+    """Issue 22: a file over the limit is refused before it is sent; the good file still goes."""
+    from backoffice.appeals.storage import MAX_FILE_BYTES
+
+    (tmp_path / "video-of-chat.png").write_bytes(b"\0" * (MAX_FILE_BYTES + 1))
+    (tmp_path / "chat.png").write_bytes(_png())
+    merchant = open_page(PHONE)
+    sign_in(merchant, "merchant-tb")
+    merchant.goto("/merchant")
+    merchant.locator("a[href^='/merchant/rulings/']").first.click()
+    merchant.click("a[href$='/appeal']")
+    merchant.fill("textarea[name=statement]", "买家先给出中评，我们只是询问原因。")
+    merchant.set_input_files("input[name=files]", [str(tmp_path / "video-of-chat.png"), str(tmp_path / "chat.png")])
+    warning = merchant.locator("#files ~ .upload-warning")
+    assert "video-of-chat.png" in warning.inner_text() and "10 MB" in warning.inner_text()
+    merchant.click("button[name=action][value=save]")  # held in the browser: nothing was sent
+    assert merchant.locator(".flash").count() == 0
+    merchant.set_input_files("input[name=files]", [str(tmp_path / "chat.png")])
+    assert warning.is_hidden()
+    merchant.click("button[name=action][value=save]")
+    assert merchant.locator(".flash-info").count() == 1, merchant.inner_text("main")[:800]
+    assert merchant.locator("text=chat.png").count() >= 1
