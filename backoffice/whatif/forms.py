@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileSize
-from wtforms import DateField, SubmitField, TextAreaField
+from wtforms import DateField, HiddenField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from backoffice.whatif.packs import MAX_PACK_BYTES
@@ -20,7 +20,10 @@ class WhatIfForm(FlaskForm):
         FileSize(MAX_PACK_BYTES, message=_l("The file is larger than %(n)d KB.", n=MAX_PACK_BYTES // 1024))])
     since = DateField(_l("From (platform date)"), validators=[DataRequired()])
     until = DateField(_l("To (platform date, included)"), validators=[DataRequired()])
+    #: The platform whose pack in use the page started from (kept selected after a replay).
+    platform = HiddenField()
     run = SubmitField(_l("Replay"))
+    numbers = SubmitField(_l("Replay with these numbers"))
     csv = SubmitField(_l("Download the differences (CSV)"))
 
     def validate_until(self, field) -> None:
@@ -31,7 +34,7 @@ class WhatIfForm(FlaskForm):
                 raise ValidationError(_l("Choose a period of at most %(n)d days.", n=MAX_DAYS))
 
     def validate_pack(self, field) -> None:
-        if not (field.data or "").strip() and not self.has_upload():
+        if not (field.data or "").strip() and not self.has_upload() and not self.numbers.data:
             raise ValidationError(_l("Paste a rule pack or upload a .yaml file."))
 
     def has_upload(self) -> bool:

@@ -6,6 +6,7 @@ import difflib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from backoffice.policy import load_pack
 from backoffice.policy.measures import describe
@@ -34,8 +35,11 @@ def pack_from_text(text: str, name: str = "pack.yaml") -> Pack:
 class RuleChange:
     code: str
     what: str  # "added", "removed", or the changed item, e.g. "ladder.general.2", "window_days"
-    before: str
+    before: str  # in English, for the command line
     after: str
+    #: The item itself on each side (measures, days, flags), for a page to word in its own language.
+    old: Any = None
+    new: Any = None
 
 
 def rule_changes(current: Pack | None, changed: Pack) -> list[RuleChange]:
@@ -50,27 +54,33 @@ def rule_changes(current: Pack | None, changed: Pack) -> list[RuleChange]:
             changes.append(RuleChange(code, "added", "", new[code].title_en))
         else:
             items = _rule_items(old[code], new[code])
-            changes += [RuleChange(code, what, a, b) for what, a, b in items if a != b]
+            changes += [RuleChange(code, what, a, b, *raw) for what, a, b, *raw in items if a != b]
     return changes
 
 
-def _rule_items(a: Rule, b: Rule) -> list[tuple[str, str, str]]:
+def _rule_items(a: Rule, b: Rule) -> list[tuple]:
+    """(item, before, after, before as data, after as data) for every item compared."""
     def window(r: Rule) -> str:
         return "all time" if r.window_days is None else f"{r.window_days} days"
 
+    def check(r: Rule) -> int:  # 0: none; otherwise its number of days
+        return r.self_check_days if r.self_check else 0
+
     items = [
-        ("window_days", window(a), window(b)),
-        ("severities", ", ".join(a.severities), ", ".join(b.severities)),
-        ("self_check", _check(a), _check(b)),
-        ("exam_learning", str(a.exam_learning).lower(), str(b.exam_learning).lower()),
-        ("automatic", _automatic(a), _automatic(b)),
-        ("source.text.zh", a.source.text.zh, b.source.text.zh),
-        ("source.text.en", a.source.text.en, b.source.text.en),
+        ("window_days", window(a), window(b), a.window_days, b.window_days),
+        ("severities", ", ".join(a.severities), ", ".join(b.severities), a.severities, b.severities),
+        ("self_check", _check(a), _check(b), check(a), check(b)),
+        ("exam_learning", str(a.exam_learning).lower(), str(b.exam_learning).lower(), a.exam_learning, b.exam_learning),
+        ("automatic", _automatic(a), _automatic(b), a.automatic, b.automatic),
+        ("source.text.zh", a.source.text.zh, b.source.text.zh, a.source.text.zh, b.source.text.zh),
+        ("source.text.en", a.source.text.en, b.source.text.en, a.source.text.en, b.source.text.en),
     ]
     for severity in dict.fromkeys([*a.severities, *b.severities]):
         rungs_a, rungs_b = a.ladder.get(severity, ()), b.ladder.get(severity, ())
         for n in range(max(len(rungs_a), len(rungs_b))):
-            items.append((f"ladder.{severity}.{n + 1}", _rung(rungs_a, n), _rung(rungs_b, n)))
+            items.append((f"ladder.{severity}.{n + 1}", _rung(rungs_a, n), _rung(rungs_b, n),
+                          rungs_a[n].measures if n < len(rungs_a) else None,
+                          rungs_b[n].measures if n < len(rungs_b) else None))
     return items
 
 

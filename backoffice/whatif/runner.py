@@ -74,7 +74,14 @@ def run(text: str, since: date, until: date, *, name: str = "pack.yaml", limit: 
     """
     check_period(since, until)
     started = time.perf_counter()
-    pack = pack_from_text(text, name)
+    return run_pack(pack_from_text(text, name), since, until, limit=limit, text=text, started=started)
+
+
+def run_pack(pack: Pack, since: date, until: date, *, limit: int | None = None, text: str | None = None,
+             started: float | None = None) -> WhatIf:
+    """Replay the period through ``pack`` (changed in a form, or parsed from ``text``)."""
+    check_period(since, until)
+    started = started if started is not None else time.perf_counter()
     tz = platform_tz()
     start, end = platform_day_bounds(since, tz)[0], platform_day_bounds(until, tz)[1]
     current = get_rulebook().packs.get(pack.platform)
@@ -86,6 +93,7 @@ def run(text: str, since: date, until: date, *, name: str = "pack.yaml", limit: 
     return WhatIf(
         pack=pack, report=report, since=since, until=until,
         current_version=current.version if current else None,
-        changes=rule_changes(current, pack), diff=text_diff(current_pack_text(pack.platform), text),
+        changes=rule_changes(current, pack),
+        diff=text_diff(current_pack_text(pack.platform), text) if text is not None else [],
         seconds=time.perf_counter() - started,
     )

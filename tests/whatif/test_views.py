@@ -74,7 +74,13 @@ def test_a_replay_shows_the_summary_and_the_merchants_differences(manager, histo
     assert "8,000.00" in differences
     assert "5,000.00" in differences
     assert "zbj-whatif-harsher" in html
-    assert "ladder.general.1" in html
+    changes = html[html.index('id="pack-changes"'):html.index('id="differences"')]
+    # Issue 22: the differences are worded in the page's language, with no item or rule codes.
+    assert "一般，第 1 次违规" in changes
+    assert "扣除保证金 5,000.00 元" in changes
+    assert "扣除保证金 8,000.00 元" in changes
+    assert "ladder." not in changes
+    assert "zbj.offsite_contact" not in changes
 
 
 def test_the_differences_download_as_csv(manager, history, client):
@@ -157,3 +163,50 @@ def test_a_period_with_more_decisions_than_a_page_replays_is_refused(manager, hi
     html = response.get_data(as_text=True)
     assert 'id="summary"' not in html
     assert "flask rules whatif" in html
+
+
+def numbers_of(client, platform: str = "zbj") -> dict[str, str]:
+    """The number inputs of the page as a browser would send them back."""
+    html = client.get(f"/whatif?platform={platform}").get_data(as_text=True)
+    return dict(re.findall(r'<input name="([nw]\.[^"]+)" value="([^"]*)"', html))
+
+
+def test_changing_a_number_in_the_form_replays_without_touching_yaml(manager, history, client):
+    """Issue 22: a rule's numbers are changed in a form (ladder rung × measure), not only in raw YAML."""
+    numbers = numbers_of(client)
+    key = "n.zbj.offsite_contact.general.1.2.amount"  # seed 000: first offence, 5000 yuan of the deposit
+    assert numbers[key] == "5000.00"
+    response = client.post("/whatif", data={**numbers, key: "8000", **PERIOD, "platform": "zbj", "numbers": "1"},
+                           content_type="multipart/form-data")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert re.search(r'id="merchants-affected">1<', html)
+    assert "zbj-2024.2+whatif" in html  # a changed pack is never taken for the one in use
+    assert "扣除保证金 8,000.00 元" in html[html.index('id="differences"'):]
+    assert 'value="8000"' in html  # what was typed stays in the form
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("八千", "不是此处可用的数字"),
+    ("0", "greater than 0"),
+])
+def test_a_number_the_rule_cannot_take_is_refused_clearly(manager, history, client, value, expected):
+    numbers = numbers_of(client)
+    key = "n.zbj.offsite_contact.general.1.1.days"  # the 15-day business restriction
+    response = client.post("/whatif", data={**numbers, key: value, **PERIOD, "platform": "zbj", "numbers": "1"},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert expected in html
+    assert "限制经营" in html  # the measure is named, not its place in the file
+    assert 'id="summary"' not in html
+
+
+def test_the_chosen_platform_stays_selected_after_a_replay(manager, client, make_merchant):
+    numbers = numbers_of(client, "taobao")
+    response = client.post("/whatif", data={**numbers, **PERIOD, "platform": "taobao", "numbers": "1"},
+                           content_type="multipart/form-data")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert re.search(r'<option value="taobao" selected>', html)
+    assert "修改淘宝网的处罚数字" in html or "修改淘宝的处罚数字" in html
