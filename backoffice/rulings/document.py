@@ -65,7 +65,7 @@ def _extent(m: dict) -> str:
 def _ends(m: dict, T: dict) -> str:
     if m.get("ends_at"):
         return fmt(m["ends_at"])
-    if m.get("permanent"):
+    if m.get("permanent") or m["type"] == "removal":  # a removal has no end date, and is not "until lifted"
         return T["permanent"]
     if m["type"] in INSTANT:
         return T["instant"]

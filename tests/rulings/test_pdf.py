@@ -92,3 +92,19 @@ def test_an_english_ruling_marks_what_it_quotes_in_chinese(app, make_ruling):
     ruling.rationale = "The merchant sent a WeChat id."
     db.session.commit()
     assert ruling_html(ruling, "en").html.count("(original in Chinese)") == 2
+
+
+@pytest.mark.parametrize(("measure", "ends"), [
+    ({"type": "removal", "starts_at": "2026-03-01T02:00:00+00:00"}, "permanent"),  # issue 22: no end date
+    ({"type": "mute", "permanent": True, "starts_at": "2026-03-01T02:00:00+00:00"}, "permanent"),
+    ({"type": "search_demotion", "until_lifted": True, "starts_at": "2026-03-01T02:00:00+00:00"}, "until lifted"),
+    ({"type": "deposit_deduction", "requested": "5000.00", "applied": "5000.00",
+      "starts_at": "2026-03-01T02:00:00+00:00"}, "one-off"),
+])
+def test_the_end_column_of_each_measure(app, measure, ends):
+    from backoffice.rulings.document import _rows
+    from backoffice.rulings.texts import texts_for
+
+    with app.test_request_context():
+        (row,) = _rows([measure], texts_for("en"))
+    assert row["ends"] == ends
