@@ -25,7 +25,7 @@ from backoffice.cases.explain import VIEW_LABELS, explain_flag
 from backoffice.db import utcnow
 from backoffice.merchants.models import Platform
 from backoffice.policy import get_rulebook
-from backoffice.policy.titles import rule_title
+from backoffice.policy.titles import grade_note, rule_title
 from backoffice.rulings.facts import ruling_number
 from backoffice.timeutil import deadline_text, to_platform_tz
 
@@ -185,6 +185,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(labels.time_until, "time_until")
     app.add_template_filter(rule_title, "rule_title")
     app.add_template_global(rule_options, "rule_options")
+    app.add_template_global(grade_note, "grade_note")
     app.add_template_global(explain_flag, "explain_flag")
     app.add_template_global(VIEW_LABELS, "VIEW_LABELS")
     app.add_template_global(utcnow, "utcnow")

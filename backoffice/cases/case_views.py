@@ -21,7 +21,9 @@ from backoffice.db import db, utcnow
 from backoffice.ingest import mass_sending
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants import links
+from backoffice.penalties.operations import prior_offences
 from backoffice.policy import get_rulebook
+from backoffice.policy.compute import offence_number
 from backoffice.policy.titles import localized, rule_title
 from backoffice.timeutil import platform_tz
 from backoffice.web import acting_user, committing
@@ -69,8 +71,12 @@ def _render(case, form: DecisionForm, plan=None, status=200):
     rendered = conversation_rows(case.conversation_id, flags)
     book = get_rulebook()
     rule = book.rule(case.rule_code) if case.rule_code and not case.about_customer else None
+    # The number this decision's offence would carry, for saying when the grade changes nothing.
+    offence_no = plan.offence_no if plan else (
+        offence_number(rule, prior_offences(case.merchant), utcnow()) if rule else None)
     return render_template(
         "cases/show.html", case=case, rendered=rendered, flags=flags, form=form, plan=plan, rule=rule,
+        offence_no=offence_no,
         standing=standing_of(case.merchant, platform_tz()), priors=q.prior_decisions(case),
         platform_measures=book.measure_types(case.platform.value),
         related=q.related_cases(case), reports=q.reports_of(case), automatic=q.automatic_entries(case),

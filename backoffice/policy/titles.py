@@ -37,3 +37,20 @@ def fraud_pattern_title(key: str | None) -> str | None:
             if pattern.key == key:
                 return localized(pattern.title)
     return None
+
+
+def grade_note(code: str | None, offence_no: int | None) -> tuple[str, object] | None:
+    """When the reviewer's choice of grade changes nothing, why: ``("one", grade)`` for a rule with a
+    single grade, ``("same", offence_no)`` when at this offence number every grade brings the same
+    measures (ZBJ's second off-platform contact is a removal whatever its grade); otherwise None."""
+    try:
+        rule = get_rulebook().rule(code) if code else None
+    except UnknownRuleError:
+        return None
+    if rule is None:
+        return None
+    if len(rule.severities) == 1:
+        return "one", rule.severities[0]
+    n = offence_no or 1
+    rungs = [rule.ladder[s][min(n, len(rule.ladder[s])) - 1].measures for s in rule.severities]
+    return ("same", n) if all(r == rungs[0] for r in rungs[1:]) else None
