@@ -78,11 +78,17 @@ def configure(kind: str, level: str) -> None:
 
     Idempotent: each application built in a process (tests build many) shares the one handler.
     """
+    numeric = logging.getLevelName(level.upper())
+    if not isinstance(numeric, int):
+        raise RuntimeError(f"BACKOFFICE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
     _HANDLER.setFormatter(_formatter(kind))
     root = logging.getLogger()
     if _HANDLER not in root.handlers:
         root.addHandler(_HANDLER)
-    root.setLevel(level.upper())
+    # Libraries speak up from WARNING (WeasyPrint alone logs several INFO lines per PDF); our own
+    # loggers ("backoffice", "backoffice.request", ...) at the configured level.
+    root.setLevel(max(logging.WARNING, numeric))
+    logging.getLogger("backoffice").setLevel(numeric)
 
 
 def init_app(app: Flask) -> None:

@@ -120,3 +120,16 @@ def test_an_unknown_log_format_stops_the_start():
     flask_app.config.update(LOG_FORMAT="xml", LOG_LEVEL="INFO")
     with pytest.raises(RuntimeError, match="LOG_FORMAT"):
         logs.init_app(flask_app)
+
+
+def test_an_unknown_log_level_stops_the_start():
+    flask_app = Flask("x")
+    flask_app.config.update(LOG_FORMAT="json", LOG_LEVEL="LOUD")
+    with pytest.raises(RuntimeError, match="LOG_LEVEL"):
+        logs.init_app(flask_app)
+
+
+def test_libraries_info_lines_stay_out_of_the_log_but_ours_are_in(json_logs):
+    logging.getLogger("weasyprint.progress").info("Step 1 - Fetching and parsing HTML")
+    logging.getLogger("backoffice.retention").info("purged 3 conversations")
+    assert [line["message"] for line in json_logs()] == ["purged 3 conversations"]
