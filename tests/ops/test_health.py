@@ -62,3 +62,11 @@ def test_probes_need_no_csrf_token_and_refuse_posts(csrf_app):
     client = csrf_app.test_client()
     assert client.get("/readyz").status_code == 200
     assert client.post("/healthz").status_code == 405
+
+
+def test_metrics_still_answer_without_the_database_leaving_out_what_needs_it(unreachable):
+    response = unreachable.test_client().get("/metrics")
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "backoffice_request_duration_seconds" in text
+    assert "backoffice_webhook_lag_seconds" not in text
