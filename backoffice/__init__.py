@@ -27,6 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     _configure_proxy(app)
     _configure_http(app)
+    _register_operations(app)
     _register_extensions(app)
     _load_policy(app)
     _load_detector(app)
@@ -84,6 +85,13 @@ def _configure_http(app: Flask) -> None:
         if request.endpoint != "static" and (request.path.startswith("/api/") or signed_in):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _register_operations(app: Flask) -> None:
+    # First, so that the request id and the timer are there before any other hook runs.
+    from backoffice import ops
+
+    ops.init_app(app)
 
 
 def _register_extensions(app: Flask) -> None:

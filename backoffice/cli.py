@@ -19,6 +19,7 @@ def register(app: Flask) -> None:
     from backoffice.notifications.outbox import outbox_cli
     from backoffice.policy.cli import rules_cli
     from backoffice.quality.cli import quality_cli
+    from backoffice.retention.cli import retention_cli
     from backoffice.rulings.cli import rulings_cli
     from backoffice.transparency.cli import statements_cli
     from backoffice.urltable import urls_cli
@@ -28,7 +29,7 @@ def register(app: Flask) -> None:
     rules_cli.add_command(whatif)  # `flask rules whatif`: replay a period through a changed pack
 
     for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, detect_cli, ingest_cli,
-                  outbox_cli, quality_cli, rulings_cli, statements_cli, webhooks_cli):
+                  outbox_cli, quality_cli, retention_cli, rulings_cli, statements_cli, webhooks_cli):
         _hint_upgrade(group)
         app.cli.add_command(group)
     app.cli.add_command(urls_cli)

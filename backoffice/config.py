@@ -72,6 +72,17 @@ class DefaultConfig:
     # 10,000 took 2.5 s on PostgreSQL on a loaded 2-core machine, so 50,000 answer in about 15 s.
     WHATIF_MAX_DECISIONS = 50_000
     # Outbox delivery: "file" writes .eml files under instance/outbox, "smtp" sends them.
+    # Logs on stderr: "text" for people (the development server), "json" for a log pipeline (production;
+    # one object a line with the request id, docs/deploy.md).
+    LOG_FORMAT = "text"
+    LOG_LEVEL = "INFO"
+    # /metrics answers a bearer token (BACKOFFICE_METRICS_TOKEN) or these networks (comma-separated CIDR);
+    # by default only this machine, and never a request that came through a proxy not declared in PROXY_COUNT.
+    METRICS_TOKEN = ""
+    METRICS_NETWORKS = "127.0.0.0/8,::1/128"
+    # Chat text, evidence and customers' names are purged this many days after the last case on the
+    # conversation closed (``flask retention purge``). None: kept (the operator sets its own period).
+    RETENTION_DAYS: int | None = None
     MAIL_BACKEND = "file"
     MAIL_FROM = "backoffice@localhost"
     SMTP_HOST = "localhost"

@@ -54,6 +54,10 @@ CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise W
                   "privacy_number": _l("Privacy number call")}
 #: The kinds of contact handle that link shops (detection/handles.py).
 HANDLE_LABELS = {"phone": _l("Phone"), "qq": _l("QQ"), "wechat": _l("WeChat"), "email": _l("E-mail")}
+#: Shown where chat text, a customer's name, a statement or evidence was purged at the end of the
+#: retention period (backoffice.retention), instead of a blank.
+PURGED = _l("Deleted under the retention period")
+
 SENDER_LABELS = {"merchant": _l("Merchant"), "customer": _l("Customer"), "system": _l("System")}
 STANDING_LABELS = {"active": _l("Active"), "restricted": _l("Business restricted"), "muted": _l("Muted"),
                    "removed": _l("Removed")}

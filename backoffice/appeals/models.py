@@ -49,6 +49,8 @@ class Appeal(db.Model):
     outcome_reason: Mapped[str] = mapped_column(sa.Text, default="")
     # The penalty decision that superseded the original on a reduced outcome.
     successor_penalty_id: Mapped[int | None] = mapped_column(sa.ForeignKey("penalty_decisions.id"))
+    # When the statement, the supplements' text and the evidence files were purged with the conversation.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     ruling: Mapped[CaseDecision] = relationship()
     decided_by: Mapped[User | None] = relationship()

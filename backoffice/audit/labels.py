@@ -36,6 +36,8 @@ ACTION_LABELS = {
     "penalty.automatic": _l("Automatic measure taken"),
     "penalty.lift_automatic": _l("Automatic measure lifted"),
     "conversation.ingest": _l("Conversation received"),
+    "conversation.read": _l("Conversation read (unmasked)"),
+    "retention.purge": _l("Purged at the end of the retention period"),
     "case.open": _l("Case opened"),
     "case.sweep": _l("Case opened from the daily sweep"),
     "case.claim": _l("Claimed"),

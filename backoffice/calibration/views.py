@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from backoffice.accounts.forms import ConfirmForm
 from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.accounts.permissions import roles_required
+from backoffice.audit import reads
 from backoffice.calibration import operations as ops
 from backoffice.calibration import queries as q
 from backoffice.calibration import report
@@ -150,6 +151,8 @@ def _blind(review: CalibrationReview, form: BlindReviewForm, status: int = 200):
 @roles_required(*REVIEW_ROLES)
 def show(review_id: int):
     review = _own_review(review_id)
+    reads.record_read(acting_user(), review.case.conversation, where="calibration.show")
+    db.session.commit()
     return _blind(review, _blind_form(review))
 
 

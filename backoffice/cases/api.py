@@ -12,6 +12,7 @@ from backoffice.accounts.models import REVIEW_ROLES, Role
 from backoffice.api.auth import api_access, api_actor
 from backoffice.api.errors import ApiError
 from backoffice.api.models import Scope
+from backoffice.audit import reads
 from backoffice.cases import claims, decisions, sweep
 from backoffice.cases import queries as q
 from backoffice.cases.models import Case, CaseDecision, CaseStatus, FlagSource, Verdict
@@ -81,7 +82,10 @@ def list_cases():
 @api_access(Scope.read, *REVIEW_ROLES)
 def get_case(case_id: int):
     case = _case(case_id)
-    return jsonify(case_json(case, full=True))
+    body = case_json(case, full=True)
+    reads.record_read(api_actor(), case.conversation, where="api.get_case")
+    db.session.commit()
+    return jsonify(body)
 
 
 @bp.post("/cases/<int:case_id>/claim")

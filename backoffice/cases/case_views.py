@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
+from backoffice.audit import reads
 from backoffice.calibration.queries import open_review_of
 from backoffice.cases import claims, decisions
 from backoffice.cases import queries as q
@@ -115,6 +116,7 @@ def show(case_id: int):
         flash(_("You are reviewing this case blind for calibration; the case page opens once you submit."), "info")
         return redirect(url_for("calibration.show", review_id=blind.id))
     claims.renew(case, current_user)
+    reads.record_read(acting_user(), case.conversation, where="cases.show")
     db.session.commit()
     return _render(case, _decision_form(case))
 

@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 from backoffice.cases.highlight import Segment, segments
 from backoffice.cases.models import Flag
-from backoffice.conversations.models import Message
+from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db
-from backoffice.labels import SENDER_LABELS
+from backoffice.labels import PURGED, SENDER_LABELS
 from backoffice.timeutil import platform_tz
 
 _COLUMNS = (Message.id, Message.external_id, Message.sender_role, Message.sent_at, Message.text,
@@ -49,6 +49,7 @@ def conversation_rows(conversation_id: int, flags: list[Flag], *, until: datetim
             if flag.where in ("text", "conduct") and flag.start is not None:
                 spans.setdefault(flag.message_id, []).append((flag.start, flag.end, flag.rule_code or "?"))
     tz = platform_tz()
+    purged = db.session.scalar(sa.select(Conversation.purged_at).where(Conversation.id == conversation_id))
     senders = {role: str(label) for role, label in SENDER_LABELS.items()}
     stmt = sa.select(*_COLUMNS).where(Message.conversation_id == conversation_id)
     if until is not None:
@@ -59,7 +60,8 @@ def conversation_rows(conversation_id: int, flags: list[Flag], *, until: datetim
         marked = spans.get(mid)
         out.append(MessageRow(
             id=mid, external_id=external_id, role=role.value, sender=senders[role.value],
-            stamp=sent_at.astimezone(tz).strftime(stamp_format), text=text,
+            # Past the retention period only the messages a ruling quotes keep their (masked) text.
+            stamp=sent_at.astimezone(tz).strftime(stamp_format), text=text or (str(PURGED) if purged else ""),
             segments=segments(text, marked, f"{anchor_prefix}-{mid}") if marked else None,
             attachments=attachments or [], flags=tuple(flags_of.get(mid, ()))))
     return out

@@ -83,7 +83,7 @@ class Case(db.Model):
     sla_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # Set when a reviewer escalates the case: from then on only senior reviewers and managers take
     # it, and releasing it sends it back to the escalated queue rather than the ordinary one.
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -36,11 +36,23 @@ class Conversation(db.Model):
     customer_external_id: Mapped[str] = mapped_column(sa.String(128))
     customer_name: Mapped[str] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the chat text and the customer's name were purged at the end of the retention period
+    # (backoffice.retention); the messages a ruling quotes keep their masked text.
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     merchant: Mapped[Merchant] = relationship()
     messages: Mapped[list[Message]] = relationship(
         back_populates="conversation", order_by="Message.sent_at, Message.id"
     )
+
+    @property
+    def customer_label(self) -> str:
+        """The customer's name for a page; past the retention period, that it was deleted."""
+        if self.purged_at is not None and not self.customer_name:
+            from backoffice.labels import PURGED
+
+            return str(PURGED)
+        return self.customer_name
 
 
 class Message(db.Model):

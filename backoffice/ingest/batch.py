@@ -11,6 +11,7 @@ from backoffice.audit.operations import Actor
 from backoffice.db import db
 from backoffice.ingest.operations import IngestResult, ingest
 from backoffice.ingest.validation import InvalidConversation
+from backoffice.ops import metrics
 
 
 @dataclass
@@ -27,6 +28,7 @@ def ingest_many(actor: Actor, items: Iterable[tuple[int, object]]) -> BatchOutco
         if not isinstance(external_id, str):  # echoed back to the caller: only an id that is one
             external_id = None
         savepoint = db.session.begin_nested()
+        counted = metrics.flags_noted(db.session())
         try:
             result = ingest(actor, payload)
         except InvalidConversation as exc:
@@ -34,6 +36,7 @@ def ingest_many(actor: Actor, items: Iterable[tuple[int, object]]) -> BatchOutco
             outcome.rejected.append((position, external_id, str(exc)))
         except IntegrityError:
             savepoint.rollback()
+            metrics.flags_noted(db.session(), restore=counted)
             outcome.rejected.append((position, external_id,
                                      "the conversation changed while it was being stored; send it again"))
         else:

@@ -32,6 +32,7 @@ from backoffice.ingest.validation import InvalidConversation, validate
 from backoffice.merchants import links
 from backoffice.merchants import operations as merchants
 from backoffice.merchants.models import Platform
+from backoffice.ops import metrics
 from backoffice.policy import get_rulebook
 from backoffice.quality import summary as quality
 from backoffice.timeutil import platform_tz
@@ -84,11 +85,13 @@ def ingest(actor: Actor, payload: object, *, now: datetime | None = None) -> Ing
         case, opened = add_flags(actor, conversation, rule_code, category, flags, now, into=into)
         (result.cases_opened if opened else result.cases_updated).append(case.id)
         result.flags += len(flags)
+        metrics.count_flags(db.session(), flags)
     for rule_code, flags in _customer_flags(conversation, platform, new_rows).items():
         db.session.add_all(flags)
         case, opened = add_customer_flags(actor, conversation, rule_code, flags, now)
         (result.cases_opened if opened else result.cases_updated).append(case.id)
         result.flags += len(flags)
+        metrics.count_flags(db.session(), flags)
     reviews = _insert_reviews(conversation, data.get("reviews") or [])
     result.new_reviews = len(reviews)
     quality.record_ingest(conversation, new_rows.values(), reviews, reports, created=created)

@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
+from backoffice.audit import reads
 from backoffice.cases.conversation import conversation_rows
 from backoffice.cases.sweep import open_sweep_case
 from backoffice.conversations.models import Conversation
@@ -36,7 +37,10 @@ def conversations():
 @bp.get("/<int:conversation_id>")
 @roles_required(*REVIEW_ROLES)
 def conversation(conversation_id: int):
-    return _render(db.get_or_404(Conversation, conversation_id), None)
+    conv = db.get_or_404(Conversation, conversation_id)
+    reads.record_read(acting_user(), conv, where="ingest.conversation")
+    db.session.commit()
+    return _render(conv, None)
 
 
 @bp.post("/<int:conversation_id>/cases")

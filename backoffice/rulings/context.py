@@ -22,6 +22,7 @@ from backoffice.ledger.models import LedgerEntry
 from backoffice.policy import get_rulebook
 from backoffice.rulings.facts import Ruling, appeal_deadline, cited_of, ruling_number, ruling_time
 from backoffice.rulings.masking import mask_name, mask_text
+from backoffice.rulings.models import RetainedQuotes
 from backoffice.rulings.queries import ruling_view
 
 SCHEMA = 1
@@ -113,6 +114,9 @@ def ruling_facts(ruling: Ruling) -> dict[str, Any]:
             "evidence": cited["evidence"],
         },
     }
+    if conversation.purged_at is not None and (kept := db.session.get(RetainedQuotes, ruling.id)) is not None:
+        # The conversation is past its retention period: what the ruling stated, as it stated it.
+        facts.update(customer=kept.customer, rationale=kept.rationale, messages=kept.messages)
     if months := cited.get("appeal_min_months"):
         facts["appeal"]["min_months"] = months  # only then: other rulings keep their content hash
     later = _later(view)

@@ -27,3 +27,18 @@ class RulingCopy(db.Model):
     text_sha256: Mapped[str] = mapped_column(sa.String(64))
     file_sha256: Mapped[str | None] = mapped_column(sa.String(64), index=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RetainedQuotes(db.Model):
+    """What a ruling states from the conversation, masked, kept when the conversation is purged at the end
+    of its retention period (backoffice.retention): the quoted messages, the customer's masked name and
+    the masked reasons, exactly as ``rulings.context.ruling_facts`` gave them, so that the ruling reads,
+    prints and verifies as issued."""
+
+    __tablename__ = "ruling_retained_quotes"
+
+    ruling_id: Mapped[int] = mapped_column(sa.ForeignKey("case_decisions.id"), primary_key=True)
+    customer: Mapped[str] = mapped_column(sa.String(200))
+    rationale: Mapped[str] = mapped_column(sa.Text)
+    messages: Mapped[list] = mapped_column(sa.JSON)
+    kept_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

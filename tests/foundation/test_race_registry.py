@@ -84,6 +84,10 @@ RACE_TESTS = {
         "appeals/test_exam_races.py::test_an_exam_submitted_twice_at_once_is_graded_once_and_revokes_once"],
     "penalties.operations.apply_automatic": [
         "ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
+    "retention.jobs.purge_expired": [
+        "retention/test_races.py::test_two_purges_at_once_purge_each_conversation_once"],
+    "retention.operations.purge_conversation": [
+        "retention/test_races.py::test_two_purges_at_once_purge_each_conversation_once"],
     "penalties.operations.lift_provisional": [
         "cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
 }
@@ -99,6 +103,7 @@ NO_RACE_NEEDED = {
     "accounts.sessions.sign_out_everywhere": "idempotent: revokes whatever is still live",
     "accounts.sessions.revoke_session": "idempotent: revoking a revoked session changes nothing",
     "api.tokens.create_token": "each call is meant to make a new token",
+    "audit.reads.record_read": "two tabs at once write at most two read events for the same hour; nothing else changes",
     "api.tokens.revoke_token": "idempotent: revoking a revoked token changes nothing",
     "appeals.operations.add_evidence": "each file is its own row; per-appeal limits are re-checked at submit",
     "appeals.exam_operations.start_exam": "reuses the open attempt; a second one only draws other questions",

@@ -18,6 +18,7 @@ PACKAGE_OF = {
     "events": "webhooks",  # the pull feed reads the same outbox the webhooks push
     "conversations": "ingest", "rules": "policy", "statements": "transparency",
     "merchant": "portal", "evidence": "appeals", "exam": "appeals",
+    "healthz": "ops", "readyz": "ops", "metrics": "ops",  # for load balancers and Prometheus, not people
 }
 
 
