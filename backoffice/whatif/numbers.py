@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from flask_babel import lazy_gettext as _l
 from pydantic import ValidationError
 
+from backoffice.failures import DomainError
 from backoffice.labels import MEASURE_NAMES, SEVERITY_LABELS
 from backoffice.policy.schema import Pack
 from backoffice.policy.titles import rule_title
@@ -38,7 +39,7 @@ class NumberField:
     value: str  # as the pack has it ("" for a window of all time)
 
 
-class NumbersError(ValueError):
+class NumbersError(DomainError, ValueError):
     """Numbers the pack cannot take; ``problems`` say which, for the manager."""
 
     def __init__(self, problems: list[str]) -> None:
