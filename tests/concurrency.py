@@ -18,7 +18,9 @@ def worker_app(app: Flask, connections: int) -> Flask:
     from backoffice import create_app
 
     return create_app({
-        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR", "EXPORT_DIR")},
+        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR", "EXPORT_DIR", "RULING_DIR",
+                                      "RULINGS_STORE_ON_ISSUE") if k in app.config},
+        **{k: v for k, v in app.config.items() if k.startswith("STORAGE_")},
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": connections, "max_overflow": 0},
     })
 

@@ -123,12 +123,12 @@ def test_good_files_are_stored_content_addressed(send, shop, uploads, client, ch
     assert {e.name: (e.mime, e.kind) for e in appeal.evidence} == {n: s[1:] for n, s in samples.items()}
     for e in appeal.evidence:
         body = samples[e.name][0]
-        assert storage.path_for(e.sha256).read_bytes() == body
+        assert storage.evidence_storage().get(storage.key_for(e.sha256)) == body
         assert e.size == len(body)
-        assert storage.path_for(e.sha256).relative_to(uploads.root / "files")
+        assert (uploads.root / storage.key_for(e.sha256)).read_bytes() == body  # the local default: UPLOAD_DIR
         previewed = e.kind in ("image", "pdf")  # a PDF's preview is its first page (pdftoppm)
         assert e.has_thumbnail is previewed
-        assert storage.path_for(e.sha256, thumbnail=True).exists() is previewed
+        assert storage.evidence_storage().exists(storage.key_for(e.sha256, thumbnail=True)) is previewed
         download = client.get(f"/merchant/evidence/{e.id}")
         assert download.status_code == 200
         assert download.data == body
