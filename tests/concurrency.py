@@ -98,7 +98,9 @@ def flask_command(app: Flask, tmp_path, *args: str):
     import sys
 
     env = {**os.environ, "BACKOFFICE_DATABASE_URL": app.config["DATABASE_URL"],
-           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads")}
+           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads"),
+           "BACKOFFICE_RULING_DIR": app.config["RULING_DIR"], "BACKOFFICE_EXPORT_DIR": app.config["EXPORT_DIR"],
+           **{f"BACKOFFICE_{k}": str(v) for k, v in app.config.items() if k.startswith("STORAGE_") and v}}
     return subprocess.Popen([sys.executable, "-m", "flask", "--app", "backoffice", *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
