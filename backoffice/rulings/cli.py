@@ -60,6 +60,18 @@ def pdf(ruling_id: int, lang: str, out: Path) -> None:
     click.echo(f"{out}: ruling {document.number}, SHA-256 {document.content_sha256}")
 
 
+@rulings_cli.command("store")
+@click.option("--all", "every", is_flag=True, help="Also rulings that have stored documents (any state changed since).")
+def store(every: bool) -> None:
+    """Render and store the documents of rulings issued before they were stored (safe to rerun)."""
+    from backoffice.rulings.issued import rulings_to_store, store_issued_ruling
+
+    ids = rulings_to_store(every=every)
+    with click.progressbar(ids, label=f"{len(ids)} ruling(s)") as bar:
+        for ruling_id in bar:
+            store_issued_ruling(ruling_id)
+
+
 @rulings_cli.command("export")
 @click.option("--since", type=_DAY, required=True, help="First platform day (YYYY-MM-DD).")
 @click.option("--until", type=_DAY, help="Last platform day, inclusive.")

@@ -69,6 +69,17 @@ def is_stored(ruling_id: int, digest: str) -> bool:
     return langs == len(ISSUED_MODES)
 
 
+def rulings_to_store(*, every: bool = False) -> list[int]:
+    """Ids of the applied violation rulings without any stored document (``every``: all of them)."""
+    from backoffice.cases.models import CaseDecision, DecisionStatus, Verdict
+
+    query = sa.select(CaseDecision.id).where(CaseDecision.verdict == Verdict.violation,
+                                             CaseDecision.status == DecisionStatus.applied)
+    if not every:
+        query = query.where(~sa.exists().where(IssuedDocument.ruling_id == CaseDecision.id))
+    return list(db.session.scalars(query.order_by(CaseDecision.id)))
+
+
 def store_issued_ruling(ruling_id: int) -> list[IssuedDocument]:
     """Render and store the ruling's documents for its facts as they stand, in every language; commit.
 

@@ -88,6 +88,19 @@ def test_a_ruling_never_stored_is_rendered_on_its_first_download_only(app, clien
     assert [(d.lang, d.content_sha256) for d in documents(ruling.id)] == [("en", content_hash(ruling_facts(ruling)))]
 
 
+def test_the_command_stores_what_was_issued_before_documents_were_stored(app, runner, make_ruling, renders):
+    first, second = make_ruling("m-a"), make_ruling("m-b")
+    issued.store_issued_ruling(first.id)
+    renders.clear()
+    result = runner.invoke(args=["rulings", "store"])
+    assert result.exit_code == 0, result.output
+    assert "1 ruling(s)" in result.output
+    assert sorted(lang for _, lang in renders) == ["both", "en", "zh"]
+    assert len(documents(second.id)) == 3
+    assert runner.invoke(args=["rulings", "store", "--all"]).exit_code == 0  # a rerun renders nothing new
+    assert len(renders) == 3
+
+
 def test_a_lost_file_is_rendered_and_stored_again_once(app, client, boss, make_ruling, renders):
     ruling = make_ruling()
     (document,) = [d for d in issued.store_issued_ruling(ruling.id) if d.lang == "zh"]
