@@ -18,7 +18,7 @@ from tests.conftest import PASSWORD
 
 @pytest.mark.postgres_only  # rendering is slow; nothing here depends on the database engine
 def test_an_appeal_decision_stores_the_superseding_ruling_beside_the_one_first_issued(
-        app, client, login, merchant_user, ruling_for, staff):
+        app, client, login, merchant_user, ruling_for, staff, monkeypatch):
     app.config["RULINGS_STORE_ON_ISSUE"] = True
     user = merchant_user("shop")
     ruling = ruling_for(user.merchant)
@@ -50,3 +50,12 @@ def test_an_appeal_decision_stores_the_superseding_ruling_beside_the_one_first_i
     assert verify.verify_pdf(superseding).verdict is Verdict.match
     old = verify.verify_pdf(issued_copy)
     assert (old.verdict, old.file_checked, old.authentic) == (Verdict.issued, True, True)
+
+    # Later still the penalty ends: the copy of the appeal's state was issued, so it stays authentic.
+    facts = verify.ruling_facts(ruling)
+    ended = {**facts, "later": {**facts["later"], "penalty_ended_at": "2030-01-01T00:00:00+00:00"}}
+    monkeypatch.setattr(verify, "ruling_facts", lambda r: ended)
+    between = verify.verify_pdf(superseding)
+    assert (between.verdict, between.file_checked) == (Verdict.issued, True)
+    forged = superseding.replace(b"%%EOF", b"%%EOF\n% edited\n")
+    assert verify.verify_pdf(forged).verdict is Verdict.text_match  # the text, in a file never issued
