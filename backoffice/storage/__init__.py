@@ -19,7 +19,7 @@ from flask import Flask, current_app
 from backoffice.storage.base import InvalidKey, ObjectMissing, Storage
 from backoffice.storage.local import LocalStorage
 
-__all__ = ["AREAS", "InvalidKey", "ObjectMissing", "Storage", "init_app", "storage_for"]
+__all__ = ["AREAS", "InvalidKey", "ObjectMissing", "Storage", "StorageConfigError", "init_app", "storage_for"]
 
 Area = Literal["evidence", "rulings", "exports"]
 AREAS: dict[str, str] = {"evidence": "UPLOAD_DIR", "rulings": "RULING_DIR", "exports": "EXPORT_DIR"}

@@ -102,3 +102,27 @@ def test_a_reader_never_sees_half_an_object(store):
     for thread in readers:
         thread.join()
     assert seen <= {(len(old), b"A", b"A"), (len(new), b"B", b"B")}
+
+
+@pytest.mark.parametrize("url", ["ftp://bucket/x", "s3://", "/srv/files", "s3:bucket"])
+def test_a_storage_url_no_backend_serves_stops_the_start(url):
+    from backoffice import create_app
+    from backoffice.storage import StorageConfigError
+
+    with pytest.raises(StorageConfigError, match="s3://bucket/prefix"):
+        create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "SECRET_KEY": "test-secret-key-0123456789",
+                    "STORAGE_URL": url})
+
+
+def test_each_area_is_its_folder_by_default_and_a_prefix_of_one_bucket_on_s3(tmp_path):
+    from backoffice.storage import build
+
+    folders = {"UPLOAD_DIR": tmp_path / "u", "RULING_DIR": tmp_path / "r", "EXPORT_DIR": tmp_path / "e"}
+    local = build(folders)
+    assert {area: s.root for area, s in local.items()} == {
+        "evidence": tmp_path / "u", "rulings": tmp_path / "r", "exports": tmp_path / "e"}
+    remote = build({**folders, "STORAGE_URL": "s3://files/backoffice/", "STORAGE_S3_ENDPOINT": "http://127.0.0.1:9",
+                    "STORAGE_S3_REGION": "us-east-1"})
+    assert {area: (s.bucket, s.prefix) for area, s in remote.items()} == {
+        "evidence": ("files", "backoffice/evidence/"), "rulings": ("files", "backoffice/rulings/"),
+        "exports": ("files", "backoffice/exports/")}
