@@ -95,12 +95,13 @@ def _register_operations(app: Flask) -> None:
 
 
 def _register_extensions(app: Flask) -> None:
-    from backoffice import i18n
+    from backoffice import i18n, storage
     from backoffice.accounts import passwords
     from backoffice.accounts.loader import load_user
     from backoffice.extensions import babel, csrf, db, login_manager, migrate
 
     db.init_app(app)
+    storage.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)

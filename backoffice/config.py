@@ -20,6 +20,17 @@ class DefaultConfig:
     # A production deployment (BACKOFFICE_PRODUCTION=true) refuses to start without what only a
     # development machine may leave out (PUBLIC_URL).
     PRODUCTION = False
+    RULING_DIR: str | None = None  # issued ruling PDFs, when stored locally
+    # Where files live (docs/storage.md): empty for the local folders above, or s3://bucket/prefix with
+    # the endpoint, region and keys below (unset: boto3's own chain, AWS_ACCESS_KEY_ID and so on).
+    STORAGE_URL = ""
+    STORAGE_S3_ENDPOINT: str | None = None
+    STORAGE_S3_REGION: str | None = None
+    STORAGE_S3_ACCESS_KEY: str | None = None
+    STORAGE_S3_SECRET_KEY: str | None = None
+    # Render and store a ruling's PDFs right after the transaction that issues (or supersedes) it
+    # commits. Off in most tests: a download renders and stores the missing file itself.
+    RULINGS_STORE_ON_ISSUE = True
     # The address people reach the back office at (https://backoffice.example.com): printed on
     # rulings so that a recipient knows where to verify a copy, so it is always absolute. Required in
     # production; a development machine uses the local server's address.
@@ -109,6 +120,8 @@ def finalize(config: dict, instance_path: Path) -> None:
     if not config.get("EXPORT_DIR"):
         config["EXPORT_DIR"] = str(instance_path / "exports")
     config["PUBLIC_URL"] = _public_url(config)
+    if not config.get("RULING_DIR"):
+        config["RULING_DIR"] = str(instance_path / "rulings")
     remember_days = int(config.get("REMEMBER_DAYS", DefaultConfig.REMEMBER_DAYS))
     if remember_days < 1:
         raise RuntimeError("BACKOFFICE_REMEMBER_DAYS must be at least 1")

@@ -106,3 +106,22 @@ def duplicate_refused(error: Callable[[], Exception], *constraints: str) -> Iter
         if not any(c in str(exc.orig) for c in constraints):
             raise
         raise error() from exc
+
+
+def added_once(obj) -> bool:
+    """Add and flush ``obj``; False, with nothing added, when a unique constraint says it exists already
+    (another transaction added it first: on PostgreSQL the insert waits for that one to commit).
+
+    PostgreSQL keeps the transaction in a savepoint. SQLite cannot (see ``duplicate_refused``) and
+    rolls the session back: callers there only have work that is safe to lose before this point.
+    """
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    try:
+        with db.session.begin_nested() if postgres else nullcontext():
+            db.session.add(obj)
+            db.session.flush()
+    except sa.exc.IntegrityError:
+        if not postgres:
+            db.session.rollback()
+        return False
+    return True

@@ -18,7 +18,9 @@ def worker_app(app: Flask, connections: int) -> Flask:
     from backoffice import create_app
 
     return create_app({
-        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR", "EXPORT_DIR")},
+        **{k: app.config[k] for k in ("TESTING", "DATABASE_URL", "SECRET_KEY", "UPLOAD_DIR", "EXPORT_DIR", "RULING_DIR",
+                                      "RULINGS_STORE_ON_ISSUE") if k in app.config},
+        **{k: v for k, v in app.config.items() if k.startswith("STORAGE_")},
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_size": connections, "max_overflow": 0},
     })
 
@@ -96,7 +98,9 @@ def flask_command(app: Flask, tmp_path, *args: str):
     import sys
 
     env = {**os.environ, "BACKOFFICE_DATABASE_URL": app.config["DATABASE_URL"],
-           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads")}
+           "BACKOFFICE_SECRET_KEY": app.config["SECRET_KEY"], "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads"),
+           "BACKOFFICE_RULING_DIR": app.config["RULING_DIR"], "BACKOFFICE_EXPORT_DIR": app.config["EXPORT_DIR"],
+           **{f"BACKOFFICE_{k}": str(v) for k, v in app.config.items() if k.startswith("STORAGE_") and v}}
     return subprocess.Popen([sys.executable, "-m", "flask", "--app", "backoffice", *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 

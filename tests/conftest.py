@@ -85,6 +85,10 @@ def app(database_url, tmp_path):
         "SECRET_KEY": "test-secret-key-0123456789",
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "EXPORT_DIR": str(tmp_path / "exports"),
+        "RULING_DIR": str(tmp_path / "rulings"),
+        # Rendering every issued ruling at once would slow each decision of the suite by about a second;
+        # downloads render and store a missing document themselves (tests/rulings/test_issued.py turns it on).
+        "RULINGS_STORE_ON_ISSUE": False,
         "WTF_CSRF_ENABLED": False,
     })
     app.test_client_class = IsolatedClient
@@ -185,3 +189,23 @@ def bearer(runner):
         return {"Authorization": f"Bearer {result.output.strip().splitlines()[-1]}"}
 
     return issue
+
+
+@pytest.fixture(scope="session")
+def seaweed(tmp_path_factory):
+    """A real S3-compatible server (SeaweedFS) for this test session; never skipped (tests/seaweed.py)."""
+    from tests.seaweed import running
+
+    with running(tmp_path_factory.mktemp("seaweed")) as server:
+        yield server
+
+
+@pytest.fixture
+def s3_app(app, seaweed, request):
+    """The test application with every storage area in SeaweedFS, under a prefix of this test's own."""
+    from backoffice import storage
+
+    prefix = f"t-{abs(hash(request.node.nodeid)):x}-{os.getpid()}"
+    app.config.update(seaweed.config(prefix))
+    storage.init_app(app)
+    return app

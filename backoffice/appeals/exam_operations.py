@@ -17,6 +17,7 @@ from backoffice.failures import Conflict, DomainError
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, ExamRevocation, PenaltyDecision
 from backoffice.policy import EXAM_WINDOW_SETTINGS, ExamPass, exam_chance_available, exam_window, get_rulebook
+from backoffice.rulings import issuing
 from backoffice.timeutil import deadline_text, platform_tz, to_platform_tz
 
 
@@ -119,6 +120,7 @@ def submit_exam(actor: Actor, attempt: ExamAttempt, answers: dict[str, int], *,
         penalty = db.session.get(PenaltyDecision, ruling.penalty_decision_id)
         try:
             penalties.revoke_by_exam(actor, penalty, passed_at=attempt.submitted_at)
+            issuing.mark_issued(ruling.id)  # the penalty's end changes what the ruling states
         except penalties.PenaltyChanged:
             raise  # a conflict (409): reloading shows what changed
         except penalties.PenaltyError as exc:

@@ -19,6 +19,7 @@ from backoffice.failures import Conflict, DomainError, NotAllowed
 from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, PenaltyDecision
+from backoffice.rulings import issuing
 from backoffice.rulings.facts import Ruling, appeal_deadline, appealable
 from backoffice.timeutil import deadline_text, to_platform_tz
 
@@ -262,6 +263,7 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
     appeal.outcome, appeal.outcome_reason = outcome, reason.strip()
     appeal.decided_at, appeal.decided_by_id = now or utcnow(), actor.user.id
     db.session.flush()
+    issuing.mark_issued(appeal.ruling_id)  # the ruling now states the outcome: stored anew after commit
     record(actor, "appeal.decide", "appeal", appeal.id, after={"outcome": outcome.value, "reason": reason})
     notify_merchant(appeal.merchant_id, "appeal_decided", lambda: (
         _l("Your appeal has been decided"),

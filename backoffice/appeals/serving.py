@@ -7,9 +7,8 @@ pictures included, forbids sniffing and carries a sandboxing policy that lets no
 
 from __future__ import annotations
 
-from flask import abort, send_file
-
 from backoffice.appeals import storage
+from backoffice.storage.serving import send_stored
 
 #: The policy of raw user content on GitHub: a browser shows a picture, runs nothing, loads nothing.
 EVIDENCE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
@@ -18,12 +17,10 @@ EVIDENCE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 def send_evidence(item, thumbnail: bool = False):
     """The stored file (or its preview picture) as a response that cannot run in the app's origin."""
     preview = thumbnail and item.has_thumbnail
-    path = storage.path_for(item.sha256, thumbnail=preview)
-    if not path.exists():
-        abort(404)
     picture = preview or item.kind == "image"
-    response = send_file(path, mimetype="image/jpeg" if preview else item.mime, as_attachment=not picture,
-                         download_name=item.name, conditional=True, max_age=0)
+    response = send_stored(storage.evidence_storage(), storage.key_for(item.sha256, thumbnail=preview),
+                           mimetype="image/jpeg" if preview else item.mime, as_attachment=not picture,
+                           download_name=item.name)
     response.headers["Content-Security-Policy"] = EVIDENCE_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -1,4 +1,9 @@
-"""Evidence files: checked by content, stored content-addressed by SHA-256, never half-written."""
+"""Evidence files: checked by content, stored content-addressed by SHA-256, never half-written.
+
+An upload is copied to a local scratch file while it is hashed and checked; only then does it go to
+the evidence storage (``backoffice.storage``, a local folder or object storage) under
+``files/<ab>/<cd>/<sha256>``, its preview picture under ``thumbs/<ab>/<cd>/<sha256>.jpg``.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from flask_babel import lazy_gettext as _l
 from PIL import Image, UnidentifiedImageError
 
 from backoffice.failures import DomainError
+from backoffice.storage import Storage, storage_for
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 10
@@ -51,13 +57,19 @@ class StoredFile:
     is_new: bool = False  # this call created the stored file (it did not exist before)
 
 
-def upload_root() -> Path:
-    return Path(current_app.config["UPLOAD_DIR"])
+def scratch_root() -> Path:
+    """The local folder uploads are checked in before they are stored (``UPLOAD_DIR/tmp``)."""
+    return Path(current_app.config["UPLOAD_DIR"]) / "tmp"
 
 
-def path_for(sha256: str, thumbnail: bool = False) -> Path:
-    sub = upload_root() / ("thumbs" if thumbnail else "files") / sha256[:2] / sha256[2:4]
-    return sub / (f"{sha256}.jpg" if thumbnail else sha256)
+def key_for(sha256: str, thumbnail: bool = False) -> str:
+    """The evidence storage key of a file (or of its preview picture)."""
+    sub = f"{'thumbs' if thumbnail else 'files'}/{sha256[:2]}/{sha256[2:4]}"
+    return f"{sub}/{sha256}.jpg" if thumbnail else f"{sub}/{sha256}"
+
+
+def evidence_storage() -> Storage:
+    return storage_for("evidence")
 
 
 def clean_name(name: str | None) -> str:
@@ -118,10 +130,7 @@ def _thumbnail(src: Path, dest: Path) -> bool:
         with Image.open(src) as img:
             img = img.convert("RGB")
             img.thumbnail(THUMBNAIL_SIZE)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_suffix(".tmp")
-            img.save(tmp, "JPEG", quality=80)
-            os.replace(tmp, dest)
+            img.save(dest, "JPEG", quality=80)
         return True
     except (OSError, ValueError):
         return False
@@ -132,7 +141,6 @@ def _pdf_preview(src: Path, dest: Path) -> bool:
     tool = shutil.which("pdftoppm")
     if tool is None:
         return False
-    dest.parent.mkdir(parents=True, exist_ok=True)
     prefix = dest.with_suffix(".tmp")  # pdftoppm writes <prefix>.jpg
     drawn = prefix.with_suffix(".tmp.jpg")
     try:
@@ -152,11 +160,12 @@ def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
     ``room`` is what is left of the appeal's total size; a file larger than that is refused before it
     is moved into place. A stream that fails midway is refused as interrupted.
     """
-    root = upload_root()
-    (root / "tmp").mkdir(parents=True, exist_ok=True)
+    scratch = scratch_root()
+    scratch.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
-    fd, tmp_name = tempfile.mkstemp(dir=root / "tmp", prefix="upload-")
+    fd, tmp_name = tempfile.mkstemp(dir=scratch, prefix="upload-")
     tmp = Path(tmp_name)
+    preview = tmp.with_name(tmp.name + "-preview.jpg")
     try:
         with os.fdopen(fd, "wb") as out:
             while chunk := _read(stream):
@@ -177,15 +186,17 @@ def store(stream, name: str | None, *, room: int | None = None) -> StoredFile:
         if kind == "image":
             _check_image(tmp, mime)
         sha = digest.hexdigest()
-        final = path_for(sha)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        is_new = not final.exists()
-        os.replace(tmp, final)  # atomic: readers see the whole file or none
+        files = evidence_storage()
         previews = {"image": _thumbnail, "pdf": _pdf_preview}
-        thumb = previews[kind](final, path_for(sha, thumbnail=True)) if kind in previews else False
+        thumb = previews[kind](tmp, preview) if kind in previews else False
+        if thumb:
+            files.put_file(key_for(sha, thumbnail=True), preview)
+        is_new = not files.exists(key_for(sha))
+        files.put_file(key_for(sha), tmp)  # whole or not at all: readers never see part of it
         return StoredFile(sha, size, mime, kind, clean_name(name), thumb, is_new)
     finally:
         tmp.unlink(missing_ok=True)
+        preview.unlink(missing_ok=True)
 
 
 def _read(stream) -> bytes:
@@ -197,5 +208,6 @@ def _read(stream) -> bytes:
 
 def discard(sha256: str) -> None:
     """Delete a stored file and its thumbnail (the caller checks that nothing refers to it)."""
-    path_for(sha256).unlink(missing_ok=True)
-    path_for(sha256, thumbnail=True).unlink(missing_ok=True)
+    files = evidence_storage()
+    files.delete(key_for(sha256))
+    files.delete(key_for(sha256, thumbnail=True))

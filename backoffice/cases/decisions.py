@@ -36,6 +36,7 @@ from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError, get_rulebook
 from backoffice.policy.titles import rule_title
+from backoffice.rulings import issuing
 from backoffice.rulings.facts import ruling_number
 from backoffice.transparency import operations as statements
 
@@ -212,6 +213,7 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
                                    decision.params, drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
         statements.record_decision(case, decision, penalty)  # DSA Art. 17: issued as the measures apply
+        issuing.mark_issued(decision.id)  # its PDFs are rendered and stored once this commits
     elif decision.verdict is Verdict.violation and case.about_customer:
         customers.impose(actor, case, decision)
     _lift_automatic(actor, case, decision)

@@ -46,18 +46,30 @@ def verify(file: Path) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en", "both"]), default="zh", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def pdf(ruling_id: int, lang: str, out: Path) -> None:
-    """Write one ruling's PDF."""
+    """Write one ruling's PDF, as issued (stored; rendered and stored first if it never was)."""
     from backoffice.db import db
+    from backoffice.rulings.issued import issued_pdf
     from backoffice.rulings.queries import get_ruling
-    from backoffice.rulings.render import ruling_pdf
 
     ruling = get_ruling(ruling_id)
     if ruling is None:
         raise click.ClickException(f"No applied violation ruling {ruling_id}.")
-    document, data = ruling_pdf(ruling, lang)
+    document, data = issued_pdf(ruling, lang)
     out.write_bytes(data)
     db.session.commit()
-    click.echo(f"{out}: ruling {document.number}, SHA-256 {document.content_hash}")
+    click.echo(f"{out}: ruling {document.number}, SHA-256 {document.content_sha256}")
+
+
+@rulings_cli.command("store")
+@click.option("--all", "every", is_flag=True, help="Also rulings that have stored documents (any state changed since).")
+def store(every: bool) -> None:
+    """Render and store the documents of rulings issued before they were stored (safe to rerun)."""
+    from backoffice.rulings.issued import rulings_to_store, store_issued_ruling
+
+    ids = rulings_to_store(every=every)
+    with click.progressbar(ids, label=f"{len(ids)} ruling(s)") as bar:
+        for ruling_id in bar:
+            store_issued_ruling(ruling_id)
 
 
 @rulings_cli.command("export")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from backoffice.db import db
+from backoffice.db import added_once, db
 from backoffice.rulings.models import RulingCopy
 
 
@@ -13,9 +13,9 @@ def record_copy(ruling_id: int, lang: str, content_sha256: str, text_sha256: str
     caller commits."""
     seen = sa.select(RulingCopy.id).filter_by(ruling_id=ruling_id, text_sha256=text_sha256, file_sha256=file_sha256)
     if db.session.scalar(seen) is None:
-        db.session.add(RulingCopy(ruling_id=ruling_id, lang=lang, content_sha256=content_sha256,
-                                  text_sha256=text_sha256, file_sha256=file_sha256))
-        db.session.flush()
+        # Two workers storing the same copy at once: the second finds the first's row, not an error.
+        added_once(RulingCopy(ruling_id=ruling_id, lang=lang, content_sha256=content_sha256,
+                              text_sha256=text_sha256, file_sha256=file_sha256))
 
 
 def text_was_issued(ruling_id: int, content_sha256: str | None, text_sha256: str) -> bool:
@@ -28,3 +28,9 @@ def file_was_issued(ruling_id: int, content_sha256: str | None, file_sha256: str
     """Whether the platform handed out exactly this file for this ruling under this content hash."""
     return db.session.scalar(sa.select(RulingCopy.id).filter_by(
         ruling_id=ruling_id, content_sha256=content_sha256, file_sha256=file_sha256).limit(1)) is not None
+
+
+def hash_was_issued(ruling_id: int, content_sha256: str) -> bool:
+    """Whether the platform issued a copy of this ruling that carries this content hash."""
+    return db.session.scalar(sa.select(RulingCopy.id).filter_by(
+        ruling_id=ruling_id, content_sha256=content_sha256).limit(1)) is not None

@@ -1,9 +1,11 @@
 """Bulk export: every ruling matching a filter as one ZIP of PDFs, restartable without duplicates.
 
-The calling process reads the database and renders the HTML (fast); a pool of long-lived
-worker processes turns HTML into PDF (slow), each importing WeasyPrint once. Each finished PDF
-is written atomically into a staging folder beside the target; a restarted export skips the
-rulings already there. The ZIP is built from the staging folder and renamed into place.
+Rulings whose documents are stored (rulings/issued.py) are copied from storage as issued: nothing
+is rendered. For the others the calling process reads the database and renders the HTML (fast); a
+pool of long-lived worker processes turns HTML into PDF (slow), each importing WeasyPrint once.
+Each finished PDF is stored as the ruling's issued document and written atomically into a staging
+folder beside the target; a restarted export skips the rulings already there or stored. The ZIP is
+built from both and renamed into place.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import shutil
 import zipfile
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -25,12 +28,14 @@ import sqlalchemy as sa
 from backoffice.cases.models import Case, CaseDecision, DecisionStatus, Verdict
 from backoffice.db import db, utcnow
 from backoffice.merchants.models import Merchant
-from backoffice.rulings.copies import record_copy
+from backoffice.rulings.context import content_hash, ruling_facts
+from backoffice.rulings.issued import facts_at, keep_rendered, latest_documents, rulings_storage
 from backoffice.rulings.queries import changed_on_appeal, get_ruling
-from backoffice.rulings.render import ruling_html
+from backoffice.rulings.render import document_for
 from backoffice.timeutil import platform_day_bounds
 
 Progress = Callable[[int, int], None]
+READERS = 8  # objects read from storage at once while the ZIP is written
 
 
 @dataclass(frozen=True)
@@ -117,32 +122,33 @@ def run_export(flt: ExportFilter, out: Path, *, processes: int = 2, progress: Pr
     staging = staging_dir(out)
     staging.mkdir(parents=True, exist_ok=True)
     ids = ruling_ids(flt)
+    stored = {d.ruling_id: d for d in latest_documents(ids, flt.lang)}
     done_names = {p.name for p in staging.glob("*.pdf")}
     manifest_path = staging / "manifest.jsonl"
-    total, done = len(ids), 0
-    todo = []
-    for ruling_id in ids:
-        if f"{ruling_id:08d}.pdf" in done_names:
-            done += 1
-        else:
-            todo.append(ruling_id)
+    manifest = _read_manifest(manifest_path)
+    for ruling_id, document in stored.items():
+        manifest[str(ruling_id)] = {"number": document.number, "sha256": document.content_sha256,
+                                    "key": document.storage_key}
+    todo = [i for i in ids if i not in stored and f"{i:08d}.pdf" not in done_names]
+    total, done = len(ids), len(ids) - len(todo)
     if progress:
         progress(done, total)
 
     def finished(name: str, pdf: bytes, text_sha256: str) -> None:
         nonlocal done
         ruling_id = int(name.removesuffix(".pdf"))
-        record_copy(ruling_id, flt.lang, manifest[str(ruling_id)]["sha256"], text_sha256,
-                    hashlib.sha256(pdf).hexdigest())
+        entry = manifest[str(ruling_id)]
+        # Rendered now, so issued now: the ruling's stored document from here on.
+        keep_rendered(ruling_id, flt.lang, entry["number"], entry["sha256"], datetime.fromisoformat(entry["facts_at"]),
+                      pdf, text_sha256=text_sha256)
         db.session.commit()
         _write_atomic(staging / name, pdf)
         done += 1
         if progress:
             progress(done, total)
 
-    manifest = _read_manifest(manifest_path)
     documents = (_document(ruling_id, flt.lang, manifest, manifest_path) for ruling_id in todo)
-    if processes <= 0:
+    if processes <= 0 or not todo:  # every ruling stored: no worker processes to start
         for name, html in documents:
             finished(*_render(name, html))
     else:
@@ -161,8 +167,9 @@ def run_export(flt: ExportFilter, out: Path, *, processes: int = 2, progress: Pr
 
 
 def _document(ruling_id: int, lang: str, manifest: dict, manifest_path: Path) -> tuple[str, str]:
-    document = ruling_html(get_ruling(ruling_id), lang)
-    entry = {"number": document.number, "sha256": document.content_hash}
+    facts = ruling_facts(get_ruling(ruling_id))
+    document = document_for(facts, lang, content_hash(facts))
+    entry = {"number": document.number, "sha256": document.content_hash, "facts_at": facts_at(facts).isoformat()}
     manifest[str(ruling_id)] = entry
     with manifest_path.open("a") as fh:
         fh.write(json.dumps({str(ruling_id): entry}) + "\n")
@@ -186,11 +193,19 @@ def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFi
     tmp = out.with_name(out.name + ".tmp")
     index = []
     changed = changed_on_appeal(ids)
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
-        for ruling_id in ids:
+    files = rulings_storage()
+
+    def read(ruling_id: int) -> bytes:
+        staged = staging / f"{ruling_id:08d}.pdf"
+        if staged.exists():
+            return staged.read_bytes()
+        return files.get(manifest[str(ruling_id)]["key"])
+
+    # Reading from object storage is network-bound: a few requests in flight, written in order.
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive, ThreadPoolExecutor(READERS) as readers:
+        for ruling_id, data in zip(ids, readers.map(read, ids), strict=True):
             entry = manifest.get(str(ruling_id)) or {}
             arcname = f"{entry.get('number', ruling_id)}.pdf"
-            data = (staging / f"{ruling_id:08d}.pdf").read_bytes()
             archive.writestr(arcname, data)
             # The hash printed on the ruling (verifiable on the platform), and the file's own checksum.
             index.append({"file": arcname, "ruling_id": ruling_id, "number": entry.get("number"),

@@ -1,7 +1,8 @@
 """Background export jobs for the web page: a worker thread with its own application context.
 
-State lives in files under ``instance/exports/`` (one ``<id>.json`` beside ``<id>.zip``), so any
-web process can show the progress. A later issue moves long jobs onto a job queue.
+State lives in files under ``instance/exports/`` (``<id>.json``), so any web process can show the
+progress; the finished ZIP goes to the exports storage (``<id>.zip``: the same folder by default, or
+object storage that every node reads). A later issue moves long jobs onto a job queue.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from flask_babel import lazy_gettext as _l
 from backoffice.db import utcnow
 from backoffice.failures import Conflict
 from backoffice.rulings.export import ExportFilter, run_export
+from backoffice.storage import storage_for
 
 _ID_CHARS = frozenset("0123456789abcdef")
 STALE_AFTER = timedelta(minutes=30)
@@ -53,8 +55,9 @@ def all_jobs() -> list[dict]:
     return sorted(jobs, key=lambda j: j["created_at"], reverse=True)[:50]
 
 
-def zip_path(job_id: str) -> Path:
-    return exports_dir() / f"{job_id}.zip"
+def zip_key(job_id: str) -> str:
+    """The finished ZIP's key in the exports storage."""
+    return f"{job_id}.zip"
 
 
 def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
@@ -88,7 +91,9 @@ def _run(app: Flask, directory: Path, job: dict, flt: ExportFilter, processes: i
 
     with app.app_context():
         try:
-            run_export(flt, directory / f"{job['id']}.zip", processes=processes, progress=progress)
+            built = directory / f"{job['id']}.zip"
+            run_export(flt, built, processes=processes, progress=progress)
+            storage_for("exports", app).put_file(zip_key(job["id"]), built)  # a move, on the local default
             job["state"] = "done"
         except Exception as exc:  # noqa: BLE001 - shown on the page; the staging folder allows a rerun
             job.update(state="failed", error=f"{type(exc).__name__}: {exc}"[:500])

@@ -42,3 +42,24 @@ class RetainedQuotes(db.Model):
     rationale: Mapped[str] = mapped_column(sa.Text)
     messages: Mapped[list] = mapped_column(sa.JSON)
     kept_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+class IssuedDocument(db.Model):
+    """The PDF a ruling was issued with, in one language, for one state of its facts: rendered once
+    (when the ruling is issued, and again when an appeal decision or the penalty's end changes what
+    it states), stored, and from then on served as stored. The newest (``facts_at``) of a ruling and
+    language is the one handed out."""
+
+    __tablename__ = "ruling_documents"
+    __table_args__ = (sa.UniqueConstraint("ruling_id", "lang", "content_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ruling_id: Mapped[int] = mapped_column(sa.ForeignKey("case_decisions.id"), index=True)
+    lang: Mapped[str] = mapped_column(sa.String(8))
+    number: Mapped[str] = mapped_column(sa.String(40))
+    content_sha256: Mapped[str] = mapped_column(sa.String(64))
+    file_sha256: Mapped[str] = mapped_column(sa.String(64))
+    size: Mapped[int]
+    storage_key: Mapped[str] = mapped_column(sa.String(200))
+    # The latest moment the facts record (the ruling, its appeal decision, the penalty's end): a
+    # later state always sorts after an earlier one, whichever was stored first.
+    facts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,10 +2,15 @@
 
 The hash seals the ruling's facts, but anyone can print a genuine number and hash on a document
 they wrote themselves. So a PDF copy whose hash is genuine must also be a file the platform
-issued (``RulingCopy``: every PDF the platform hands out is recorded; rendering is deterministic,
-so a fresh render of the record counts too). Failing that, its text is compared with the texts the
-ruling was issued with, or with a fresh render (in the copy's language; as issued, for an
-out-of-date copy): a changed measure, date or quote makes it ``altered``; the same text in a file
+issued (``RulingCopy``: every PDF the platform hands out is recorded, and since rulings are kept
+(rulings/issued.py) the file handed out is the stored one, whatever fonts or templates say today;
+for rulings issued before that, rendering is deterministic, so a fresh render counts too). A hash
+the ruling carried in an earlier state (between an appeal decision and the penalty's end, say) is
+genuine when the platform issued a copy with it and something later has happened since.
+
+Failing that, its text is compared with the texts the ruling was issued with, or (for a state that
+was never stored) with a fresh render in the copy's language, as issued for an out-of-date copy:
+a changed measure, date or quote makes it ``altered``; the same text in a file
 the platform never issued is only ``text_match``, not authentic, because what a page shows can be
 changed without changing its text (a white box over a measure). A copy re-saved by a PDF viewer
 lands there too. A typed number and hash check the hash alone.
@@ -18,8 +23,9 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from backoffice.rulings.context import HASH_RE, content_hash, issued_hash, ruling_facts
-from backoffice.rulings.copies import file_was_issued, text_was_issued
-from backoffice.rulings.facts import NUMBER_RE
+from backoffice.rulings.copies import file_was_issued, hash_was_issued, text_was_issued
+from backoffice.rulings.facts import NUMBER_RE, ruling_id_from_number
+from backoffice.rulings.issued import is_stored
 from backoffice.rulings.pdftext import PdfTextError, pdf_text, squash, text_digest
 from backoffice.rulings.queries import ruling_by_number
 
@@ -78,6 +84,9 @@ def _check_hash(number: str | None, claimed: str | None) -> tuple[Result, dict |
         verdict, sealed = Verdict.match, facts
     elif "later" in facts and claimed == issued_hash(facts):
         verdict, sealed = Verdict.issued, {k: v for k, v in facts.items() if k != "later"}
+    elif "later" in facts and hash_was_issued(ruling.id, claimed):
+        # An earlier state the platform issued: after an appeal decision, before the penalty's end.
+        verdict = Verdict.issued
     else:
         verdict = Verdict.mismatch
     return Result(verdict, number, claimed, current, facts["effective_at"]), sealed
@@ -86,12 +95,14 @@ def _check_hash(number: str | None, claimed: str | None) -> tuple[Result, dict |
 def verify_pdf(data: bytes) -> Result:
     text = pdf_text(data)
     result, sealed = _check_hash(*claims_in(text))
-    if sealed is None:
+    if not result.authentic:
         return result
-    ruling_id, file_digest = sealed["ruling_id"], hashlib.sha256(data).hexdigest()
+    ruling_id, file_digest = ruling_id_from_number(result.number), hashlib.sha256(data).hexdigest()
     if file_was_issued(ruling_id, result.claimed, file_digest):
         return replace(result, content_checked=True, file_checked=True)
-    rendered = fresh_render(text, sealed, result.claimed)
+    # A state whose documents are stored is compared with what was issued, never with a render of today.
+    stored = sealed is None or is_stored(ruling_id, result.claimed)
+    rendered = None if stored else fresh_render(text, sealed, result.claimed)
     if rendered is not None and hashlib.sha256(rendered[0]).hexdigest() == file_digest:
         return replace(result, content_checked=True, file_checked=True)
     # A text the ruling was issued with (whatever the template printed then), or the one it prints now.

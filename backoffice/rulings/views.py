@@ -13,13 +13,16 @@ from backoffice.accounts.models import STAFF_ROLES, Role
 from backoffice.accounts.permissions import public, roles_required
 from backoffice.db import db, utcnow
 from backoffice.policy import get_rulebook
-from backoffice.rulings import jobs
+from backoffice.rulings import issuing, jobs
 from backoffice.rulings.context import content_hash, ruling_facts
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.export import ExportFilter, known_rule, ruling_ids
 from backoffice.rulings.facts import Ruling, ruling_number, ruling_time
+from backoffice.rulings.issued import issued_pdf
 from backoffice.rulings.queries import changed_on_appeal, find_ruling, get_ruling, ruling_of
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
+from backoffice.storage import storage_for
+from backoffice.storage.serving import send_stored
 from backoffice.timeutil import to_platform_tz
 
 bp = Blueprint("rulings", __name__)
@@ -33,6 +36,13 @@ def iso_platform_time(value: str | None) -> str:
     return fmt(value)
 
 
+@bp.after_app_request
+def store_issued_rulings(response):
+    """Rulings this request issued or superseded are rendered and stored now that it has committed."""
+    issuing.store_committed()
+    return response
+
+
 def lang_arg() -> str:
     lang = request.args.get("lang", "zh")
     if lang not in LANG_MODES:
@@ -41,12 +51,11 @@ def lang_arg() -> str:
 
 
 def send_ruling_pdf(ruling: Ruling, lang: str):
-    from backoffice.rulings.render import ruling_pdf
-
-    document, data = ruling_pdf(ruling, lang)
-    db.session.commit()  # the copy handed out is recorded as issued
+    """The ruling's document as issued (stored once, served as stored: rulings/issued.py)."""
+    document, data = issued_pdf(ruling, lang)
+    db.session.commit()  # a document rendered just now (never stored, or its file lost) is kept
     response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True,
-                         download_name=document.filename(lang))
+                         download_name=f"ruling-{document.number}-{lang}.pdf")
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
@@ -191,8 +200,8 @@ def export_status(job_id: str):
 @roles_required(*EXPORTERS)
 def export_download(job_id: str):
     job = jobs.load(job_id)
-    if job is None or job["state"] != "done" or not jobs.zip_path(job_id).exists():
+    if job is None or job["state"] != "done":
         abort(404)
     period = f"{job['filter']['since']}-to-{job['filter']['until'] or 'now'}"
-    return send_file(jobs.zip_path(job_id), mimetype="application/zip", as_attachment=True,
-                     download_name=f"rulings-{period}-{job_id}.zip")
+    return send_stored(storage_for("exports"), jobs.zip_key(job_id), mimetype="application/zip", as_attachment=True,
+                       download_name=f"rulings-{period}-{job_id}.zip")

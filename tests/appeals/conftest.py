@@ -134,6 +134,38 @@ def uploads(app):
                            tmp=lambda: listing("tmp"), everything=lambda: listing("."))
 
 
+@pytest.fixture
+def shop(merchant_user, ruling_for):
+    user = merchant_user("shop")
+    return user, ruling_for(user.merchant)
+
+
+@pytest.fixture
+def send(client, login, token, shop):
+    """``send(channel, files, statement)``: upload through the web form, a supplement or the API; (status, message)."""
+    user, ruling = shop
+    login("shop")
+    headers = token("shop", "appeal", "read")
+
+    def do(channel: str, files, statement: str = "客户先发的联系方式"):
+        data = {"statement": statement, "files": [(io.BytesIO(body), name) for name, body in files]}
+        if channel == "api":
+            response = client.post(f"/api/v1/cases/{ruling.case_id}/appeal", data=data, headers=headers,
+                                   content_type="multipart/form-data")
+            error = response.get_json().get("error") or {}
+            return response.status_code, error.get("message", "")
+        if channel == "supplement":  # files sent after submitting come with a supplement
+            data = {"text": statement, "files": data["files"]}
+            response = client.post(f"/merchant/rulings/{ruling.id}/appeal/supplements", data=data,
+                                   content_type="multipart/form-data", follow_redirects=True)
+            return response.status_code, response.get_data(as_text=True)
+        response = client.post(f"/merchant/rulings/{ruling.id}/appeal", data={**data, "action": "submit"},
+                               content_type="multipart/form-data", follow_redirects=True)
+        return response.status_code, response.get_data(as_text=True)
+
+    return do
+
+
 # Sample files -----------------------------------------------------------------------------------
 
 def png(size=(40, 30), color=(200, 30, 30)) -> bytes:

@@ -107,4 +107,4 @@ def test_a_pdf_that_cannot_be_drawn_has_no_preview_and_is_still_kept(app, mercha
     stored = storage.store(io.BytesIO(pdf()[:40] + b"\n%%EOF\n"), "broken.pdf")
     assert stored.kind == "pdf"
     assert stored.has_thumbnail is False
-    assert storage.path_for(stored.sha256).exists()
+    assert storage.evidence_storage().exists(storage.key_for(stored.sha256))

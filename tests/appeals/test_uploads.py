@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 import sqlalchemy as sa
 
@@ -32,38 +30,6 @@ BAD = {
     "decompression bomb": ([("bomb.png", huge_png())], {}, "damaged or not really an image"),
     "good then bad": ([("good.png", png()), ("bad.jpg", exe())], {}, "content is none of these"),
 }
-
-
-@pytest.fixture
-def shop(merchant_user, ruling_for):
-    user = merchant_user("shop")
-    return user, ruling_for(user.merchant)
-
-
-@pytest.fixture
-def send(client, login, token, shop):
-    """``send(channel, files, statement)``: upload through the web form, a supplement or the API; (status, message)."""
-    user, ruling = shop
-    login("shop")
-    headers = token("shop", "appeal", "read")
-
-    def do(channel: str, files, statement: str = "客户先发的联系方式"):
-        data = {"statement": statement, "files": [(io.BytesIO(body), name) for name, body in files]}
-        if channel == "api":
-            response = client.post(f"/api/v1/cases/{ruling.case_id}/appeal", data=data, headers=headers,
-                                   content_type="multipart/form-data")
-            error = response.get_json().get("error") or {}
-            return response.status_code, error.get("message", "")
-        if channel == "supplement":  # files sent after submitting come with a supplement
-            data = {"text": statement, "files": data["files"]}
-            response = client.post(f"/merchant/rulings/{ruling.id}/appeal/supplements", data=data,
-                                   content_type="multipart/form-data", follow_redirects=True)
-            return response.status_code, response.get_data(as_text=True)
-        response = client.post(f"/merchant/rulings/{ruling.id}/appeal", data={**data, "action": "submit"},
-                               content_type="multipart/form-data", follow_redirects=True)
-        return response.status_code, response.get_data(as_text=True)
-
-    return do
 
 
 def assert_nothing_left(uploads, count_rows):
@@ -144,12 +110,12 @@ def test_good_files_are_stored_content_addressed(send, shop, uploads, client, ch
     assert {e.name: (e.mime, e.kind) for e in appeal.evidence} == {n: s[1:] for n, s in samples.items()}
     for e in appeal.evidence:
         body = samples[e.name][0]
-        assert storage.path_for(e.sha256).read_bytes() == body
+        assert storage.evidence_storage().get(storage.key_for(e.sha256)) == body
         assert e.size == len(body)
-        assert storage.path_for(e.sha256).relative_to(uploads.root / "files")
+        assert (uploads.root / storage.key_for(e.sha256)).read_bytes() == body  # the local default: UPLOAD_DIR
         previewed = e.kind in ("image", "pdf")  # a PDF's preview is its first page (pdftoppm)
         assert e.has_thumbnail is previewed
-        assert storage.path_for(e.sha256, thumbnail=True).exists() is previewed
+        assert storage.evidence_storage().exists(storage.key_for(e.sha256, thumbnail=True)) is previewed
         download = client.get(f"/merchant/evidence/{e.id}")
         assert download.status_code == 200
         assert download.data == body

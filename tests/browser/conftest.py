@@ -46,6 +46,7 @@ def live(sqlite_template, tmp_path) -> Iterator[str]:
     app = create_app({
         "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "browser-journeys-0123456789",
         "UPLOAD_DIR": str(tmp_path / "uploads"), "EXPORT_DIR": str(tmp_path / "exports"),
+        "RULING_DIR": str(tmp_path / "rulings"),
     })
     with app.app_context():
         load_demo()

@@ -66,6 +66,9 @@ RACE_TESTS = {
         "ingest/test_linked_accounts.py::test_one_handle_from_concurrent_ingestions_is_kept_once"],
     # Not an operation on the database, but a state change all the same: the export job's start.
     "rulings.jobs.start": ["rulings/test_export_races.py::test_the_same_export_started_four_times_at_once_runs_once"],
+    # A job, not an actor's verb: render and store a ruling's documents (two workers, or a retry, at once).
+    "rulings.issued.store_issued_ruling": [
+        "rulings/test_issued.py::test_storing_the_same_ruling_twice_at_once_keeps_one_document_per_language"],
     # A worker's sweep, not an actor's verb: delivery processes side by side (FOR UPDATE SKIP LOCKED).
     "webhooks.delivery.deliver_due": [
         "webhooks/test_delivery.py::test_two_delivery_processes_at_once_never_send_one_event_twice"],
@@ -132,7 +135,8 @@ def _operations() -> set[str]:
 
 
 def test_every_operation_is_raced_or_says_why_not():
-    operations = _operations() | {"rulings.jobs.start", "webhooks.delivery.deliver_due"}
+    operations = _operations() | {"rulings.jobs.start", "webhooks.delivery.deliver_due",
+                                  "rulings.issued.store_issued_ruling"}
     assert not set(RACE_TESTS) & set(NO_RACE_NEEDED)
     assert operations - set(RACE_TESTS) - set(NO_RACE_NEEDED) == set(), "add a race test (tests/concurrency.race)"
     assert set(RACE_TESTS) | set(NO_RACE_NEEDED) <= operations, "an operation listed here no longer exists"

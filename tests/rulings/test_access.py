@@ -13,12 +13,14 @@ from backoffice.merchants.models import Merchant
 @pytest.fixture(autouse=True)
 def fake_pdf(monkeypatch):
     """Access rules do not need a real rendering."""
-    from backoffice.rulings import render
+    from types import SimpleNamespace
 
-    def fake(ruling, mode="zh"):
-        return render.RulingDocument(f"N-{ruling.id}", "", "0" * 64), b"%PDF-1.7 fake"
+    from backoffice.rulings import views
 
-    monkeypatch.setattr(render, "ruling_pdf", fake)
+    def fake(ruling, lang="zh"):
+        return SimpleNamespace(number=f"N-{ruling.id}"), b"%PDF-1.7 fake"
+
+    monkeypatch.setattr(views, "issued_pdf", fake)
 
 
 @pytest.fixture
