@@ -42,9 +42,18 @@ def test_uploads_are_stored_in_the_bucket_and_downloaded_from_it(s3_app, seaweed
 
 
 def test_a_refused_upload_leaves_nothing_in_the_bucket(s3_app, seaweed, send, shop):
-    status, text = send("web", [("good.png", png()), ("bad.jpg", exe())])
+    status, text = send("api", [("good.png", png()), ("bad.jpg", exe())])  # the API: all or nothing
     assert "content is none of these" in text
     assert bucket_keys(seaweed, s3_app) == set()
+
+
+def test_the_web_form_keeps_only_the_good_file_in_the_bucket(s3_app, seaweed, send, shop):
+    status, text = send("web", [("good.png", png()), ("bad.jpg", exe())])  # a mixed upload keeps the good file
+    assert "content is none of these" in text
+    item = db.session.query(Appeal).one().evidence[0]
+    assert item.name == "good.png"
+    assert any(item.sha256 in key for key in bucket_keys(seaweed, s3_app))
+    assert not any(key.endswith(".tmp") for key in bucket_keys(seaweed, s3_app))
 
 
 def test_a_partial_download_of_a_stored_recording_works_from_the_bucket(s3_app, send, shop, client):
