@@ -71,6 +71,18 @@ class DefaultConfig:
     MAIL_FROM = "backoffice@localhost"
     SMTP_HOST = "localhost"
     SMTP_PORT = 25
+    # Background jobs (backoffice/jobs): with a Redis URL (redis://host:6379/0) they go to a Dramatiq queue
+    # run by `flask jobs worker` and scheduled by `flask jobs scheduler`; without one (the embedded
+    # default) they run on a thread of the process and the web server runs the periodic ones.
+    REDIS_URL: str | None = None
+    # "redis", "thread" or "off" (recorded, not run: the unit tests); empty: redis with a URL, else thread.
+    JOBS_BACKEND: str | None = None
+    JOBS_NAMESPACE = "backoffice"  # prefix of every Redis key: installations can share a Redis
+    JOBS_SCHEDULE_IN_WEB = True  # thread backend: the web process runs the periodic jobs
+    # Dramatiq's Redis broker: a worker silent this long is dead and its unfinished jobs go back on the
+    # queue; the chance (per million broker calls) that a call does that clean-up.
+    JOBS_HEARTBEAT_TIMEOUT_MS = 60_000
+    JOBS_MAINTENANCE_CHANCE = 1_000
 
 
 def finalize(config: dict, instance_path: Path) -> None:
@@ -92,6 +104,7 @@ def finalize(config: dict, instance_path: Path) -> None:
         config["UPLOAD_DIR"] = str(instance_path / "uploads")
     if not config.get("EXPORT_DIR"):
         config["EXPORT_DIR"] = str(instance_path / "exports")
+    _finalize_jobs(config)
     remember_days = int(config.get("REMEMBER_DAYS", DefaultConfig.REMEMBER_DAYS))
     if remember_days < 1:
         raise RuntimeError("BACKOFFICE_REMEMBER_DAYS must be at least 1")
@@ -100,6 +113,17 @@ def finalize(config: dict, instance_path: Path) -> None:
     secure = _as_bool(config.get("COOKIE_SECURE"))
     config["SESSION_COOKIE_SECURE"] = secure
     config["REMEMBER_COOKIE_SECURE"] = secure
+
+
+def _finalize_jobs(config: dict) -> None:
+    backend = config.get("JOBS_BACKEND") or ("redis" if config.get("REDIS_URL") else
+                                             "off" if config.get("TESTING") else "thread")
+    if backend not in ("redis", "thread", "off"):
+        raise RuntimeError("BACKOFFICE_JOBS_BACKEND must be redis, thread or off")
+    if backend == "redis" and not config.get("REDIS_URL"):
+        raise RuntimeError("BACKOFFICE_JOBS_BACKEND=redis needs BACKOFFICE_REDIS_URL")
+    config["JOBS_BACKEND"] = backend
+    config["JOBS_SCHEDULE_IN_WEB"] = _as_bool(config.get("JOBS_SCHEDULE_IN_WEB"))
 
 
 def normalize_database_url(url: str) -> str:
