@@ -9,6 +9,8 @@ import uuid
 import pytest
 import redis
 
+from tests.webhooks.conftest import endpoint, receiver  # noqa: F401 - the loopback receiver, shared
+
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
