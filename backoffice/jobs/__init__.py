@@ -11,9 +11,10 @@ from flask import Flask
 
 from backoffice.jobs import catalogue  # noqa: F401 - registers every job
 from backoffice.jobs.registry import JOBS, Job, periodic, register
-from backoffice.jobs.runtime import backend, dispatch, enqueue, job_finished, queue_depths
+from backoffice.jobs.runtime import QueueUnavailable, backend, dispatch, enqueue, job_finished, queue_depths
 
-__all__ = ["JOBS", "Job", "dispatch", "enqueue", "init_app", "job_finished", "periodic", "queue_depths", "register"]
+__all__ = ["JOBS", "Job", "QueueUnavailable", "dispatch", "enqueue", "init_app", "job_finished", "periodic",
+           "queue_depths", "register"]
 
 
 def init_app(app: Flask) -> None:

@@ -16,12 +16,13 @@ import threading
 import time
 
 import dramatiq
+import redis
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import AgeLimit, Middleware, Retries, ShutdownNotifications, TimeLimit
 from flask import Flask
 
 from backoffice.jobs.registry import JOBS, periodic, queues
-from backoffice.jobs.runtime import job_finished, run_job
+from backoffice.jobs.runtime import QueueUnavailable, job_finished, run_job
 
 _BROKERS: dict[tuple, RedisBroker] = {}
 _LOCK = threading.Lock()
@@ -76,7 +77,10 @@ class RedisBackend:
         self.broker = broker_for(app)
 
     def send(self, name: str, kwargs: dict) -> None:
-        self.broker.get_actor(name).send_with_options(kwargs=kwargs)
+        try:
+            self.broker.get_actor(name).send_with_options(kwargs=kwargs)
+        except (redis.RedisError, dramatiq.errors.BrokerError) as exc:
+            raise QueueUnavailable() from exc
 
     def depths(self) -> dict[str, int]:
         return {queue: int(self.broker.do_qsize(queue)) for queue in queues()}

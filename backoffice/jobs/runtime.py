@@ -8,9 +8,11 @@ import logging
 import sqlalchemy as sa
 from blinker import Namespace
 from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from backoffice.db import db
+from backoffice.failures import DomainError
 from backoffice.jobs.registry import JOBS
 
 logger = logging.getLogger("backoffice.jobs")
@@ -20,6 +22,15 @@ _signals = Namespace()
 job_finished = _signals.signal("job-finished")
 
 _PENDING = "backoffice.jobs.pending"
+
+
+class QueueUnavailable(DomainError):
+    """The job queue (Redis) cannot be reached: the work was not started."""
+
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__(_l("The job queue cannot be reached right now; try again in a moment."))
 BACKENDS = ("redis", "thread", "off")
 
 
@@ -40,7 +51,10 @@ def enqueue(name: str, **kwargs) -> None:
 
 
 def dispatch(name: str, **kwargs) -> None:
-    """Hand the job to the backend now: for work that waits on no transaction (an export's state file)."""
+    """Hand the job to the backend now: for work that waits on no transaction (an export's state file).
+
+    :raises QueueUnavailable: when Redis cannot be reached.
+    """
     _check(name, kwargs)
     backend(current_app).send(name, kwargs)
 
@@ -58,7 +72,7 @@ def _send_pending(session: Session) -> None:
     for name, kwargs in session.info.pop(_PENDING, ()):
         try:
             dispatch(name, **kwargs)
-        except Exception:
+        except QueueUnavailable:
             # The transaction has committed and must not look failed; the job's periodic sweep (or a
             # person starting it again) does the work the lost message would have started.
             logger.exception("could not enqueue job %s", name)

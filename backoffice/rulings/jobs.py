@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 
 from backoffice.db import utcnow
 from backoffice.failures import Conflict
-from backoffice.jobs import dispatch
+from backoffice.jobs import QueueUnavailable, dispatch
 from backoffice.rulings.export import ExportFilter, run_export
 
 _ID_CHARS = frozenset("0123456789abcdef")
@@ -64,6 +64,7 @@ def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
     :raises ExportRunning: when this person's export of the same filter is still running. The check
         and the new job's file happen under an exclusive lock on the exports folder, which every web
         process (and node, on a shared folder) takes: two clicks at once start one export.
+    :raises QueueUnavailable: when the job queue cannot be reached (no job is left behind).
     """
     directory = exports_dir()
     wanted = flt.to_dict()
@@ -76,7 +77,12 @@ def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
         job = {"id": secrets.token_hex(8), "filter": wanted, "user_id": user_id, "state": "running",
                "done": 0, "total": None, "error": None, "created_at": utcnow().isoformat(), "finished_at": None}
         _save(directory, job)
-    dispatch("rulings.export", job_id=job["id"], processes=processes)  # no transaction to wait for
+    try:
+        dispatch("rulings.export", job_id=job["id"], processes=processes)  # no transaction to wait for
+    except QueueUnavailable:
+        # Not started: no job to show, and none left "running" to refuse the same export for half an hour.
+        (directory / f"{job['id']}.json").unlink()
+        raise
     return job
 
 

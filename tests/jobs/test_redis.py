@@ -131,3 +131,22 @@ def test_without_redis_the_scheduler_runs_the_periodic_jobs_itself(app, runner, 
     assert result.output.splitlines() == ["Ran webhooks.deliver.", "Ran measures.expire.", "Ran outbox.deliver."]
 
 
+
+
+def test_with_redis_out_of_reach_commits_still_succeed_and_an_export_is_refused_with_a_message(
+        on_redis, make_merchant, make_user, login, client):
+    from decimal import Decimal
+
+    from backoffice.ledger import operations as ledger
+    from backoffice.rulings import jobs as exports
+
+    on_redis.config.update(REDIS_URL="redis://127.0.0.1:1/0", JOBS_NAMESPACE="unreachable")
+    merchant = make_merchant()  # the wake-up after this commit fails: logged, the commit stands
+    ledger.top_up(merchant, Decimal("1.00"), "top-up")
+    db.session.commit()
+    make_user("manager", login="boss")
+    login("boss")
+    page = client.post("/rulings/exports", data={"since": "2026-01-01"}, follow_redirects=True)
+    assert page.status_code == 200
+    assert "任务队列暂时无法连接" in page.get_data(as_text=True)  # a message in the page's language, not a 500
+    assert exports.all_jobs() == []
