@@ -78,7 +78,7 @@ class DefaultConfig:
     # "redis", "thread" or "off" (recorded, not run: the unit tests); empty: redis with a URL, else thread.
     JOBS_BACKEND: str | None = None
     JOBS_NAMESPACE = "backoffice"  # prefix of every Redis key: installations can share a Redis
-    JOBS_SCHEDULE_IN_WEB = True  # thread backend: the web process runs the periodic jobs
+    JOBS_SCHEDULE_IN_WEB: bool | None = None  # thread backend: the web process runs the periodic jobs
     # Dramatiq's Redis broker: a worker silent this long is dead and its unfinished jobs go back on the
     # queue, found by the clean-up that a broker call does with this chance per million. Dramatiq's 1,000
     # means about one call in a thousand: with idle workers polling about once a second, a dead worker's
@@ -125,7 +125,10 @@ def _finalize_jobs(config: dict) -> None:
     if backend == "redis" and not config.get("REDIS_URL"):
         raise RuntimeError("BACKOFFICE_JOBS_BACKEND=redis needs BACKOFFICE_REDIS_URL")
     config["JOBS_BACKEND"] = backend
-    config["JOBS_SCHEDULE_IN_WEB"] = _as_bool(config.get("JOBS_SCHEDULE_IN_WEB"))
+    # Unset: on, except in a test application, which lives for one test: no timer thread may outlive it,
+    # sweeping a database that the next test empties.
+    schedule = config.get("JOBS_SCHEDULE_IN_WEB")
+    config["JOBS_SCHEDULE_IN_WEB"] = not config.get("TESTING") if schedule is None else _as_bool(schedule)
 
 
 def normalize_database_url(url: str) -> str:

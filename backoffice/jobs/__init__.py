@@ -18,15 +18,12 @@ __all__ = ["JOBS", "Job", "QueueUnavailable", "dispatch", "enqueue", "init_app",
 
 
 def init_app(app: Flask) -> None:
-    """In the embedded default, the web process runs the periodic jobs, from its first request on (not in
-    ``flask`` commands, which end soon; ``flask jobs scheduler`` runs them in a process of their own)."""
-    if app.config["JOBS_BACKEND"] != "thread" or not app.config["JOBS_SCHEDULE_IN_WEB"]:
-        return
-    started = False
+    """Without Redis, the web process runs the jobs (from its first request on) and, unless
+    ``JOBS_SCHEDULE_IN_WEB`` is off, the periodic ones too. ``flask`` commands end soon and run none:
+    their wake-ups are left to the web server's sweeps (as before jobs existed), and a command's thread
+    competing with it for SQLite's single writer would slow a large ``flask ingest``."""
 
     @app.before_request
-    def start_periodic_jobs() -> None:
-        nonlocal started
-        if not started:
-            started = True
-            backend(app).start_schedule()
+    def serve_jobs() -> None:
+        if app.config["JOBS_BACKEND"] == "thread":
+            backend(app).serve(schedule=app.config["JOBS_SCHEDULE_IN_WEB"])

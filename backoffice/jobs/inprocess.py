@@ -2,8 +2,10 @@
 transaction that enqueued them commits, and the periodic ones on a timer thread.
 
 One thread, not a pool: SQLite takes one writer at a time, and the work (webhooks, e-mails, an export)
-was already serial. A job still waiting when a short command (``flask ingest``) ends is not lost: its
-periodic sweep picks the work up, as every job here is a sweep of rows that say what is left to do.
+was already serial. Only a serving process runs jobs (the web server from its first request, or
+``flask jobs scheduler``); elsewhere a wake-up is dropped, and nothing is lost by it: every job here is a
+sweep of rows that say what is left to do, which the next periodic run finds. A failed job is not retried
+here either; its next periodic run is the retry.
 """
 
 from __future__ import annotations
@@ -31,8 +33,18 @@ class ThreadBackend:
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
         self.timer: threading.Thread | None = None
+        self.serving = False
+
+    def serve(self, *, schedule: bool) -> None:
+        """Run the jobs sent from now on in this process, and the periodic ones too if ``schedule``."""
+        self.serving = True
+        if schedule and self.timer is None:
+            self.start_schedule()
 
     def send(self, name: str, kwargs: dict) -> None:
+        if not self.serving:
+            logger.debug("job %s left to the periodic sweep (this process runs no jobs)", name)
+            return
         key = (name, json.dumps(kwargs, sort_keys=True))
         with self.lock:
             if key in self.waiting:
@@ -74,6 +86,7 @@ class ThreadBackend:
     def start_schedule(self) -> None:
         """Start the periodic jobs on a timer thread of this process (once): each runs at once, then
         every ``every`` seconds."""
+        self.serving = True
         with self.lock:
             if self.timer is not None:
                 return

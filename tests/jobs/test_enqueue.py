@@ -58,6 +58,16 @@ def test_an_unknown_job_or_arguments_that_are_not_json_fail_in_the_caller(app):
         jobs.enqueue("rulings.export", job_id=object())
 
 
+def test_the_embedded_default_runs_jobs_in_the_web_process_only(app, client, make_merchant):
+    app.config["JOBS_BACKEND"] = "thread"
+    make_merchant()  # a command's commit: not a serving process, the wake-up is left to the sweep
+    assert backend(app).thread is None
+    assert not backend(app).serving
+    client.get("/login")
+    assert backend(app).serving  # from the web server's first request on
+    assert backend(app).timer is None  # a test application runs no schedule (JOBS_SCHEDULE_IN_WEB unset)
+
+
 def test_the_embedded_default_runs_the_job_on_a_thread_after_the_commit(app, make_user, tmp_path, monkeypatch):
     """No Redis: the e-mail written by a notification is sent by the outbox job on a thread of this process."""
     from backoffice.notifications.models import OutboxEmail
@@ -65,6 +75,7 @@ def test_the_embedded_default_runs_the_job_on_a_thread_after_the_commit(app, mak
 
     monkeypatch.setattr(app, "instance_path", str(tmp_path))  # the file backend writes .eml files here
     app.config["JOBS_BACKEND"] = "thread"
+    backend(app).serve(schedule=False)  # as the web server's first request does
     user = make_user("reviewer", login="r1")
     user.email = "r1@example.com"
     finished = threading.Event()
