@@ -8,7 +8,9 @@ from backoffice.jobs.registry import register
 
 # Enforcement events to the platforms: woken after every transaction that writes an event, and swept
 # every 15 s for retries that fall due (docs/webhooks.md).
-register("webhooks.deliver", "backoffice.webhooks.delivery:deliver_due", queue="webhooks", every=15)
+# A sweep may wait 10 s on each of many slow receivers: it gets half an hour before it is interrupted.
+register("webhooks.deliver", "backoffice.webhooks.delivery:deliver_due", queue="webhooks", every=15,
+         time_limit=30 * 60)
 # Timed measures (restrictions, mutes, demotions) whose end has passed: reported once as measure.expired.
 register("measures.expire", "backoffice.webhooks.delivery:report_expiries", queue="webhooks", every=60)
 # The e-mail outbox: woken after every transaction that adds an e-mail, and swept for retries.

@@ -31,6 +31,10 @@ def worker(processes: int, threads: int, queue_names: tuple[str, ...]) -> None:
     from backoffice.jobs.registry import queues
 
     _redis_backend()
+    if current_app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite") and processes * threads > 1:
+        # SQLite has no row locks (FOR UPDATE SKIP LOCKED), which keep two workers off one delivery.
+        click.echo("SQLite: running one worker thread (PostgreSQL takes more).", err=True)
+        processes = threads = 1
     unknown = set(queue_names) - set(queues())
     if unknown:
         raise click.ClickException(f"No such queue: {', '.join(sorted(unknown))} (queues: {', '.join(queues())}).")
