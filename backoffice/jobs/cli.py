@@ -69,11 +69,21 @@ def scheduler(once: bool) -> None:
         backend(current_app).start_schedule()
         while True:
             time.sleep(3600)
+    import redis
+
+    from backoffice.jobs.runtime import QueueUnavailable
+
     queue = _redis_backend()
     click.echo("Scheduling the periodic jobs on Redis.")
     while True:
-        for name in queue.schedule_due():
-            click.echo(f"Sent {name}.")
+        try:
+            for name in queue.schedule_due():
+                click.echo(f"Sent {name}.")
+        except (QueueUnavailable, redis.RedisError) as exc:
+            if once:
+                raise click.ClickException(f"Redis cannot be reached: {exc}") from exc
+            click.echo(f"Redis cannot be reached ({exc}); trying again in 5 s.", err=True)
+            time.sleep(4)  # a period missed meanwhile is sent by the next run of its job
         if once:
             return
         time.sleep(1)

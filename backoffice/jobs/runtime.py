@@ -98,11 +98,12 @@ def run_job(name: str, kwargs: dict) -> None:
 
 
 def backend(app: Flask):
-    """This application's backend, built on first use (again if ``JOBS_BACKEND`` was changed since)."""
+    """This application's backend, built on first use (and again if its settings were changed since)."""
     app = app._get_current_object() if hasattr(app, "_get_current_object") else app  # a thread outlives proxies
     kind = app.config["JOBS_BACKEND"]
+    settings = (kind, app.config["REDIS_URL"], app.config["JOBS_NAMESPACE"])
     built = app.extensions.get("backoffice.jobs")
-    if built is None or built[0] != kind:
+    if built is None or built[0] != settings:
         if kind == "redis":
             from backoffice.jobs.redis_backend import RedisBackend
 
@@ -113,7 +114,7 @@ def backend(app: Flask):
             state = ThreadBackend(app)
         else:
             state = OffBackend()
-        built = app.extensions["backoffice.jobs"] = (kind, state)
+        built = app.extensions["backoffice.jobs"] = (settings, state)
     return built[1]
 
 

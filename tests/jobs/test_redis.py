@@ -150,3 +150,16 @@ def test_with_redis_out_of_reach_commits_still_succeed_and_an_export_is_refused_
     assert page.status_code == 200
     assert "任务队列暂时无法连接" in page.get_data(as_text=True)  # a message in the page's language, not a 500
     assert exports.all_jobs() == []
+
+
+def test_the_scheduler_command_sends_what_is_due_and_says_when_redis_is_out_of_reach(on_redis, runner):
+    result = runner.invoke(args=["jobs", "scheduler", "--once"])
+    assert result.exit_code == 0, result.output
+    sent = {"Sent webhooks.deliver.", "Sent measures.expire.", "Sent outbox.deliver."}
+    assert sent <= set(result.output.splitlines())
+    assert runner.invoke(args=["jobs", "scheduler", "--once"]).output.splitlines() == [
+        "Scheduling the periodic jobs on Redis."]  # the same periods: nothing more to send
+    on_redis.config.update(REDIS_URL="redis://127.0.0.1:1/0", JOBS_NAMESPACE="unreachable")
+    result = runner.invoke(args=["jobs", "scheduler", "--once"])
+    assert result.exit_code == 1
+    assert "Redis cannot be reached" in result.output
