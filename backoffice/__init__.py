@@ -35,6 +35,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _register_error_handlers(app)
     _register_template_helpers(app)
     _register_commands(app)
+    _register_jobs(app)
     return app
 
 
@@ -165,6 +166,12 @@ def _register_template_helpers(app: Flask) -> None:
     from backoffice import templating
 
     templating.init_app(app)
+
+
+def _register_jobs(app: Flask) -> None:
+    from backoffice import jobs
+
+    jobs.init_app(app)
 
 
 def _register_commands(app: Flask) -> None:

@@ -98,6 +98,20 @@ class DefaultConfig:
     MAIL_FROM = "backoffice@localhost"
     SMTP_HOST = "localhost"
     SMTP_PORT = 25
+    # Background jobs (backoffice/jobs): with a Redis URL (redis://host:6379/0) they go to a Dramatiq queue
+    # run by `flask jobs worker` and scheduled by `flask jobs scheduler`; without one (the embedded
+    # default) they run on a thread of the process and the web server runs the periodic ones.
+    REDIS_URL: str | None = None
+    # "redis", "thread" or "off" (recorded, not run: the unit tests); empty: redis with a URL, else thread.
+    JOBS_BACKEND: str | None = None
+    JOBS_NAMESPACE = "backoffice"  # prefix of every Redis key: installations can share a Redis
+    JOBS_SCHEDULE_IN_WEB: bool | None = None  # thread backend: the web process runs the periodic jobs
+    # Dramatiq's Redis broker: a worker silent this long is dead and its unfinished jobs go back on the
+    # queue, found by the clean-up that a broker call does with this chance per million. Dramatiq's 1,000
+    # means about one call in a thousand: with idle workers polling about once a second, a dead worker's
+    # export could wait a quarter of an hour; 10,000 makes it a couple of minutes, for a cheap Lua lookup.
+    JOBS_HEARTBEAT_TIMEOUT_MS = 60_000
+    JOBS_MAINTENANCE_CHANCE = 10_000
 
 
 def finalize(config: dict, instance_path: Path) -> None:
@@ -122,6 +136,7 @@ def finalize(config: dict, instance_path: Path) -> None:
     config["PUBLIC_URL"] = _public_url(config)
     if not config.get("RULING_DIR"):
         config["RULING_DIR"] = str(instance_path / "rulings")
+    _finalize_jobs(config)
     remember_days = int(config.get("REMEMBER_DAYS", DefaultConfig.REMEMBER_DAYS))
     if remember_days < 1:
         raise RuntimeError("BACKOFFICE_REMEMBER_DAYS must be at least 1")
@@ -146,6 +161,18 @@ def _public_url(config: dict) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise RuntimeError(f"BACKOFFICE_PUBLIC_URL must be an absolute http(s) address, got {url!r}")
     return url
+def _finalize_jobs(config: dict) -> None:
+    backend = config.get("JOBS_BACKEND") or ("redis" if config.get("REDIS_URL") else
+                                             "off" if config.get("TESTING") else "thread")
+    if backend not in ("redis", "thread", "off"):
+        raise RuntimeError("BACKOFFICE_JOBS_BACKEND must be redis, thread or off")
+    if backend == "redis" and not config.get("REDIS_URL"):
+        raise RuntimeError("BACKOFFICE_JOBS_BACKEND=redis needs BACKOFFICE_REDIS_URL")
+    config["JOBS_BACKEND"] = backend
+    # Unset: on, except in a test application, which lives for one test: no timer thread may outlive it,
+    # sweeping a database that the next test empties.
+    schedule = config.get("JOBS_SCHEDULE_IN_WEB")
+    config["JOBS_SCHEDULE_IN_WEB"] = not config.get("TESTING") if schedule is None else _as_bool(schedule)
 
 
 def normalize_database_url(url: str) -> str:

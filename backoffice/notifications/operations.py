@@ -7,6 +7,7 @@ from flask_babel import force_locale
 
 from backoffice.accounts.models import Role, User
 from backoffice.db import db
+from backoffice.jobs import enqueue
 from backoffice.notifications.models import Notification, OutboxEmail
 
 
@@ -15,6 +16,7 @@ def notify_user(user: User, kind: str, title: str, body: str, link: str = "") ->
     db.session.add(note)
     if user.email:
         db.session.add(OutboxEmail(to_address=user.email, subject=title[:200], body=f"{body}\n\n{link}".strip()))
+        enqueue("outbox.deliver")  # sent once this transaction commits
     return note
 
 

@@ -39,24 +39,36 @@ def _send(msg: EmailMessage, mail: OutboxEmail) -> None:
         (folder / f"{mail.id:08d}.eml").write_bytes(msg.as_bytes())
 
 
-def deliver_pending(limit: int = 100) -> tuple[int, int]:
-    """Send what is waiting; each e-mail is marked in its own transaction. Returns (sent, failed)."""
+def _claim(skip: list[int]) -> OutboxEmail | None:
     stmt = (sa.select(OutboxEmail).where(OutboxEmail.sent_at.is_(None), OutboxEmail.attempts < MAX_ATTEMPTS)
-            .order_by(OutboxEmail.id).limit(limit))
+            .order_by(OutboxEmail.id).limit(1))
+    if skip:
+        stmt = stmt.where(OutboxEmail.id.not_in(skip))
     if db.session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)  # several workers never send one e-mail twice
+    return db.session.scalar(stmt)
+
+
+def deliver_pending(limit: int = 100) -> tuple[int, int]:
+    """Send what is waiting, one e-mail per transaction (its row locked while it is sent), so that a worker
+    killed half-way leaves only the e-mail in hand unmarked. Returns (sent, failed)."""
     sent = failed = 0
-    for mail in db.session.scalars(stmt).all():
+    tried: list[int] = []  # failed in this run: the next run tries them again
+    for _ in range(limit):
+        mail = _claim(tried)
+        if mail is None:
+            break
         mail.attempts += 1
         try:
             _send(_message(mail), mail)
         except (OSError, smtplib.SMTPException) as exc:
             mail.last_error = str(exc)[:500]
             failed += 1
+            tried.append(mail.id)
         else:
             mail.sent_at = utcnow()
             sent += 1
-    db.session.commit()
+        db.session.commit()
     return sent, failed
 
 

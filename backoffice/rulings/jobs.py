@@ -1,8 +1,9 @@
-"""Background export jobs for the web page: a worker thread with its own application context.
+"""Bulk ruling exports started from the web page, run by the ``rulings.export`` job (backoffice/jobs).
 
 State lives in files under ``instance/exports/`` (``<id>.json``), so any web process can show the
-progress; the finished ZIP goes to the exports storage (``<id>.zip``: the same folder by default, or
-object storage that every node reads). A later issue moves long jobs onto a job queue.
+progress; the export folder must be shared by the web and worker machines. The finished ZIP goes to the
+exports storage (``<id>.zip``: the same folder by default, or object storage that every node reads). A
+worker killed half-way leaves the message to another worker, which resumes from the PDFs already staged.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ import fcntl
 import json
 import os
 import secrets
-import threading
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -20,6 +20,7 @@ from flask_babel import lazy_gettext as _l
 
 from backoffice.db import utcnow
 from backoffice.failures import Conflict
+from backoffice.jobs import QueueUnavailable, dispatch
 from backoffice.rulings.export import ExportFilter, run_export
 from backoffice.storage import storage_for
 
@@ -61,14 +62,14 @@ def zip_key(job_id: str) -> str:
 
 
 def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
-    """Create a job and start its thread; return the job's state.
+    """Create a job and send it to the job queue; return the job's state.
 
     :raises ExportRunning: when this person's export of the same filter is still running. The check
         and the new job's file happen under an exclusive lock on the exports folder, which every web
         process (and node, on a shared folder) takes: two clicks at once start one export.
+    :raises QueueUnavailable: when the job queue cannot be reached (no job is left behind).
     """
-    app = current_app._get_current_object()
-    directory = exports_dir(app)
+    directory = exports_dir()
     wanted = flt.to_dict()
     with open(directory / ".start.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -79,27 +80,40 @@ def start(flt: ExportFilter, user_id: int, *, processes: int = 2) -> dict:
         job = {"id": secrets.token_hex(8), "filter": wanted, "user_id": user_id, "state": "running",
                "done": 0, "total": None, "error": None, "created_at": utcnow().isoformat(), "finished_at": None}
         _save(directory, job)
-    threading.Thread(target=_run, args=(app, directory, job, flt, processes), daemon=True,
-                     name=f"ruling-export-{job['id']}").start()
+    try:
+        dispatch("rulings.export", job_id=job["id"], processes=processes)  # no transaction to wait for
+    except QueueUnavailable:
+        # Not started: no job to show, and none left "running" to refuse the same export for half an hour.
+        (directory / f"{job['id']}.json").unlink()
+        raise
     return job
 
 
-def _run(app: Flask, directory: Path, job: dict, flt: ExportFilter, processes: int) -> None:
+def _filter(data: dict) -> ExportFilter:
+    return ExportFilter(date.fromisoformat(data["since"]), date.fromisoformat(data["until"]) if data["until"] else None,
+                        data["platform"], data["rule"], data["lang"], data["merchant"])
+
+
+def run(job_id: str, processes: int = 2) -> None:
+    """The ``rulings.export`` job: build the ZIP of the job's filter, keeping its state file up to date.
+
+    Run again after a worker died, it resumes; run for a job already finished, it does nothing.
+    """
+    job = load(job_id)
+    if job is None or job["state"] != "running":
+        return
+    directory = exports_dir()
+
     def progress(done: int, total: int) -> None:
         job.update(done=done, total=total)
         _save(directory, job)
 
-    with app.app_context():
-        try:
-            built = directory / f"{job['id']}.zip"
-            run_export(flt, built, processes=processes, progress=progress)
-            storage_for("exports", app).put_file(zip_key(job["id"]), built)  # a move, on the local default
-            job["state"] = "done"
-        except Exception as exc:  # noqa: BLE001 - shown on the page; the staging folder allows a rerun
-            job.update(state="failed", error=f"{type(exc).__name__}: {exc}"[:500])
-        finally:
-            from backoffice.db import db
-
-            db.session.remove()
-        job["finished_at"] = utcnow().isoformat()
-        _save(directory, job)
+    try:
+        built = directory / f"{job['id']}.zip"
+        run_export(_filter(job["filter"]), built, processes=processes, progress=progress)
+        storage_for("exports").put_file(zip_key(job["id"]), built)  # a move, on the local default
+        job["state"] = "done"
+    except Exception as exc:  # noqa: BLE001 - shown on the page; the staging folder allows a rerun
+        job.update(state="failed", error=f"{type(exc).__name__}: {exc}"[:500])
+    job["finished_at"] = utcnow().isoformat()
+    _save(directory, job)

@@ -181,6 +181,8 @@ def exports():
             jobs.start(flt, current_user.id)
         except jobs.ExportRunning as exc:
             flash(exc.message, "info")
+        except jobs.QueueUnavailable as exc:
+            flash(exc.message, "error")
         else:
             flash(_("The export has started; this page shows its progress."), "success")
         return redirect(url_for("rulings.exports"))

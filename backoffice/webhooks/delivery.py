@@ -1,6 +1,7 @@
 """Push due deliveries to their endpoints: signed, retried with capped backoff, in order per merchant.
 
-A worker (or ``flask webhooks deliver``) calls ``deliver_due``. Each delivery is claimed with
+The ``webhooks.deliver`` job (backoffice/jobs: woken after each transaction that writes an event, and
+swept every 15 s) or ``flask webhooks deliver`` calls ``deliver_due``. Each delivery is claimed with
 ``FOR UPDATE SKIP LOCKED`` and sent while its row stays locked, one per transaction, so processes
 running side by side never send one event twice; a merchant's later event waits while an earlier
 one to the same endpoint is still pending.
@@ -72,6 +73,13 @@ def attempt(delivery: WebhookDelivery, now: datetime) -> bool:
     else:
         delivery.next_attempt_at = now + timedelta(seconds=BACKOFF_SECONDS[delivery.attempts - 1])
     return ok
+
+
+def report_expiries() -> int:
+    """Report the timed measures whose end has passed (the ``measures.expire`` job); wake the delivery."""
+    count = emit_expiries()
+    db.session.commit()  # the events are written: enqueue (on commit) sends the delivery after them
+    return count
 
 
 def deliver_due(now: datetime | None = None, limit: int = 1000) -> int:

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from backoffice.appeals.models import Appeal
 from backoffice.cases.models import CaseDecision
 from backoffice.db import db, utcnow
+from backoffice.jobs import enqueue
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry, MerchantBalance
 from backoffice.ledger.standing import Standing, derive_standing, effective_windows
 from backoffice.merchants.models import Merchant
@@ -97,6 +98,7 @@ def _write(entry: LedgerEntry, kind: EventType, occurred_at: datetime, before: l
                                        sequence=event.sequence, state=DeliveryState.pending,
                                        next_attempt_at=occurred_at))
     db.session.flush()
+    enqueue("webhooks.deliver")  # once this transaction commits (once per transaction, however many events)
     return event
 
 

@@ -71,7 +71,15 @@ RACE_TESTS = {
         "rulings/test_issued.py::test_storing_the_same_ruling_twice_at_once_keeps_one_document_per_language"],
     # A worker's sweep, not an actor's verb: delivery processes side by side (FOR UPDATE SKIP LOCKED).
     "webhooks.delivery.deliver_due": [
-        "webhooks/test_delivery.py::test_two_delivery_processes_at_once_never_send_one_event_twice"],
+        "webhooks/test_delivery.py::test_two_delivery_processes_at_once_never_send_one_event_twice",
+        "jobs/test_worker_kill.py::"
+        "test_a_worker_killed_mid_job_leaves_it_to_another_worker_without_loss_or_duplicates"],
+    # The other jobs (backoffice/jobs/catalogue.py): several workers, a wake-up and a sweep at once.
+    "webhooks.delivery.report_expiries": ["jobs/test_job_races.py::test_expiry_sweeps_at_once_report_each_window_once"],
+    "notifications.outbox.deliver_pending": [
+        "jobs/test_job_races.py::test_outbox_workers_at_once_send_each_email_once"],
+    "jobs.redis_backend.RedisBackend.schedule_due": [
+        "jobs/test_redis.py::test_schedulers_running_at_once_send_each_periodic_job_once_per_period"],
     "audit.operations.record": ["foundation/test_audit.py::test_concurrent_writers_build_one_unbroken_chain"],
     # The ledger's writers, reached through the decisions, appeals and exams raced above.
     "customers.operations.impose": [
@@ -122,6 +130,11 @@ NO_RACE_NEEDED = {
 }
 
 
+#: Workers' and schedulers' work, not actors' verbs, raced all the same.
+JOBS = {"webhooks.delivery.report_expiries", "notifications.outbox.deliver_pending",
+        "jobs.redis_backend.RedisBackend.schedule_due"}
+
+
 def _operations() -> set[str]:
     found = set()
     for info in pkgutil.walk_packages(backoffice.__path__, "backoffice."):
@@ -136,7 +149,7 @@ def _operations() -> set[str]:
 
 def test_every_operation_is_raced_or_says_why_not():
     operations = _operations() | {"rulings.jobs.start", "webhooks.delivery.deliver_due",
-                                  "rulings.issued.store_issued_ruling"}
+                                  "rulings.issued.store_issued_ruling", *JOBS}
     assert not set(RACE_TESTS) & set(NO_RACE_NEEDED)
     assert operations - set(RACE_TESTS) - set(NO_RACE_NEEDED) == set(), "add a race test (tests/concurrency.race)"
     assert set(RACE_TESTS) | set(NO_RACE_NEEDED) <= operations, "an operation listed here no longer exists"

@@ -76,6 +76,7 @@ def test_the_page_builds_the_zip_in_the_background_and_names_it_by_its_period(ap
     from backoffice.rulings import jobs, views
 
     monkeypatch.setattr(views.jobs, "start", functools.partial(jobs.start, processes=0))
+    app.config["JOBS_BACKEND"] = "thread"  # the embedded default: the export runs on a thread of this process
     ruling = make_ruling()
     make_user("manager", login="boss")
     login("boss")

@@ -3,30 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from datetime import date, timedelta
-
-import pytest
 
 from backoffice.db import utcnow
 from backoffice.rulings import jobs
 from backoffice.rulings.export import ExportFilter
 from tests.concurrency import exactly_one, race
-
-
-@pytest.fixture(autouse=True)
-def exports_that_wait(monkeypatch):
-    """The export itself (tested in test_export.py) is replaced by one that stays running until told."""
-    release = threading.Event()
-
-    def run(app, directory, job, flt, processes):
-        release.wait(30)
-        job["state"] = "done"
-        jobs._save(directory, job)
-
-    monkeypatch.setattr(jobs, "_run", run)
-    yield
-    release.set()
 
 
 def test_the_same_export_started_four_times_at_once_runs_once(app):
