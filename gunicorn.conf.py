@@ -46,3 +46,10 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Load the application in each worker, not once in the arbiter: a worker forked with the parent's
 # database pool and Redis connections would share their sockets.
 preload_app = False
+
+
+def child_exit(server, worker):
+    """A worker ended: drop its live gauges from Prometheus's multiprocess files (docs/deploy.md)."""
+    from backoffice.ops.metrics import child_exit as forget_worker
+
+    forget_worker(server, worker)

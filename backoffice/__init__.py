@@ -169,9 +169,10 @@ def _register_template_helpers(app: Flask) -> None:
 
 
 def _register_jobs(app: Flask) -> None:
-    from backoffice import jobs
+    from backoffice import jobs, ops
 
     jobs.init_app(app)
+    ops.watch_jobs_and_storage(app)
 
 
 def _register_commands(app: Flask) -> None:

@@ -15,6 +15,14 @@ export FLASK_APP=backoffice
 export BACKOFFICE_DATABASE_URL="${BACKOFFICE_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/backoffice}"
 export BACKOFFICE_REDIS_URL="${BACKOFFICE_REDIS_URL:-redis://127.0.0.1:6379/0}"
 export BACKOFFICE_BIND="${BACKOFFICE_BIND:-127.0.0.1:8000}"
+# A production deployment: it refuses to start without the address rulings print for verification.
+export BACKOFFICE_PRODUCTION=true
+export BACKOFFICE_PUBLIC_URL="${BACKOFFICE_PUBLIC_URL:-http://${BACKOFFICE_BIND}}"
+export BACKOFFICE_LOG_FORMAT="${BACKOFFICE_LOG_FORMAT:-json}"
+# Prometheus counters of every gunicorn worker, the job worker and the scheduler, added up by /metrics:
+# one folder for all of them, emptied at each start (prometheus-client's multiprocess mode).
+export PROMETHEUS_MULTIPROC_DIR="${PROMETHEUS_MULTIPROC_DIR:-$ROOT/instance/prometheus}"
+rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 "$VENV/bin/python" - <<'PY'  # create the database if it is missing
 import os
 

@@ -18,6 +18,7 @@ register("outbox.deliver", "backoffice.notifications.outbox:deliver_pending", qu
 # A manager's bulk ruling export (rulings/jobs.py keeps its state and progress).
 register("rulings.export", "backoffice.rulings.jobs:run", queue="exports", time_limit=6 * 3600, max_retries=0)
 
-# --- Jobs built in other branches: wire each with one line here when it lands ---------------------
-# register("rulings.store_issued", "backoffice.rulings.<module>:<render_and_store>", queue="rulings")
-# register("retention.purge", "backoffice.retention.<module>:<purge_due>", queue="default", every=3600)
+# An issued (or superseded) ruling's PDFs, rendered once and stored (backoffice/rulings/issued.py).
+register("rulings.store_issued", "backoffice.rulings.issued:store_issued_ruling", queue="rulings")
+# Chat text, evidence and customers' names past the retention period (off unless RETENTION_DAYS is set).
+register("retention.purge", "backoffice.retention.jobs:purge_expired", queue="default", every=3600)

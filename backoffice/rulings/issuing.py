@@ -36,15 +36,24 @@ def _rolled_back(session: Session, previous_transaction: SessionTransaction) -> 
 
 
 def store_committed() -> list[int]:
-    """Store the documents of the rulings committed so far in this application context."""
+    """Have the documents of the rulings committed so far in this application context rendered and
+    stored: by the job queue (a worker, or the web process's job thread without Redis), or here when
+    jobs are off. Whatever fails, the first download renders and stores the missing file itself."""
+    from backoffice.jobs import QueueUnavailable, dispatch
     from backoffice.rulings.issued import store_issued_ruling
 
     ruling_ids = sorted(db.session.info.pop(_COMMITTED, ()))
     if not current_app.config.get("RULINGS_STORE_ON_ISSUE", True):
         return []
+    queued = current_app.config["JOBS_BACKEND"] != "off"
     for ruling_id in ruling_ids:
         try:
-            store_issued_ruling(ruling_id)
+            if queued:
+                dispatch("rulings.store_issued", ruling_id=ruling_id)
+            else:
+                store_issued_ruling(ruling_id)
+        except QueueUnavailable:
+            current_app.logger.warning("ruling %s: the job queue is down; its first download stores it", ruling_id)
         except Exception:  # the answer already stands; the first download renders and stores it
             db.session.rollback()
             current_app.logger.exception("storing the documents of ruling %s failed", ruling_id)
