@@ -150,9 +150,11 @@ def test_migrations_match_models_and_round_trip(backend, tmp_path):
 
 def _assert_no_schema_diff():
     import backoffice.models  # noqa: F401
+    from backoffice.db import include_schema_object
 
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_object": include_schema_object(conn.dialect.name)})
         diff = compare_metadata(context, db.metadata)
     assert diff == []
 
