@@ -38,7 +38,7 @@ def postgresql_only(index: sa.Index) -> sa.Index:
 
 def include_schema_object(dialect: str) -> Callable:
     """An Alembic ``include_object`` hook: a PostgreSQL-only index is no difference on another database."""
-    def include(obj, name, type_, reflected, compare_to) -> bool:
+    def include(obj, _name, type_, _reflected, _compare_to) -> bool:  # alembic passes these by position
         return not (type_ == "index" and dialect != "postgresql" and obj.info.get(POSTGRESQL_ONLY))
 
     return include
