@@ -1,8 +1,9 @@
 """Staff search indexes, saved queue views, help requests with their answers, once-only notifications.
 
-On PostgreSQL: the pg_trgm extension and trigram GIN indexes on message text, shop names and contact
-handles, so that a search for part of a message (Chinese included: there is no word segmentation to do)
-or a masked handle reads an index, not every message (bench/search_bench.py). SQLite searches with LIKE.
+On PostgreSQL: the pg_trgm extension and trigram GIN indexes on message text, shop names and ids, and
+contact handles, so that a search for part of a message (Chinese included: there is no word segmentation
+to do) or a masked handle reads an index, not every message (bench/search_bench.py). SQLite searches with
+LIKE.
 
 Revision ID: 05755663072a
 Revises: 5251773c5101
@@ -19,6 +20,7 @@ branch_labels = None
 depends_on = None
 
 TRIGRAM_INDEXES = (("ix_messages_text_trgm", "messages", "text"), ("ix_merchants_name_trgm", "merchants", "name"),
+                   ("ix_merchants_external_id_trgm", "merchants", "external_id"),
                    ("ix_merchant_handles_value_trgm", "merchant_handles", "value"))
 
 
