@@ -10,9 +10,10 @@
    WeChat handle (merchant_handles). ANALYZE afterwards.
 2. Times GET /search?q=… in-process (the Flask test client, signed in as a reviewer, as review_bench
    does) for queries of each kind: a number seen once, a phone number in full and masked, a WeChat id,
-   a Chinese phrase of the flagged lines (~1 % of the messages), a two-character word (no trigram: the
-   index cannot narrow it), part of a shop name, a case number. Each row says how many messages the
-   query's text matches and the plan's access path for messages (EXPLAIN).
+   a Chinese phrase of the flagged lines (~1 % of the messages), two-character words (no trigram: the
+   index cannot narrow them, so only the open cases' messages are read), part of a shop name, a case
+   number. Each row says how many messages the query's text matches and the plan's access path for
+   messages (EXPLAIN).
 3. Writes bench/results/search.txt.
 
 Set BENCH_SEARCH_URL to use another server or database name (never the ``test`` databases).
@@ -82,7 +83,8 @@ def queries(url: str) -> list[tuple[str, str]]:
         ("shop's phone, last 4 digits + more", handle[-6:]),
         ("WeChat id in a message", wechat),
         ("phrase of a flagged line", "私下交易"),
-        ("two characters (no trigram)", "微信"),
+        ("two characters, common (no trigram)", "微信"),
+        ("two characters, in no message", "罕见"),
         ("part of a shop name", shop),
         ("case number", f"#{case}"),
     ]
@@ -90,15 +92,21 @@ def queries(url: str) -> list[tuple[str, str]]:
 
 def explain_messages(url: str, q: str) -> tuple[int, str]:
     """How many messages the text matches, and how the plan reads messages for it."""
-    from backoffice.search.queries import _like
+    from backoffice.search.queries import TRIGRAM, _like
 
     with psycopg.connect(rb.libpq_url(url)) as conn:
         n = conn.execute("SELECT count(*) FROM messages WHERE text ILIKE %s", (_like(q),)).fetchone()[0]
-        plan = [r[0] for r in conn.execute(
-            "EXPLAIN SELECT c.id, m.id FROM messages m JOIN cases c ON c.conversation_id = m.conversation_id "
-            "WHERE m.text ILIKE %s LIMIT 300", (_like(q),))]
-    scans = [m.group(0) for p in plan if (m := re.search(r"(Seq|Bitmap Heap|Index) Scan on messages", p))]
-    index = [m.group(1) for p in plan if (m := re.search(r"Bitmap Index Scan on (\w+)", p))]
+        if len(q) >= TRIGRAM:
+            sql = ("EXPLAIN SELECT c.id, m.id FROM messages m JOIN cases c ON c.conversation_id = m.conversation_id "
+                   "WHERE m.text ILIKE %s LIMIT 300")
+        else:  # the open cases only, one conversation after another (search.queries._message_hits)
+            sql = ("EXPLAIN SELECT c.id, f.id FROM cases c JOIN LATERAL (SELECT id FROM messages m WHERE "
+                   "m.conversation_id = c.conversation_id AND m.text ILIKE %s OFFSET 0) f ON true WHERE c.status IN "
+                   "('open', 'in_review', 'on_hold', 'escalated', 'awaiting_approval') LIMIT 300")
+        plan = [r[0] for r in conn.execute(sql, (_like(q),))]
+    scans = [m.group(0) for p in plan
+             if (m := re.search(r"(Seq Scan|Bitmap Heap Scan|Index Scan using \w+) on messages", p))]
+    index = [m.group(1) for p in plan if (m := re.search(r"Bitmap Index Scan on (ix_messages\w+)", p))]
     return n, (scans[0] if scans else "?") + (f" ({index[0]})" if index else "")
 
 

@@ -80,6 +80,21 @@ def test_the_case_number_finds_the_case(cases):
     assert search("#99999999999") == []  # beyond any id: no overflow, no match
 
 
+def test_quotes_and_backslashes_in_the_query_are_text(cases):
+    for query in ("店'; DROP TABLE messages; --", "a\\b", "'%'", "薇信\\"):
+        assert search(query) == []
+    assert search("薇信")  # the table is still there
+
+
+def test_two_characters_search_the_open_cases_messages_only(cases):
+    from backoffice.cases.models import CaseStatus
+
+    db.session.execute(sa.update(Case).where(Case.id == cases[0]).values(status=CaseStatus.dismissed))
+    db.session.commit()
+    assert search("薇信") == []  # no trigram: the closed case's messages are not read
+    assert [r.case.id for r in search("薇信 abc")] == [cases[0]]  # three or more: every case
+
+
 def test_like_wildcards_in_the_query_are_literal(cases):
     assert search("%") == []
     assert search("__") == []
@@ -114,6 +129,8 @@ def test_the_page_in_english_says_so_and_asks_for_two_characters(client, make_us
     client.post("/language", data={"lang": "en"})
     assert "Type at least 2 characters." in client.get("/search?q=x").get_data(as_text=True)
     assert "No case matches." in client.get("/search?q=nothing-like-this").get_data(as_text=True)
+    assert "in the open cases only" in client.get("/search?q=ab").get_data(as_text=True)
+    assert "in the open cases only" not in client.get("/search?q=abc").get_data(as_text=True)
 
 
 def test_every_staff_page_has_the_search_box_and_merchants_have_none(client, make_user, login, cases):
