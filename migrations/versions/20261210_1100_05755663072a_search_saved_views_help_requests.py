@@ -60,11 +60,36 @@ def upgrade():
         batch_op.add_column(sa.Column('key', sa.String(length=120), nullable=True))
         batch_op.create_unique_constraint(batch_op.f('uq_notifications_user_id_key'), ['user_id', 'key'])
 
+    _backfill_help_requests()
+
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for name, table, column in TRIGRAM_INDEXES:
             op.create_index(name, table, [column], postgresql_using="gin",
                             postgresql_ops={column: "gin_trgm_ops"})
+
+
+def _backfill_help_requests():
+    """Holds and escalations made before this revision kept their reason only in the audit trail: copy
+    each into help_requests, so that a case waiting for a senior reviewer shows why."""
+    bind = op.get_bind()
+    events = sa.table("audit_events", sa.column("id", sa.Integer),
+                      sa.column("created_at", sa.DateTime(timezone=True)), sa.column("actor_id", sa.Integer),
+                      sa.column("action", sa.String),
+                      sa.column("subject_type", sa.String), sa.column("subject_id", sa.String),
+                      sa.column("after", sa.JSON))
+    requests = sa.table("help_requests", sa.column("case_id", sa.Integer), sa.column("kind", sa.String),
+                        sa.column("asked_by_id", sa.Integer), sa.column("reason", sa.Text),
+                        sa.column("asked_at", sa.DateTime(timezone=True)), sa.column("answer", sa.Text))
+    kinds = {"case.hold": "help", "case.escalate": "escalation"}
+    rows = [{"case_id": int(e.subject_id), "kind": kinds[e.action], "asked_by_id": e.actor_id,
+             "reason": str((e.after or {}).get("reason") or ""), "asked_at": e.created_at, "answer": ""}
+            for e in bind.execute(sa.select(events).where(
+                events.c.action.in_(kinds), events.c.subject_type == "case", events.c.actor_id.is_not(None))
+                .order_by(events.c.id))
+            if (e.after or {}).get("reason") and e.subject_id.isdigit()]
+    if rows:
+        bind.execute(requests.insert(), rows)
 
 
 def downgrade():
