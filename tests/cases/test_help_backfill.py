@@ -24,7 +24,8 @@ def scratch(tmp_path):
         db.engine.dispose()
 
 
-def test_earlier_holds_and_escalations_keep_their_reasons(scratch):
+@pytest.mark.usefixtures("scratch")
+def test_earlier_holds_and_escalations_keep_their_reasons():
     from flask_migrate import upgrade
 
     from backoffice.extensions import db
