@@ -133,9 +133,11 @@ def _load_detector(app: Flask) -> None:
 #: span several modules (cases: the queue, one case) shares one blueprint between them.
 VIEW_MODULES = (
     "accounts.views", "accounts.session_views", "accounts.admin", "api.admin", "audit.views", "cases.views",
-    "cases.case_views", "cases.approvals", "appeals.views", "appeals.merchant_views", "dashboard.views", "portal.views",
+    "cases.saved_views", "cases.help_views", "cases.case_views", "cases.approvals", "appeals.views",
+    "appeals.merchant_views", "dashboard.views", "portal.views",
     "rulings.views", "calibration.views", "whatif.views", "transparency.views", "merchants.views",
-    "quality.views", "ingest.views", "webhooks.views",
+    "quality.views", "ingest.views", "webhooks.views", "search.views",
+    "notifications.views",
 )
 #: The JSON API: bearer tokens, so no CSRF token (session callers get a CSRF check in api.auth).
 API_MODULES = ("api.views", "merchants.api", "policy.api", "ingest.api", "cases.api", "appeals.api", "rulings.api",

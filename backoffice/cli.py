@@ -17,6 +17,7 @@ def register(app: Flask) -> None:
     from backoffice.ingest.cli import ingest_cli
     from backoffice.jobs.cli import jobs_cli
     from backoffice.ledger.cli import ledger_cli
+    from backoffice.notifications.cli import notifications_cli
     from backoffice.notifications.outbox import outbox_cli
     from backoffice.policy.cli import rules_cli
     from backoffice.quality.cli import quality_cli
@@ -30,7 +31,8 @@ def register(app: Flask) -> None:
     rules_cli.add_command(whatif)  # `flask rules whatif`: replay a period through a changed pack
 
     for group in (users_cli, tokens_cli, audit_cli, demo_cli, ledger_cli, scan_cli, detect_cli, ingest_cli, jobs_cli,
-                  outbox_cli, quality_cli, retention_cli, rulings_cli, statements_cli, webhooks_cli):
+                  notifications_cli, outbox_cli, quality_cli, retention_cli, rulings_cli, statements_cli,
+                  webhooks_cli):
         _hint_upgrade(group)
         app.cli.add_command(group)
     app.cli.add_command(urls_cli)

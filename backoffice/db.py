@@ -26,6 +26,23 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 
+#: ``Index.info`` key of an index that exists on PostgreSQL only (trigram GIN indexes: SQLite has none).
+POSTGRESQL_ONLY = "postgresql_only"
+
+
+def postgresql_only(index: sa.Index) -> sa.Index:
+    """Declare ``index`` for PostgreSQL alone (created there by its migration, never on SQLite)."""
+    index.info[POSTGRESQL_ONLY] = True
+    return index.ddl_if(dialect="postgresql")
+
+
+def include_schema_object(dialect: str) -> Callable:
+    """An Alembic ``include_object`` hook: a PostgreSQL-only index is no difference on another database."""
+    def include(obj, _name, type_, _reflected, _compare_to) -> bool:  # alembic passes these by position
+        return not (type_ == "index" and dialect != "postgresql" and obj.info.get(POSTGRESQL_ONLY))
+
+    return include
+
 
 class UTCDateTime(sa.types.TypeDecorator):
     """Aware UTC datetimes in and out, on SQLite (naive storage) and PostgreSQL alike."""

@@ -53,6 +53,7 @@ EVIDENCE_KIND_LABELS = {"image": _l("Image"), "pdf": "PDF", "audio": _l("Audio r
 CHANNEL_LABELS = {"im": _l("In-app chat"), "enterprise_wechat": _l("Enterprise WeChat"),
                   "privacy_number": _l("Privacy number call")}
 #: The kinds of contact handle that link shops (detection/handles.py).
+HELP_KIND_LABELS = {"help": _l("Help requested"), "escalation": _l("Escalated")}
 HANDLE_LABELS = {"phone": _l("Phone"), "qq": _l("QQ"), "wechat": _l("WeChat"), "email": _l("E-mail")}
 #: Shown where chat text, a customer's name, a statement or evidence was purged at the end of the
 #: retention period (backoffice.retention), instead of a blank.
@@ -93,7 +94,7 @@ PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned
 SUBJECT_LABELS = {"api_token": _l("API token"), "appeal": _l("Appeal"), "calibration_review": _l("Calibration review"),
                   "case": _l("Case"), "conversation": _l("Conversation"), "exam_attempt": _l("Exam attempt"),
                   "login": _l("Sign-in"), "merchant": _l("Merchant"), "penalty_decision": _l("Decision"),
-                  "user": _l("User")}
+                  "saved_view": _l("Queue view"), "user": _l("User")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
                    "deviation": _l("changed measures")}
 

@@ -5,7 +5,9 @@ from backoffice.api.models import ApiToken  # noqa: F401
 from backoffice.appeals.models import Appeal, Evidence, ExamAttempt  # noqa: F401
 from backoffice.audit.models import AuditEvent  # noqa: F401
 from backoffice.calibration.models import CalibrationReview  # noqa: F401
-from backoffice.cases.models import Case, CaseDecision, CaseNote, Flag, Report  # noqa: F401  # noqa: F401
+from backoffice.cases.help_requests import HelpRequest  # noqa: F401
+from backoffice.cases.models import Case, CaseDecision, CaseNote, Flag, Report  # noqa: F401
+from backoffice.cases.saved import SavedView  # noqa: F401
 from backoffice.conversations.models import Conversation, Message  # noqa: F401
 from backoffice.customers.models import Customer, CustomerMeasure  # noqa: F401
 from backoffice.ingest.models import MassSending, MessageSignature, SignatureBand  # noqa: F401

@@ -174,7 +174,8 @@ def init_app(app: Flask) -> None:
                  "CHANNEL_LABELS", "SENDER_LABELS", "APPROVAL_LABELS", "STANDING_LABELS", "MEASURE_NAMES",
                  "APPEAL_STATUS_LABELS", "APPEAL_OUTCOME_LABELS", "LANG_LABELS", "DECISION_STATUS_LABELS",
                  "PENALTY_STATE_LABELS", "SUBJECT_LABELS", "HANDLE_LABELS", "KIND_LABELS",
-                 "CUSTOMER_STANDING_LABELS", "MERCHANT_APPEAL_LABELS", "EVIDENCE_KIND_LABELS", "PURGED"):
+                 "CUSTOMER_STANDING_LABELS", "MERCHANT_APPEAL_LABELS", "EVIDENCE_KIND_LABELS", "PURGED",
+                 "HELP_KIND_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")

@@ -5,7 +5,7 @@ from alembic import context
 from flask import current_app
 
 import backoffice.models  # noqa: F401  (registers every table on the metadata)
-from backoffice.db import UTCDateTime
+from backoffice.db import UTCDateTime, include_schema_object
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -94,6 +94,7 @@ def run_migrations_online():
         conf_args["process_revision_directives"] = process_revision_directives
 
     connectable = get_engine()
+    conf_args.setdefault("include_object", include_schema_object(connectable.dialect.name))
 
     with connectable.connect() as connection:
         context.configure(

@@ -16,6 +16,7 @@ from backoffice.audit.operations import Actor, record
 from backoffice.cases.models import FlagStatus
 from backoffice.db import db, duplicate_refused, lock_row, utcnow
 from backoffice.failures import Conflict, DomainError, NotAllowed
+from backoffice.notifications import staff
 from backoffice.notifications.operations import notify_merchant
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import DecisionState, PenaltyDecision
@@ -269,6 +270,7 @@ def decide(actor: Actor, appeal: Appeal, outcome: AppealOutcome, reason: str, *,
         _l("Your appeal has been decided"),
         _l("Outcome: %(o)s. Reasons: %(r)s", o=str(OUTCOME_LABELS[outcome]), r=reason.strip())),
         link=f"/merchant/rulings/{appeal.ruling_id}/appeal")
+    staff.ruling_changed(appeal)
     return appeal
 
 

@@ -11,10 +11,17 @@ from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
 from backoffice.audit import reads
 from backoffice.calibration.queries import open_review_of
-from backoffice.cases import claims, decisions
+from backoffice.cases import claims, decisions, help_requests
 from backoffice.cases import queries as q
 from backoffice.cases.conversation import conversation_rows
-from backoffice.cases.forms import CUSTOMER_SEVERITIES, DecisionForm, NoteForm, ReasonForm, ReassignForm
+from backoffice.cases.forms import (
+    CUSTOMER_SEVERITIES,
+    AnswerForm,
+    DecisionForm,
+    NoteForm,
+    ReasonForm,
+    ReassignForm,
+)
 from backoffice.cases.models import CaseNote, Verdict
 from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.customers import queries as customer_queries
@@ -82,7 +89,8 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         platform_measures=book.measure_types(case.platform.value),
         related=q.related_cases(case), reports=q.reports_of(case), automatic=q.automatic_entries(case),
         decisions=q.decisions_of(case), notes=q.notes_of(case), timeline=q.timeline(case),
-        note_form=NoteForm(), reason_form=ReasonForm(), reassign_form=_reassign_form(),
+        note_form=NoteForm(), reason_form=ReasonForm(), answer_form=AnswerForm(),
+        help_requests=help_requests.requests_of(case), reassign_form=_reassign_form(),
         holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
         quoted=set(quoted_ids()) if request.method == "POST" else set(), customer=_customer_panel(case),
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),

@@ -32,6 +32,7 @@ from backoffice.db import db, lock_row, utcnow
 from backoffice.failures import NotAllowed
 from backoffice.ledger.models import LedgerEntry
 from backoffice.merchants import links
+from backoffice.notifications import staff
 from backoffice.notifications.operations import notify_merchant, notify_user
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError, get_rulebook
@@ -156,6 +157,7 @@ def decide(actor: Actor, case: Case, data: DecisionInput, *, expected_version: i
             case.claim_expires_at = None
             db.session.flush()
             record(actor, "case.decide", "case", case.id, after=_summary(decision))
+            staff.approval_waiting(decision)
         else:
             db.session.flush()
             record(actor, "case.decide", "case", case.id, after=_summary(decision))

@@ -53,3 +53,12 @@ class BulkDismissForm(FlaskForm):
 
 class ApprovalForm(FlaskForm):
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+
+
+class SaveViewForm(FlaskForm):
+    name = StringField(_l("Name of the view"), validators=[DataRequired(), Length(max=80)])
+    team = BooleanField(_l("Share with the team (a team queue)"))
+
+
+class AnswerForm(FlaskForm):
+    answer = TextAreaField(_l("Answer"), validators=[DataRequired(), Length(max=5000)])

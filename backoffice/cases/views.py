@@ -10,9 +10,9 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.accounts.permissions import roles_required
-from backoffice.cases import claims, decisions
+from backoffice.cases import claims, decisions, help_requests, saved
 from backoffice.cases.forms import BulkDismissForm, ReasonForm, ReassignForm
-from backoffice.cases.models import Case
+from backoffice.cases.models import Case, CaseStatus
 from backoffice.cases.queries import QueueFilter, queue_page, sources_of
 from backoffice.db import db
 from backoffice.policy import get_rulebook
@@ -34,21 +34,37 @@ def queue():
                       older_than_hours=request.args.get("older_than_hours", type=int),
                       after=request.args.get("after"))
     page = queue_page(flt, current_user.id)
+    chosen = saved.clean_filters(request.args)
+    views = saved.views_for(current_user)
     return render_template("cases/queue.html", page=page, flt=flt, rules=get_rulebook().rules(),
-                           sources=sources_of(page.cases),
-                           bulk=BulkDismissForm(), filter_args={k: v for k, v in args.items() if v})
+                           sources=sources_of(page.cases), help=help_requests.latest_requests(
+                               c.id for c in page.cases if c.status in (CaseStatus.on_hold, CaseStatus.escalated)),
+                           bulk=BulkDismissForm(), filter_args={k: v for k, v in args.items() if v},
+                           views=views, active_view=next((v for v in views if v.filters == chosen), None),
+                           chosen=chosen, claim_args={k: v for k, v in chosen.items() if k in saved.CLAIM_KEYS})
 
 
 @bp.post("/next")
 @roles_required(*REVIEW_ROLES)
 def claim_next():
     escalated = request.form.get("escalated") == "1" and current_user.role in (Role.senior_reviewer, Role.manager)
-    case = claims.claim_next(acting_user(), current_user._get_current_object(), escalated=escalated)
+    view = {k: v for k, v in saved.clean_filters(request.form).items() if k in saved.CLAIM_KEYS}
+    where = _view_conditions(view)
+    case = claims.claim_next(acting_user(), current_user._get_current_object(), escalated=escalated, where=where)
     db.session.commit()
     if case is None:
-        flash(_("No case is waiting. Well done."), "info")
-        return redirect(url_for("cases.queue"))
+        flash(_("No case of this view is waiting.") if where else _("No case is waiting. Well done."), "info")
+        return redirect(url_for("cases.queue", **view))
     return redirect(url_for("cases.show", case_id=case.id))
+
+
+def _view_conditions(view: dict[str, str]) -> tuple:
+    """The conditions of the active view's filters (platform, rule, ...) on the cases claim-next takes."""
+    if not view:
+        return ()
+    hours = int(view["older_than_hours"]) if "older_than_hours" in view else None
+    flt = QueueFilter(**{k: v for k, v in view.items() if k != "older_than_hours"}, older_than_hours=hours)
+    return tuple(flt.conditions(None, with_status=False))
 
 
 @bp.post("/dismiss")

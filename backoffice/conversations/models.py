@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from backoffice.db import UTCDateTime, db, enum_type, utcnow
+from backoffice.db import UTCDateTime, db, enum_type, postgresql_only, utcnow
 from backoffice.merchants.models import Merchant, Platform
 
 
@@ -71,6 +71,12 @@ class Message(db.Model):
     is_automated: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     conversation: Mapped[Conversation] = relationship(back_populates="messages")
+
+
+# Staff search (backoffice/search): ILIKE '%…%' on message text. pg_trgm's trigrams cover Chinese with no
+# word segmentation (a UTF-8 ctype counts CJK characters as letters); measured in bench/search_bench.py.
+postgresql_only(sa.Index("ix_messages_text_trgm", Message.text, postgresql_using="gin",
+                         postgresql_ops={"text": "gin_trgm_ops"}))
 
 
 class ReviewRating(enum.StrEnum):

@@ -12,7 +12,7 @@ from flask.cli import AppGroup
 from backoffice.accounts.models import Role, User
 from backoffice.accounts.operations import create_user
 from backoffice.audit.operations import Actor
-from backoffice.cases import claims, decisions
+from backoffice.cases import claims, decisions, saved
 from backoffice.cases.models import Case, CaseDecision, Verdict
 from backoffice.conversations.models import Conversation, Message
 from backoffice.db import db, utcnow
@@ -63,7 +63,17 @@ def load_demo() -> dict[str, int]:
         added["conversations"] += 1
     db.session.flush()
     added["rulings"] = _decide_demo_cases()
+    _team_views()
     return added
+
+
+def _team_views() -> None:
+    """The senior reviewer's team queues (once: left alone when the team has any view)."""
+    if db.session.scalar(sa.select(saved.SavedView.id).filter_by(is_team=True).limit(1)) is not None:
+        return
+    senior = db.session.scalar(sa.select(User).filter_by(role=Role.senior_reviewer).order_by(User.id))
+    for name, filters in data.TEAM_VIEWS:
+        saved.save_view(Actor(senior, "cli"), name, filters, team=True)
 
 
 def _decide_demo_cases() -> int:

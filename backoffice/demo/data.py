@@ -90,3 +90,9 @@ DECISIONS = [
     ("cm-c-80001", "reviewer2", "general",
      "商家在回答镜头问题时推广站外付费群，并留下 QQ 号引导用户站外交易，属于发布垃圾广告信息。", ()),
 ]
+
+# The team queues a senior reviewer keeps (saved views shared with every reviewer): name, filters.
+TEAM_VIEWS = [
+    ("淘宝队列", {"platform": "taobao"}),
+    ("辱骂与骚扰", {"category": "abuse"}),
+]

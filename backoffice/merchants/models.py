@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backoffice.db import UTCDateTime, db, enum_type, utcnow
+from backoffice.db import UTCDateTime, db, enum_type, postgresql_only, utcnow
 
 
 class Platform(enum.StrEnum):
@@ -51,3 +51,13 @@ class MerchantHandle(db.Model):
     #: The message it was first seen in, and when.
     message_id: Mapped[int | None] = mapped_column(sa.ForeignKey("messages.id"))
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# Staff search: part of a shop's name or id (both indexed, so that the OR of the two reads both indexes
+# rather than every shop), and a handle given in part or masked (138****5678).
+postgresql_only(sa.Index("ix_merchants_name_trgm", Merchant.name, postgresql_using="gin",
+                         postgresql_ops={"name": "gin_trgm_ops"}))
+postgresql_only(sa.Index("ix_merchants_external_id_trgm", Merchant.external_id, postgresql_using="gin",
+                         postgresql_ops={"external_id": "gin_trgm_ops"}))
+postgresql_only(sa.Index("ix_merchant_handles_value_trgm", MerchantHandle.value, postgresql_using="gin",
+                         postgresql_ops={"value": "gin_trgm_ops"}))

@@ -12,7 +12,8 @@ from backoffice.db import UTCDateTime, db, utcnow
 
 class Notification(db.Model):
     __tablename__ = "notifications"
-    __table_args__ = (sa.Index("ix_notifications_user_unread", "user_id", "read_at"),)
+    __table_args__ = (sa.Index("ix_notifications_user_unread", "user_id", "read_at"),
+                      sa.UniqueConstraint("user_id", "key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
@@ -22,6 +23,9 @@ class Notification(db.Model):
     link: Mapped[str] = mapped_column(sa.String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Set on a notification a person gets once about one thing (a case past its deadline): a sweep run
+    #: again, or two at once, adds no second one.
+    key: Mapped[str | None] = mapped_column(sa.String(120))
 
 
 class OutboxEmail(db.Model):

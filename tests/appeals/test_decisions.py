@@ -6,6 +6,7 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from backoffice.appeals import operations as appeals
 from backoffice.appeals.models import AppealOutcome, AppealStatus
@@ -160,7 +161,13 @@ def test_notifications_after_ruling_and_appeal_decision(app, client, login, merc
     assert '<span class="badge">1</span>' in page
     notes = client.get("/merchant/notifications").get_data(as_text=True)
     assert "New ruling on your shop" in notes
-    assert f'href="/merchant/rulings/{ruling.id}"' in notes
+    from backoffice.notifications.models import Notification as Note
+
+    note_id = db.session.scalar(sa.select(Note.id).filter_by(user_id=user.id))
+    assert f'action="/notifications/{note_id}/open"' in notes  # unread: opening it marks it read
+    opened = client.post(f"/notifications/{note_id}/open")
+    assert opened.headers["Location"].endswith(f"/merchant/rulings/{ruling.id}")
+    assert f'href="/merchant/rulings/{ruling.id}"' in client.get("/merchant/notifications").get_data(as_text=True)
     from backoffice.rulings.facts import ruling_number
 
     assert f"Ruling {ruling_number(ruling)}" in page  # the list names rulings by their printed number

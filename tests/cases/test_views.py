@@ -260,7 +260,9 @@ def test_a_merchant_account_gets_403_on_every_case_and_approval_route(
     routes = [r for r in app.url_map.iter_rules() if r.rule.startswith(("/cases", "/approvals"))]
     assert len(routes) >= 12
     for rule in routes:
-        path = rule.rule.replace("<int:case_id>", str(case.id)).replace("<int:decision_id>", "1")
+        path = rule.rule.replace("<int:case_id>", str(case.id))
+        for name in ("decision_id", "request_id", "view_id"):
+            path = path.replace(f"<int:{name}>", "1")
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             assert client.open(path, method=method).status_code == 403, (method, path)
     db.session.expire_all()

@@ -20,7 +20,9 @@ TESTS = Path(__file__).resolve().parents[1]
 RACE_TESTS = {
     "cases.claims.claim": [
         "cases/test_claims.py::test_two_reviewers_claiming_the_same_case_at_once_get_a_message_not_a_crash"],
-    "cases.claims.claim_next": ["cases/test_claims.py::test_claim_next_under_concurrency_on_postgresql"],
+    "cases.claims.claim_next": ["cases/test_claims.py::test_claim_next_under_concurrency_on_postgresql",
+                                "cases/test_saved_views.py::test_claim_next_in_a_view_under_concurrency_gives_each_case_once"],
+    "cases.help_requests.answer": ["cases/test_help_requests.py::test_two_seniors_answering_at_once_answer_once"],
     "cases.claims.hold": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
     "cases.claims.escalate": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
     "cases.claims.release": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
@@ -121,6 +123,8 @@ NO_RACE_NEEDED = {
     "calibration.operations.draw_sample": "a manager's sampling; a unique review per case and reviewer",
     "calibration.operations.withdraw": "idempotent: deletes an open assignment",
     "cases.operations.add_flags": "runs inside ingest, raced above",
+    "cases.saved.save_view": "each call is meant to add a view (a name is no key: two views may share one)",
+    "cases.saved.remove_view": "idempotent: a DELETE by id; a second one removes nothing",
     "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
     "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",
