@@ -82,9 +82,9 @@ def ruleset_words(version: str) -> str:
     match = re.fullmatch(r"[a-z]+-(\d{4})\.(\d+)", version or "")
     return _("%(year)s, edition %(n)s", year=match[1], n=match[2]) if match else ""
 DECISION_STATUS_LABELS = {"pending_approval": _l("Awaiting approval"), "applied": _l("In force"),
-                          "refused": _l("Refused")}
+                          "refused": _l("Refused"), "withdrawn": _l("Undone by the reviewer")}
 PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned on appeal"),
-                        "superseded": _l("Reduced on appeal")}
+                        "superseded": _l("Reduced on appeal"), "withdrawn": _l("Undone by the reviewer")}
 #: What an audit event is about (``AuditEvent.subject_type``).
 SUBJECT_LABELS = {"api_token": _l("API token"), "appeal": _l("Appeal"), "calibration_review": _l("Calibration review"),
                   "case": _l("Case"), "conversation": _l("Conversation"), "exam_attempt": _l("Exam attempt"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -10,11 +10,11 @@ from wtforms.fields.choices import SelectChoice
 from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
 from backoffice.calibration.queries import open_review_of
-from backoffice.cases import claims, decisions
+from backoffice.cases import carry, claims, decisions, undo
 from backoffice.cases import queries as q
 from backoffice.cases.conversation import conversation_rows
 from backoffice.cases.forms import CUSTOMER_SEVERITIES, DecisionForm, NoteForm, ReasonForm, ReassignForm
-from backoffice.cases.models import CaseNote, Verdict
+from backoffice.cases.models import CaseDecision, CaseNote, Verdict
 from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.customers import queries as customer_queries
 from backoffice.db import db, utcnow
@@ -65,6 +65,7 @@ def quoted_ids() -> tuple[int, ...]:
 
 
 def _render(case, form: DecisionForm, plan=None, status=200):
+    queue = carry.carried(request.values.get("queue"))
     flags = q.conversation_flags(case)
     rendered = conversation_rows(case.conversation_id, flags)
     book = get_rulebook()
@@ -80,6 +81,8 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         quoted=set(quoted_ids()) if request.method == "POST" else set(), customer=_customer_panel(case),
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
         burst=mass_sending.conversations_of(case), elsewhere=mass_sending.judged_elsewhere(case),
+        queue=carry.encoded(queue), queue_args=queue, just_decided=carry.just_decided(),
+        undoable=undo.offered, undo_deadline=undo.deadline,
     ), status
 
 
@@ -140,7 +143,33 @@ def decide(case_id: int):
         flash(_("Decision recorded. It takes effect when a manager approves it."), "info")
     else:
         flash(_("Decision applied."), "success")
-    return redirect(url_for("cases.show", case_id=case.id))
+    return _next_after(decision)
+
+
+def _next_after(decision) -> object:
+    """After a decision, the next case of the same queue, claimed; the one just decided stays one key
+    away on it (``decided``: undo, or back to it)."""
+    queue = carry.carried(request.form.get("queue"))
+    nxt = carry.take_next(acting_user(), current_user._get_current_object(), queue)
+    db.session.commit()
+    if nxt is None:
+        flash(_("No other case is waiting in this queue."), "info")
+        return redirect(carry.queue_url(queue, decided=decision.id))
+    return redirect(carry.case_url(nxt.id, queue, decided=decision.id))
+
+
+@bp.post("/<int:case_id>/undo")
+@roles_required(*REVIEW_ROLES)
+def undo_decision(case_id: int):
+    decision = db.get_or_404(CaseDecision, request.form.get("decision", type=int) or 0)
+    if decision.case_id != case_id:
+        abort(404)
+    with committing(_("Decision undone: the case is yours again, as it was before you decided.")) as done:
+        undo.undo(acting_user(), decision)
+    if not done:
+        case = load_case(case_id)
+        return _render(case, _decision_form(case), status=done.status)
+    return redirect(carry.case_url(case_id, carry.carried(request.form.get("queue"))))
 
 
 @bp.post("/<int:case_id>/notes")

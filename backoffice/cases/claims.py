@@ -14,6 +14,7 @@ from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.audit.operations import Actor, record
 from backoffice.cases import states
 from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases.queries import QueueFilter
 from backoffice.cases.states import SENIOR_ROLES, holds_claim
 from backoffice.db import db, utcnow
 from backoffice.failures import Conflict, DomainError
@@ -67,15 +68,16 @@ def _first(condition, order, postgres: bool):
     return (pick.with_for_update(skip_locked=True) if postgres else pick).scalar_subquery()
 
 
-def _candidate(postgres: bool, escalated: bool):
+def _candidate(postgres: bool, escalated: bool, within: tuple = (), by_age: bool = False):
     """The case claim-next takes: a lapsed lease first (the longest-lapsed one: its case has waited
     longest), then the highest-priority unclaimed case. Each comes from its own partial index (ix_cases_leases,
     ix_cases_unclaimed), so a claim never walks past the cases other reviewers hold; COALESCE runs
-    the second look-up only when the first finds nothing."""
-    order = (Case.priority.desc(), Case.opened_at, Case.id)
+    the second look-up only when the first finds nothing. ``within`` narrows both to a queue's filters
+    (the queue the reviewer works through), ``by_age`` takes the oldest case first instead."""
+    order = (Case.opened_at, Case.id) if by_age else (Case.priority.desc(), Case.opened_at, Case.id)
     lapsed = sa.and_(_status_is(CaseStatus.in_review), Case.claim_expires_at < sa.bindparam("now"),
-                     Case.escalated_at.is_not(None) if escalated else Case.escalated_at.is_(None))
-    waiting = _status_is(CaseStatus.escalated) if escalated else _status_is(CaseStatus.open)
+                     Case.escalated_at.is_not(None) if escalated else Case.escalated_at.is_(None), *within)
+    waiting = sa.and_(_status_is(CaseStatus.escalated) if escalated else _status_is(CaseStatus.open), *within)
     return sa.func.coalesce(_first(lapsed, (Case.claim_expires_at, Case.id), postgres),
                             _first(waiting, order, postgres))
 
@@ -93,16 +95,19 @@ def _take_values() -> dict:
 @functools.cache
 def _claim_next_statement(escalated: bool) -> sa.Update:
     """PostgreSQL: pick, lock and take the case in one statement, returning the row as it was."""
-    old = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(True, escalated)) \
-        .subquery("old")
+    return _claim_statement(_candidate(True, escalated))
+
+
+def _claim_statement(candidate) -> sa.Update:
+    old = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == candidate).subquery("old")
     return (sa.update(Case).where(Case.id == old.c.id).values(**_take_values())
             .returning(Case, old.c.status, old.c.claimed_by_id))
 
 
-def _claim_next_serialised(params: dict, escalated: bool):
+def _claim_next_serialised(params: dict, escalated: bool, candidate):
     """SQLite (one writer at a time, and RETURNING sees only the updated row): read the candidate,
     then take it if it is still free."""
-    pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(False, escalated))
+    pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == candidate)
     free = claimable(params["now"], CaseStatus.escalated if escalated else CaseStatus.open)
     for _ in range(5):
         old = db.session.execute(pick, params).first()
@@ -115,8 +120,9 @@ def _claim_next_serialised(params: dict, escalated: bool):
     return None
 
 
-def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False) -> Case | None:
-    """Claim the next case nobody holds; None when the queue is empty.
+def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False,
+               within: QueueFilter | None = None) -> Case | None:
+    """Claim the next case nobody holds (of the queue ``within`` filters, when given); None when it is empty.
 
     On PostgreSQL one statement picks and takes the case (``UPDATE … WHERE id = (SELECT … LIMIT 1
     FOR UPDATE SKIP LOCKED) RETURNING``): concurrent reviewers skip each other's candidate rows
@@ -124,11 +130,15 @@ def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalat
     """
     now = now or utcnow()
     params = {"now": now, "claimant": user.id, "expires": now + lease_length()}
-    if db.session.get_bind().dialect.name == "postgresql":
-        row = db.session.execute(_claim_next_statement(escalated), params,
-                                 execution_options=_TAKE_OPTIONS).first()
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    narrowed = within.claim_conditions() if within is not None else ()
+    if postgres:
+        statement = (_claim_statement(_candidate(True, escalated, narrowed, within.sort == "age"))
+                     if within is not None else _claim_next_statement(escalated))
+        row = db.session.execute(statement, params, execution_options=_TAKE_OPTIONS).first()
     else:
-        row = _claim_next_serialised(params, escalated)
+        candidate = _candidate(False, escalated, narrowed, within is not None and within.sort == "age")
+        row = _claim_next_serialised(params, escalated, candidate)
     if row is None:
         return None
     case, status, holder = row

@@ -226,17 +226,20 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     states.transition(case, closed)
     case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
     db.session.flush()
-    record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value})
+    notes = []
     if case.kind is CaseKind.fraud_report or any(f.source is FlagSource.merchant_report for f in case.flags):
-        notify_merchant(case.merchant_id, "fraud_report", lambda: (
+        notes = notify_merchant(case.merchant_id, "fraud_report", lambda: (
             _l("Your fraud report has been reviewed"),
             _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))
     elif decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
         number = ruling_number(decision)
-        notify_merchant(case.merchant_id, "ruling", lambda: (
+        notes = notify_merchant(case.merchant_id, "ruling", lambda: (
             _l("New ruling on your shop"),
             _l("Ruling %(n)s: %(rule)s. See the measures, the reasons and how to appeal.",
                n=number, rule=rule_title(decision.rule_code))), link=f"/merchant/rulings/{decision.id}")
+    # The notices sent are named so that an undo (cases/undo.py) finds exactly these again.
+    record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value,
+                                                        **({"notified": [n.id for n in notes]} if notes else {})})
 
 
 def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:

@@ -196,6 +196,7 @@ class DecisionStatus(enum.StrEnum):
     pending_approval = "pending_approval"
     applied = "applied"
     refused = "refused"
+    withdrawn = "withdrawn"  # undone by its reviewer within the undo window
 
 
 class CaseDecision(db.Model):

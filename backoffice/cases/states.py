@@ -20,13 +20,17 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
     escalated         → in_review          claim, claim_next (senior reviewers and managers), reassign
     awaiting_approval → decided            approve
                       → open               refuse
-    decided, dismissed: closed, nothing follows.
+                      → in_review          undo (the reviewer takes it back, within the undo window)
+    decided, dismissed → in_review         undo (within the undo window, nobody else acted on it)
+    decided, dismissed: closed; nothing else follows.
 
 Decisions (``CaseDecision.status``); a decision is made ``pending_approval`` (four-eyes) or ``applied``::
 
     pending_approval  → applied            approve
                       → refused            refuse
-    applied, refused: final.
+                      → withdrawn          undo
+    applied           → withdrawn          undo (within the undo window)
+    refused, withdrawn: final.
 
 Operations check what they need first and refuse with their own message; :func:`transition` is
 the backstop that refuses any move the table does not hold. ``claim_next`` takes its case in one
@@ -106,6 +110,9 @@ CASES = Machine(
         (_S.escalated, _S.in_review): ("claim", "claim_next", "reassign"),
         (_S.awaiting_approval, _S.decided): ("approve",),
         (_S.awaiting_approval, _S.open): ("refuse",),
+        (_S.awaiting_approval, _S.in_review): ("undo",),
+        (_S.decided, _S.in_review): ("undo",),
+        (_S.dismissed, _S.in_review): ("undo",),
     },
     labels=STATUS_LABELS,
     refusal=lambda case, state, target: _l(
@@ -116,7 +123,9 @@ _D = DecisionStatus
 DECISIONS = Machine(
     states=tuple(DecisionStatus),
     transitions={(_D.pending_approval, _D.applied): ("approve",),
-                 (_D.pending_approval, _D.refused): ("refuse",)},
+                 (_D.pending_approval, _D.refused): ("refuse",),
+                 (_D.pending_approval, _D.withdrawn): ("undo",),
+                 (_D.applied, _D.withdrawn): ("undo",)},
     labels=DECISION_STATUS_LABELS,
     refusal=lambda decision, state, target: _l(
         "Decision %(id)s is “%(state)s” and cannot become “%(target)s”. Reload the page to see where it "
@@ -127,11 +136,12 @@ transition: Callable[[Case, CaseStatus], None] = CASES.transition
 
 SENIOR_ROLES = frozenset({Role.senior_reviewer, Role.manager})
 #: Someone may take the case (claim it or be assigned it): the states ``in_review`` is reached from.
-TAKEABLE = CASES.sources(CaseStatus.in_review)
+TAKEABLE = frozenset(frm for (frm, to), verbs in CASES.transitions.items()
+                     if to is CaseStatus.in_review and {"claim", "reassign"} & set(verbs))
 #: A reviewer holds the case: they may release it, put it on hold, escalate or decide it.
 HELD = frozenset({CaseStatus.in_review, CaseStatus.on_hold})
-#: Closed: nothing follows (``OPEN_STATUSES`` are all the others).
-CLOSED = CASES.terminal
+#: Closed: nothing follows but an undo in its short window (``OPEN_STATUSES`` are all the others).
+CLOSED = frozenset({CaseStatus.decided, CaseStatus.dismissed})
 
 
 def holds_claim(case: Case, user: User, now: datetime | None = None) -> bool:

@@ -10,7 +10,8 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.accounts.permissions import roles_required
-from backoffice.cases import claims, decisions
+from backoffice.cases import carry, claims, decisions
+from backoffice.cases.carry import FILTER_KEYS
 from backoffice.cases.forms import BulkDismissForm, ReasonForm, ReassignForm
 from backoffice.cases.models import Case
 from backoffice.cases.queries import QueueFilter, queue_page, sources_of
@@ -19,7 +20,6 @@ from backoffice.policy import get_rulebook
 from backoffice.web import acting_user, committing
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
-FILTER_KEYS = ("status", "platform", "rule", "category", "severity", "assignee", "merchant", "source", "sort")
 
 
 def load_case(case_id: int) -> Case:
@@ -34,21 +34,26 @@ def queue():
                       older_than_hours=request.args.get("older_than_hours", type=int),
                       after=request.args.get("after"))
     page = queue_page(flt, current_user.id)
+    filter_args = {k: v for k, v in args.items() if v}
+    if flt.older_than_hours:
+        filter_args["older_than_hours"] = str(flt.older_than_hours)
     return render_template("cases/queue.html", page=page, flt=flt, rules=get_rulebook().rules(),
-                           sources=sources_of(page.cases),
-                           bulk=BulkDismissForm(), filter_args={k: v for k, v in args.items() if v})
+                           sources=sources_of(page.cases), bulk=BulkDismissForm(), filter_args=filter_args,
+                           queue=carry.encoded(filter_args), just_decided=carry.just_decided())
 
 
 @bp.post("/next")
 @roles_required(*REVIEW_ROLES)
 def claim_next():
     escalated = request.form.get("escalated") == "1" and current_user.role in (Role.senior_reviewer, Role.manager)
-    case = claims.claim_next(acting_user(), current_user._get_current_object(), escalated=escalated)
+    queue = carry.carried(request.form.get("queue"))
+    case = carry.take_next(acting_user(), current_user._get_current_object(), queue, escalated=escalated,
+                           leaving=request.form.get("leaving", type=int))
     db.session.commit()
     if case is None:
         flash(_("No case is waiting. Well done."), "info")
-        return redirect(url_for("cases.queue"))
-    return redirect(url_for("cases.show", case_id=case.id))
+        return redirect(carry.queue_url(queue))
+    return redirect(carry.case_url(case.id, queue))
 
 
 @bp.post("/dismiss")

@@ -26,6 +26,14 @@ RACE_TESTS = {
     "cases.claims.release": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
     "cases.claims.reassign": ["cases/test_races.py::test_two_managers_reassigning_one_case_at_once_assign_it_once"],
     "cases.decisions.decide": ["cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
+    "cases.undo.undo": ["cases/test_undo_races.py::test_an_undo_clicked_twice_at_once_undoes_once",
+                        "cases/test_undo_races.py::test_an_undo_and_the_merchants_appeal_at_once_do_one_of_the_two",
+                        "cases/test_undo_races.py::"
+                        "test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
+    "penalties.operations.withdraw": [
+        "cases/test_undo_races.py::test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
+    "penalties.operations.restore_provisional": [
+        "cases/test_undo_races.py::test_an_undo_clicked_twice_at_once_undoes_once"],
     "cases.decisions.approve": [
         "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
     "cases.sweep.open_sweep_case": [
@@ -105,6 +113,7 @@ NO_RACE_NEEDED = {
     "calibration.operations.draw_sample": "a manager's sampling; a unique review per case and reviewer",
     "calibration.operations.withdraw": "idempotent: deletes an open assignment",
     "cases.operations.add_flags": "runs inside ingest, raced above",
+    "cases.carry.take_next": "claim_next, then release of the case left behind: both raced above",
     "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
     "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",
