@@ -125,7 +125,7 @@ VIEW_MODULES = (
     "accounts.views", "accounts.session_views", "accounts.admin", "api.admin", "audit.views", "cases.views",
     "cases.case_views", "cases.approvals", "appeals.views", "appeals.merchant_views", "dashboard.views", "portal.views",
     "rulings.views", "calibration.views", "whatif.views", "transparency.views", "merchants.views",
-    "quality.views", "ingest.views", "webhooks.views",
+    "quality.views", "ingest.views", "webhooks.views", "rationales.views",
 )
 #: The JSON API: bearer tokens, so no CSRF token (session callers get a CSRF check in api.auth).
 API_MODULES = ("api.views", "merchants.api", "policy.api", "ingest.api", "cases.api", "appeals.api", "rulings.api",

@@ -89,6 +89,7 @@ PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned
 SUBJECT_LABELS = {"api_token": _l("API token"), "appeal": _l("Appeal"), "calibration_review": _l("Calibration review"),
                   "case": _l("Case"), "conversation": _l("Conversation"), "exam_attempt": _l("Exam attempt"),
                   "login": _l("Sign-in"), "merchant": _l("Merchant"), "penalty_decision": _l("Decision"),
+                  "canned_reason": _l("Canned reason"),
                   "user": _l("User")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
                    "deviation": _l("changed measures")}

@@ -102,6 +102,7 @@ def _nav() -> list[tuple[str, str]]:
         items.append(("appeals.index", _("Appeals")))
     if role is Role.manager:
         items.append(("approvals.index", _("Approvals")))
+        items.append(("rationales.index", _("Canned reasons")))
     if role in (Role.manager, Role.admin):
         items.append(("dashboard.index", _("Dashboard")))  # the reports: see report_tabs
     if role in (Role.reviewer, Role.senior_reviewer):

@@ -28,6 +28,8 @@ ACTION_LABELS = {
     "merchant.set_in_eu": _l("Merchant's EU establishment set"),
     "merchant.handles": _l("Contact handles recorded"),
     "customer.measure": _l("Measure taken against a customer"),
+    "canned_reason.save": _l("Canned reason saved"),
+    "canned_reason.remove": _l("Canned reason removed"),
     "case.fraud_report": _l("Fraud report filed"),
     "penalty.impose": _l("Penalty imposed"),
     "penalty.overturn": _l("Penalty overturned"),

@@ -12,6 +12,7 @@ from backoffice.accounts.permissions import roles_required
 from backoffice.calibration.queries import open_review_of
 from backoffice.cases import carry, claims, decisions, undo
 from backoffice.cases import queries as q
+from backoffice.cases.claims import ReviewError
 from backoffice.cases.conversation import conversation_rows
 from backoffice.cases.forms import CUSTOMER_SEVERITIES, DecisionForm, NoteForm, ReasonForm, ReassignForm
 from backoffice.cases.models import CaseDecision, CaseNote, Verdict
@@ -19,10 +20,12 @@ from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.customers import queries as customer_queries
 from backoffice.db import db, utcnow
 from backoffice.ingest import mass_sending
+from backoffice.labels import measure_text
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants import links
 from backoffice.policy import get_rulebook
 from backoffice.policy.titles import localized, rule_title
+from backoffice.rationales import render as canned_reasons
 from backoffice.timeutil import platform_tz
 from backoffice.web import acting_user, committing
 
@@ -82,8 +85,26 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
         burst=mass_sending.conversations_of(case), elsewhere=mass_sending.judged_elsewhere(case),
         queue=carry.encoded(queue), queue_args=queue, just_decided=carry.just_decided(),
-        undoable=undo.offered, undo_deadline=undo.deadline,
+        undoable=undo.offered, undo_deadline=undo.deadline, canned=_canned(case, flags),
     ), status
+
+
+def _canned(case, flags) -> list:
+    """The rule's canned reasons for the holder's decision form, their placeholders filled in for this case."""
+    if case.about_customer or not claims.holds_claim(case, current_user):
+        return []
+    said: dict[str, str] = {}
+
+    def measures_of(severity: str) -> str:
+        if severity not in said:
+            try:
+                plan = decisions.preview(case, decisions.DecisionInput(Verdict.violation, "", case.rule_code, severity))
+                said[severity] = "；".join(measure_text(m) for m in plan.measures)
+            except ReviewError:
+                said[severity] = ""
+        return said[severity]
+
+    return canned_reasons.offered(case, flags, measures_of)
 
 
 def _customer_panel(case) -> dict | None:

@@ -113,6 +113,8 @@ NO_RACE_NEEDED = {
     "calibration.operations.draw_sample": "a manager's sampling; a unique review per case and reviewer",
     "calibration.operations.withdraw": "idempotent: deletes an open assignment",
     "cases.operations.add_flags": "runs inside ingest, raced above",
+    "rationales.operations.save_reason": "last writer wins on a manager's edit of one canned reason's wording",
+    "rationales.operations.remove_reason": "a second removal finds no row (404); decisions keep their own text",
     "cases.carry.take_next": "claim_next, then release of the case left behind: both raced above",
     "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
