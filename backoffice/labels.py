@@ -30,6 +30,8 @@ STATUS_LABELS = {
     "decided": _l("Decided"),
     "dismissed": _l("Dismissed"),
 }
+#: Why a case closed without a decision of its own (``Case.close_reason``), shown instead of its status.
+CLOSE_REASON_LABELS = {"merchant_removed": _l("Closed: the shop was removed")}
 VERDICT_LABELS = {
     "violation": _l("Violation"),
     "no_violation": _l("No violation"),
@@ -82,7 +84,8 @@ def ruleset_words(version: str) -> str:
     match = re.fullmatch(r"[a-z]+-(\d{4})\.(\d+)", version or "")
     return _("%(year)s, edition %(n)s", year=match[1], n=match[2]) if match else ""
 DECISION_STATUS_LABELS = {"pending_approval": _l("Awaiting approval"), "applied": _l("In force"),
-                          "refused": _l("Refused"), "withdrawn": _l("Undone by the reviewer")}
+                          "refused": _l("Refused"), "withdrawn": _l("Undone by the reviewer"),
+                          "joined": _l("Decided with another case (one course of conduct)")}
 PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned on appeal"),
                         "superseded": _l("Reduced on appeal"), "withdrawn": _l("Undone by the reviewer")}
 #: What an audit event is about (``AuditEvent.subject_type``).
@@ -213,3 +216,8 @@ def time_until(until) -> str:
     if hours:
         return _("%(h)d hours %(m)d minutes", h=hours, m=minutes)
     return _("%(m)d minutes", m=minutes)
+
+
+def case_status_label(case) -> str:
+    """A case's status for people: why it closed when it closed without a decision of its own."""
+    return str(CLOSE_REASON_LABELS.get(getattr(case, "close_reason", None)) or STATUS_LABELS[case.status.value])

@@ -168,6 +168,7 @@ def init_app(app: Flask) -> None:
                  "CUSTOMER_STANDING_LABELS", "MERCHANT_APPEAL_LABELS", "EVIDENCE_KIND_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
+    app.add_template_filter(labels.case_status_label, "case_status")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")
     app.add_template_filter(labels.countdown, "countdown")
     app.add_template_filter(labels.merchant_appeal_state, "merchant_appeal_state")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -10,19 +11,19 @@ from wtforms.fields.choices import SelectChoice
 from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
 from backoffice.calibration.queries import open_review_of
-from backoffice.cases import carry, claims, decisions, undo
+from backoffice.cases import carry, claims, conduct, decisions, undo
 from backoffice.cases import queries as q
 from backoffice.cases.claims import ReviewError
 from backoffice.cases.conversation import conversation_rows
 from backoffice.cases.forms import CUSTOMER_SEVERITIES, DecisionForm, NoteForm, ReasonForm, ReassignForm
-from backoffice.cases.models import CaseDecision, CaseNote, Verdict
+from backoffice.cases.models import Case, CaseDecision, CaseKind, CaseNote, Verdict
 from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.customers import queries as customer_queries
 from backoffice.db import db, utcnow
 from backoffice.ingest import mass_sending
 from backoffice.labels import measure_text
 from backoffice.ledger.operations import standing_of
-from backoffice.merchants import links
+from backoffice.merchants import links, work
 from backoffice.policy import get_rulebook
 from backoffice.policy.titles import localized, rule_title
 from backoffice.rationales import render as canned_reasons
@@ -86,7 +87,22 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         burst=mass_sending.conversations_of(case), elsewhere=mass_sending.judged_elsewhere(case),
         queue=carry.encoded(queue), queue_args=queue, just_decided=carry.just_decided(),
         undoable=undo.offered, undo_deadline=undo.deadline, canned=_canned(case, flags),
+        merchant_open=work.open_count(case.merchant_id, but=case.id), together=_together(case),
+        together_chosen=set(together_ids()),
     ), status
+
+
+def _together(case) -> list:
+    """The other open cases of the same piece of work (same shop and rule, within the hour) the holder can
+    decide with this one, as one course of conduct."""
+    if case.kind is not CaseKind.violation or not claims.holds_claim(case, current_user):
+        return []
+    piece = next((p for p in work.open_work(case.merchant_id) if case in p.cases), None)
+    return [c for c in piece.cases if conduct.joinable(c, case)] if piece else []
+
+
+def together_ids() -> list[int]:
+    return [int(v) for v in request.form.getlist("together") if v.isdigit() and len(v) < 10]
 
 
 def _canned(case, flags) -> list:
@@ -149,7 +165,8 @@ def decide(case_id: int):
     with committing() as done:
         if request.form.get("action") == "confirm":
             version = int(form.version.data) if str(form.version.data).isdigit() else -1
-            decision = decisions.decide(acting_user(), case, data, expected_version=version)
+            others = db.session.scalars(sa.select(Case).where(Case.id.in_(together_ids()))).all()
+            decision = conduct.decide_together(acting_user(), case, others, data, expected_version=version)
         elif data.verdict is Verdict.violation and case.about_customer:
             plan = decisions.customer_preview(case, data)  # writes nothing
         elif data.verdict is Verdict.violation:

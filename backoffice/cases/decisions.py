@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import Role
 from backoffice.audit.operations import Actor, record
-from backoffice.cases import states
+from backoffice.cases import removal, states
 from backoffice.cases.claims import ReviewConflict, ReviewError
 from backoffice.cases.models import (
     Case,
@@ -41,6 +41,11 @@ from backoffice.transparency import operations as statements
 
 VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("not confirmed"),
                  Verdict.insufficient_evidence: _l("insufficient evidence")}
+
+
+#: What a verdict makes of the case's open flags (the detector's feedback).
+FLAG_STATUS = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
+               Verdict.insufficient_evidence: FlagStatus.inconclusive}
 
 
 class DecisionConflict(ReviewConflict):
@@ -208,15 +213,18 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     """Write the ledger, lift automatic measures, resolve flags, close the case, notify the merchant."""
     now = utcnow()
     if decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
+        if removal.removes_merchant(decision.preview):
+            removal.lock_others(case)  # before the balance row, like a reviewer deciding one of them
         penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity,
                                    decision.params, drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
         statements.record_decision(case, decision, penalty)  # DSA Art. 17: issued as the measures apply
+        if removal.removes_merchant(penalty.plan):
+            removal.close_others(actor, case, decision)
     elif decision.verdict is Verdict.violation and case.about_customer:
         customers.impose(actor, case, decision)
     _lift_automatic(actor, case, decision)
-    flag_status = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
-                   Verdict.insufficient_evidence: FlagStatus.inconclusive}[decision.verdict]
+    flag_status = FLAG_STATUS[decision.verdict]
     for flag in case.flags:
         if flag.status is FlagStatus.open:
             flag.status, flag.judged_at = flag_status, now

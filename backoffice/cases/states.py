@@ -4,7 +4,8 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
 ``review.decisions``) that make the move::
 
     open              → in_review          claim, claim_next, reassign
-                      → dismissed          bulk_dismiss, merge (folded into a mass sending's case)
+                      → dismissed          bulk_dismiss, merge (folded into a mass sending's case),
+                                           close_removed (the shop was removed by another ruling)
     in_review         → in_review          claim, claim_next (the lease lapsed), reassign
                       → open, escalated    release (escalated: the case was escalated before)
                       → on_hold            hold
@@ -18,18 +19,21 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
                       → awaiting_approval  decide (four-eyes)
                       → decided, dismissed decide
     escalated         → in_review          claim, claim_next (senior reviewers and managers), reassign
+    in_review, on_hold, escalated → dismissed  close_removed
     awaiting_approval → decided            approve
                       → open               refuse
                       → in_review          undo (the reviewer takes it back, within the undo window)
     decided, dismissed → in_review         undo (within the undo window, nobody else acted on it)
     decided, dismissed: closed; nothing else follows.
 
-Decisions (``CaseDecision.status``); a decision is made ``pending_approval`` (four-eyes) or ``applied``::
+Decisions (``CaseDecision.status``); a decision is made ``pending_approval`` (four-eyes) or ``applied``,
+or ``joined`` to another case's decision (decided together, ``cases.conduct``)::
 
     pending_approval  → applied            approve
                       → refused            refuse
                       → withdrawn          undo
     applied           → withdrawn          undo (within the undo window)
+    joined            → withdrawn          undo (of the decision it was joined to)
     refused, withdrawn: final.
 
 Operations check what they need first and refuse with their own message; :func:`transition` is
@@ -93,21 +97,22 @@ CASES = Machine(
     states=tuple(CaseStatus),
     transitions={
         (_S.open, _S.in_review): ("claim", "claim_next", "reassign"),
-        (_S.open, _S.dismissed): ("bulk_dismiss", "merge"),
+        (_S.open, _S.dismissed): ("bulk_dismiss", "merge", "close_removed"),
         (_S.in_review, _S.in_review): ("claim", "claim_next", "reassign"),
         (_S.in_review, _S.open): ("release",),
         (_S.in_review, _S.escalated): ("release", "escalate"),
         (_S.in_review, _S.on_hold): ("hold",),
         (_S.in_review, _S.awaiting_approval): ("decide",),
         (_S.in_review, _S.decided): ("decide",),
-        (_S.in_review, _S.dismissed): ("decide", "bulk_dismiss"),
+        (_S.in_review, _S.dismissed): ("decide", "bulk_dismiss", "close_removed"),
         (_S.on_hold, _S.in_review): ("claim", "reassign"),
         (_S.on_hold, _S.open): ("release",),
         (_S.on_hold, _S.escalated): ("release", "escalate"),
         (_S.on_hold, _S.awaiting_approval): ("decide",),
         (_S.on_hold, _S.decided): ("decide",),
-        (_S.on_hold, _S.dismissed): ("decide",),
+        (_S.on_hold, _S.dismissed): ("decide", "close_removed"),
         (_S.escalated, _S.in_review): ("claim", "claim_next", "reassign"),
+        (_S.escalated, _S.dismissed): ("close_removed",),
         (_S.awaiting_approval, _S.decided): ("approve",),
         (_S.awaiting_approval, _S.open): ("refuse",),
         (_S.awaiting_approval, _S.in_review): ("undo",),
@@ -125,7 +130,8 @@ DECISIONS = Machine(
     transitions={(_D.pending_approval, _D.applied): ("approve",),
                  (_D.pending_approval, _D.refused): ("refuse",),
                  (_D.pending_approval, _D.withdrawn): ("undo",),
-                 (_D.applied, _D.withdrawn): ("undo",)},
+                 (_D.applied, _D.withdrawn): ("undo",),
+                 (_D.joined, _D.withdrawn): ("undo",)},
     labels=DECISION_STATUS_LABELS,
     refusal=lambda decision, state, target: _l(
         "Decision %(id)s is “%(state)s” and cannot become “%(target)s”. Reload the page to see where it "

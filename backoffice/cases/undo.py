@@ -86,6 +86,8 @@ def undo(actor: Actor, decision: CaseDecision, *, now: datetime | None = None) -
 
 
 def _check(decision: CaseDecision, case: Case, now: datetime) -> None:
+    if decision.status is DecisionStatus.joined:
+        raise UndoRefused(_l("This case was decided together with another one; undo that decision instead."))
     if decision.status is DecisionStatus.withdrawn:
         raise UndoRefused(_l("This decision was already undone (perhaps in another tab)."))
     if decision.status is DecisionStatus.refused or decision.approved_by_id is not None:
@@ -137,24 +139,46 @@ def _sent(decision: CaseDecision, case: Case) -> bool:
     return any(db.session.scalar(q.limit(1)) is not None for q in checks)
 
 
-def _reverse(actor: Actor, decision: CaseDecision, case: Case, now: datetime) -> None:
-    """Undo what ``decisions._apply`` did: the penalty, the lifted automatic measures, the flags, the
-    statement of reasons and the merchant's unread notice."""
-    if case.about_customer and decision.verdict.value == "violation":
-        raise UndoRefused(_l("A measure taken against a customer cannot be undone here; ask a senior reviewer."))
-    lifted = list(db.session.scalars(sa.select(LedgerEntry).where(
+def _lifted(case: Case, decision: CaseDecision) -> list[LedgerEntry]:
+    """The case's automatic measures the decision lifted (decisions._lift_automatic)."""
+    return list(db.session.scalars(sa.select(LedgerEntry).where(
         LedgerEntry.merchant_id == case.merchant_id, LedgerEntry.decision_id.is_(None),
         LedgerEntry.created_at >= decision.decided_at,
         LedgerEntry.reverses_id.in_(sa.select(LedgerEntry.id).where(
             LedgerEntry.case_id == case.id, LedgerEntry.is_provisional)))))
-    if decision.penalty_decision_id is not None:
-        penalty = db.session.get(PenaltyDecision, decision.penalty_decision_id)
-        penalties.withdraw(actor, penalty, REASON, at=now, also_ours=[e.id for e in lifted])
-    if lifted:
-        penalties.restore_provisional(actor, case.merchant, lifted, REASON)
+
+
+def _reopen(case: Case, decision: CaseDecision) -> None:
     for flag in case.flags:
         if flag.judged_at is not None and flag.judged_at >= decision.decided_at:
             flag.status, flag.judged_at = FlagStatus.open, None
+
+
+def _reverse(actor: Actor, decision: CaseDecision, case: Case, now: datetime) -> None:
+    """Undo what ``decisions._apply`` did (and ``conduct.decide_together`` for the cases decided with it):
+    the penalty, the lifted automatic measures, the flags, the statement of reasons and the merchant's
+    unread notice."""
+    if case.about_customer and decision.verdict.value == "violation":
+        raise UndoRefused(_l("A measure taken against a customer cannot be undone here; ask a senior reviewer."))
+    joined = list(db.session.scalars(sa.select(CaseDecision).where(
+        CaseDecision.joined_to_id == decision.id, CaseDecision.status == DecisionStatus.joined)
+        .order_by(CaseDecision.case_id)))
+    lifted = {c.id: (c, _lifted(c, decision)) for c in [case, *(j.case for j in joined)]}
+    if decision.penalty_decision_id is not None:
+        penalty = db.session.get(PenaltyDecision, decision.penalty_decision_id)
+        penalties.withdraw(actor, penalty, REASON, at=now,
+                           also_ours=[e.id for _c, entries in lifted.values() for e in entries])
+    for other, entries in lifted.values():
+        if entries:
+            penalties.restore_provisional(actor, other.merchant, entries, REASON)
+        _reopen(other, decision)
+    user = actor.user
+    for j in joined:  # back to the reviewer with the lead, to be decided again (together or not)
+        states.DECISIONS.transition(j, DecisionStatus.withdrawn)
+        states.transition(j.case, CaseStatus.in_review)
+        j.case.claimed_by_id, j.case.claim_expires_at, j.case.closed_at = user.id, now + lease_length(), None
+        record(actor, "case.undo", "case", j.case_id, after={"decision": j.id, "lead_decision": decision.id,
+                                                            "status": "in_review", "claimed_by": user.id})
     # Unexported, unread, unsent (``_check``): none of it has left the platform, so it goes with the decision.
     for row in db.session.scalars(sa.select(StatementOfReasons).filter_by(case_decision_id=decision.id)):
         db.session.delete(row)

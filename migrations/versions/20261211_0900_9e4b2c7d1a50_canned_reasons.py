@@ -1,4 +1,6 @@
-"""Canned reasons per rule and verdict, kept by managers and chosen with the keyboard on the case page.
+"""Canned reasons per rule and verdict, kept by managers and chosen with the keyboard on the case page;
+why a case closed without a decision of its own (a removed shop's other cases); and the decision that
+judges several cases of one course of conduct together.
 
 Revision ID: 9e4b2c7d1a50
 Revises: 5251773c5101
@@ -32,8 +34,21 @@ def upgrade():
         sa.PrimaryKeyConstraint('id', name=op.f('pk_canned_reasons')),
     )
     op.create_index('ix_canned_reasons_rule', 'canned_reasons', ['rule_code', 'verdict', 'position'], unique=False)
+    with op.batch_alter_table('cases') as batch:
+        batch.add_column(sa.Column('close_reason', sa.String(length=32), nullable=True))
+    with op.batch_alter_table('case_decisions') as batch:
+        batch.add_column(sa.Column('joined_to_id', sa.Integer(), nullable=True))
+        batch.create_index('ix_case_decisions_joined_to_id', ['joined_to_id'], unique=False)
+        batch.create_foreign_key('fk_case_decisions_joined_to_id_case_decisions', 'case_decisions',
+                                 ['joined_to_id'], ['id'])
 
 
 def downgrade():
+    with op.batch_alter_table('case_decisions') as batch:
+        batch.drop_constraint('fk_case_decisions_joined_to_id_case_decisions', type_='foreignkey')
+        batch.drop_index('ix_case_decisions_joined_to_id')
+        batch.drop_column('joined_to_id')
+    with op.batch_alter_table('cases') as batch:
+        batch.drop_column('close_reason')
     op.drop_index('ix_canned_reasons_rule', table_name='canned_reasons')
     op.drop_table('canned_reasons')

@@ -26,16 +26,16 @@ CASE_MOVES = {
     C.open: {C.in_review, C.dismissed},
     C.in_review: {C.in_review, C.open, C.escalated, C.on_hold, C.awaiting_approval, C.decided, C.dismissed},
     C.on_hold: {C.in_review, C.open, C.escalated, C.awaiting_approval, C.decided, C.dismissed},
-    C.escalated: {C.in_review},
+    C.escalated: {C.in_review, C.dismissed},  # dismissed: the shop was removed by another ruling
     C.awaiting_approval: {C.decided, C.open, C.in_review},
     C.decided: {C.in_review},  # undo, within its window only
     C.dismissed: {C.in_review},
 }
 D = DecisionStatus
 DECISION_MOVES = {D.pending_approval: {D.applied, D.refused, D.withdrawn}, D.applied: {D.withdrawn},
-                  D.refused: set(), D.withdrawn: set()}
+                  D.joined: {D.withdrawn}, D.refused: set(), D.withdrawn: set()}
 VERBS = {"claim", "claim_next", "reassign", "release", "hold", "escalate", "decide", "bulk_dismiss", "merge",
-         "approve", "refuse", "undo"}
+         "approve", "refuse", "undo", "close_removed"}
 
 
 def thing(status, **attrs):
@@ -109,7 +109,7 @@ def test_random_moves_stay_in_the_table_and_closed_cases_stay_closed(start, step
     assert case.status in CaseStatus
 
 
-@given(start=st.sampled_from([D.pending_approval, D.applied]),
+@given(start=st.sampled_from([D.pending_approval, D.applied, D.joined]),
        steps=st.lists(st.sampled_from(list(DecisionStatus)), max_size=10))
 def test_random_decision_moves_stay_in_the_table_and_final_stays_final(start, steps):
     decision = thing(start)

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from backoffice.cases import claims, decisions, merging, states, undo
+from backoffice.cases import claims, conduct, decisions, merging, states, undo
 from backoffice.cases.claims import ReviewError
 from backoffice.cases.decisions import DecisionInput
 from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, Verdict
@@ -94,7 +94,18 @@ SETUPS = {
     "on_hold, escalated before": [TAKE, ESCALATE, SENIOR_TAKES, SENIOR_HOLDS],
     "decided": [TAKE, _decide("alice", violation())],
     "dismissed": [TAKE, _decide("alice", NO_VIOLATION)],
+    "decided, joined to another case's decision": [lambda c, p: _decided_together(c, p)],
 }
+
+
+def _decided_together(c, p):
+    lead = new_case(c.merchant, priority=0)
+    claims.claim(web(p.alice), lead, p.alice)
+    conduct.decide_together(web(p.alice), lead, [c], violation(), expected_version=lead.version)
+
+
+def _lead_decision(c) -> CaseDecision:
+    return db.session.get(CaseDecision, _last_decision(c).joined_to_id)
 
 
 def _last_decision(c) -> CaseDecision | None:
@@ -103,6 +114,15 @@ def _last_decision(c) -> CaseDecision | None:
 
 
 UNDO = lambda c, p: undo.undo(web(p.alice), _last_decision(c))  # noqa: E731
+
+
+def _removed_elsewhere(c, p):
+    """Another case of the same shop ends in its removal (清退), approved by a manager."""
+    other = new_case(c.merchant, priority=0)
+    claims.claim(web(p.bob), other, p.bob)
+    decisions.decide(web(p.bob), other, violation("serious"), expected_version=other.version)
+    db.session.commit()
+    decisions.approve(web(p.boss), _pending(other), True, "同意清退")
 # (set-up, verb, the status the verb leads to, the verb as carried out)
 MOVES = [
     ("open", "claim", C.in_review, lambda c, p: claims.claim(web(p.bob), c, p.bob)),
@@ -138,6 +158,9 @@ MOVES = [
     ("awaiting_approval", "refuse", C.open,
      lambda c, p: decisions.approve(web(p.boss), _pending(c), False, "证据不足")),
     *((s, "undo", C.in_review, UNDO) for s in ("awaiting_approval", "decided", "dismissed")),
+    ("decided, joined to another case's decision", "undo", C.in_review,
+     lambda c, p: undo.undo(web(p.alice), _lead_decision(c))),
+    *((s, "close_removed", C.dismissed, _removed_elsewhere) for s in ("open", "in_review", "on_hold", "escalated")),
 ]
 
 

@@ -30,6 +30,10 @@ RACE_TESTS = {
                         "cases/test_undo_races.py::test_an_undo_and_the_merchants_appeal_at_once_do_one_of_the_two",
                         "cases/test_undo_races.py::"
                         "test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
+    "cases.conduct.decide_together": ["cases/test_removal_races.py::"
+                                      "test_deciding_a_burst_together_while_another_reviewer_claims_one_of_it_does_one_of_the_two"],
+    "cases.removal.close_others": [
+        "cases/test_removal_races.py::test_a_removal_and_a_decision_on_another_case_of_the_shop_never_both_close_it"],
     "penalties.operations.withdraw": [
         "cases/test_undo_races.py::test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
     "penalties.operations.restore_provisional": [
