@@ -31,7 +31,7 @@ def _form(reason: CannedReason | None = None) -> CannedReasonForm:
 
 def _page(form: CannedReasonForm, editing: CannedReason | None = None, status: int = 200):
     groups = [(rule, of_rule(rule.code)) for rule in get_rulebook().rules()]
-    return render_template("rationales/index.html", form=form, editing=editing,
+    return render_template("rationales/index.html", form=form, editing=editing, rules=get_rulebook().rules(),
                            groups=[(rule, found) for rule, found in groups if found]), status
 
 
