@@ -24,6 +24,16 @@ FILTER_KEYS = ("status", "platform", "rule", "category", "severity", "assignee",
 QUEUE_KEYS = (*FILTER_KEYS, "older_than_hours")
 
 
+def form_id(name: str) -> int | None:
+    """A case or decision id posted in a form field; None when missing or not an id (never a database error)."""
+    from flask import request
+
+    try:
+        return row_id(request.form.get(name, ""))
+    except ValueError:
+        return None
+
+
 def carried(raw: str | None) -> dict[str, str]:
     """The queue filters in a ``queue`` parameter; unknown keys and empty values are dropped."""
     pairs = parse_qsl((raw or "")[:1000])

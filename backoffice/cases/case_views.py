@@ -199,7 +199,7 @@ def _next_after(decision) -> object:
 @bp.post("/<int:case_id>/undo")
 @roles_required(*REVIEW_ROLES)
 def undo_decision(case_id: int):
-    decision = db.get_or_404(CaseDecision, request.form.get("decision", type=int) or 0)
+    decision = db.get_or_404(CaseDecision, carry.form_id("decision") or 0)
     if decision.case_id != case_id:
         abort(404)
     with committing(_("Decision undone: the case is yours again, as it was before you decided.")) as done:

@@ -48,7 +48,7 @@ def claim_next():
     escalated = request.form.get("escalated") == "1" and current_user.role in (Role.senior_reviewer, Role.manager)
     queue = carry.carried(request.form.get("queue"))
     case = carry.take_next(acting_user(), current_user._get_current_object(), queue, escalated=escalated,
-                           leaving=request.form.get("leaving", type=int))
+                           leaving=carry.form_id("leaving"))
     db.session.commit()
     if case is None:
         flash(_("No case is waiting. Well done."), "info")

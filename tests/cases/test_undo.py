@@ -189,3 +189,13 @@ def test_a_decision_waiting_for_approval_can_be_taken_back(client, alice, open_c
     assert _decision(case).status is DecisionStatus.withdrawn
     assert db.session.get(Case, case.id).status is CaseStatus.in_review
     assert client.get("/approvals").status_code in (200, 403)
+
+
+def test_bad_ids_in_the_flow_forms_are_a_clear_404_or_ignored_never_a_500(client, alice, open_case):
+    case = open_case()
+    client.post(f"/cases/{case.id}/claim")
+    for bad in ("99999999999", "abc", "-1", ""):
+        assert client.post(f"/cases/{case.id}/undo", data={"decision": bad}).status_code == 404
+        response = client.post("/cases/next", data={"leaving": bad, "queue": "older_than_hours=9" * 200})
+        assert response.status_code == 302
+    assert client.get(f"/cases/{case.id}?decided=99999999999&queue=%%%").status_code == 200
