@@ -54,6 +54,7 @@ ACTION_LABELS = {
     "case.apply": _l("Decision took effect"),
     "case.undo": _l("Decision undone by its reviewer"),
     "case.close_removed": _l("Closed: the shop was removed by another ruling"),
+    "case.join": _l("Decided together with another case (one course of conduct)"),
     "case.dismiss": _l("Dismissed as a false positive"),
     "case.merge": _l("Merged into a mass-sending case"),
     "case.absorb": _l("Another case merged in"),
