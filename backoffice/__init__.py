@@ -137,7 +137,7 @@ VIEW_MODULES = (
     "appeals.merchant_views", "dashboard.views", "portal.views",
     "rulings.views", "calibration.views", "whatif.views", "transparency.views", "merchants.views",
     "quality.views", "ingest.views", "webhooks.views", "search.views",
-    "notifications.views",
+    "notifications.views", "rationales.views",
 )
 #: The JSON API: bearer tokens, so no CSRF token (session callers get a CSRF check in api.auth).
 API_MODULES = ("api.views", "merchants.api", "policy.api", "ingest.api", "cases.api", "appeals.api", "rulings.api",

@@ -30,6 +30,8 @@ STATUS_LABELS = {
     "decided": _l("Decided"),
     "dismissed": _l("Dismissed"),
 }
+#: Why a case closed without a decision of its own (``Case.close_reason``), shown instead of its status.
+CLOSE_REASON_LABELS = {"merchant_removed": _l("Closed: the shop was removed")}
 VERDICT_LABELS = {
     "violation": _l("Violation"),
     "no_violation": _l("No violation"),
@@ -87,14 +89,16 @@ def ruleset_words(version: str) -> str:
     match = re.fullmatch(r"[a-z]+-(\d{4})\.(\d+)", version or "")
     return _("%(year)s, edition %(n)s", year=match[1], n=match[2]) if match else ""
 DECISION_STATUS_LABELS = {"pending_approval": _l("Awaiting approval"), "applied": _l("In force"),
-                          "refused": _l("Refused")}
+                          "refused": _l("Refused"), "withdrawn": _l("Undone by the reviewer"),
+                          "joined": _l("Decided with another case (one course of conduct)")}
 PENALTY_STATE_LABELS = {"in_force": _l("In force"), "overturned": _l("Overturned on appeal"),
-                        "superseded": _l("Reduced on appeal")}
+                        "superseded": _l("Reduced on appeal"), "withdrawn": _l("Undone by the reviewer")}
 #: What an audit event is about (``AuditEvent.subject_type``).
 SUBJECT_LABELS = {"api_token": _l("API token"), "appeal": _l("Appeal"), "calibration_review": _l("Calibration review"),
                   "case": _l("Case"), "conversation": _l("Conversation"), "exam_attempt": _l("Exam attempt"),
                   "login": _l("Sign-in"), "merchant": _l("Merchant"), "penalty_decision": _l("Decision"),
-                  "saved_view": _l("Queue view"), "user": _l("User")}
+                  "saved_view": _l("Queue view"), "canned_reason": _l("Canned reason"),
+                  "user": _l("User")}
 APPROVAL_LABELS = {"removal": _l("removal"), "deposit_above_threshold": _l("deposit deduction above the threshold"),
                    "deviation": _l("changed measures")}
 
@@ -236,3 +240,8 @@ def time_until(until) -> str:
     if hours:
         return _("%(h)d hours %(m)d minutes", h=hours, m=minutes)
     return _("%(m)d minutes", m=minutes)
+
+
+def case_status_label(case) -> str:
+    """A case's status for people: why it closed when it closed without a decision of its own."""
+    return str(CLOSE_REASON_LABELS.get(getattr(case, "close_reason", None)) or STATUS_LABELS[case.status.value])

@@ -16,6 +16,7 @@ from backoffice.merchants.models import Merchant, MerchantHandle  # noqa: F401
 from backoffice.notifications.models import Notification, OutboxEmail  # noqa: F401
 from backoffice.penalties.models import ExamRevocation, PenaltyDecision  # noqa: F401
 from backoffice.quality.models import QualityDay  # noqa: F401
+from backoffice.rationales.models import CannedReason  # noqa: F401
 from backoffice.rulings.models import RetainedQuotes, RulingCopy  # noqa: F401
 from backoffice.transparency.models import StatementOfReasons  # noqa: F401
 from backoffice.webhooks.models import OutboxEvent, WebhookDelivery, WebhookEndpoint  # noqa: F401

@@ -112,6 +112,7 @@ def _nav() -> list[tuple[str, str]]:
         items.append(("appeals.index", _("Appeals")))
     if role is Role.manager:
         items.append(("approvals.index", _("Approvals")))
+        items.append(("rationales.index", _("Canned reasons")))
     if role in (Role.manager, Role.admin):
         items.append(("dashboard.index", _("Dashboard")))  # the reports: see report_tabs
     if role in (Role.reviewer, Role.senior_reviewer):
@@ -178,6 +179,7 @@ def init_app(app: Flask) -> None:
                  "HELP_KIND_LABELS"):
         app.add_template_global(getattr(labels, name), name)
     app.add_template_filter(labels.measure_text, "measure_text")
+    app.add_template_filter(labels.case_status_label, "case_status")
     app.add_template_filter(labels.customer_measure_text, "customer_measure_text")
     app.add_template_filter(labels.ladder_measure_text, "ladder_measure_text")
     app.add_template_filter(labels.countdown, "countdown")

@@ -82,6 +82,11 @@ def start(actor: Actor, ruling: Ruling, *, now: datetime | None = None) -> Appea
     existing = appeal_for_ruling(ruling.id)
     if existing is not None:
         return existing
+    # The ruling's row, as its reviewer's undo takes it (cases/undo.py): one of the two goes first, and
+    # an appeal is never opened on a ruling undone a moment ago.
+    lock_row(ruling)
+    if not appealable(ruling):
+        raise AppealClosed(_l("This ruling was withdrawn a moment ago and can no longer be appealed."))
     deadline = appeal_deadline(ruling)
     if now >= deadline:
         raise AppealClosed(_l("The appeal period has ended."))

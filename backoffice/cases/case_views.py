@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -11,8 +12,9 @@ from backoffice.accounts.models import REVIEW_ROLES
 from backoffice.accounts.permissions import roles_required
 from backoffice.audit import reads
 from backoffice.calibration.queries import open_review_of
-from backoffice.cases import claims, decisions, help_requests
+from backoffice.cases import carry, claims, conduct, decisions, help_requests, undo
 from backoffice.cases import queries as q
+from backoffice.cases.claims import ReviewError
 from backoffice.cases.conversation import conversation_rows
 from backoffice.cases.forms import (
     CUSTOMER_SEVERITIES,
@@ -22,17 +24,19 @@ from backoffice.cases.forms import (
     ReasonForm,
     ReassignForm,
 )
-from backoffice.cases.models import CaseNote, Verdict
+from backoffice.cases.models import Case, CaseDecision, CaseKind, CaseNote, Verdict
 from backoffice.cases.views import bp, load_case, reviewers
 from backoffice.customers import queries as customer_queries
 from backoffice.db import db, utcnow
 from backoffice.ingest import mass_sending
+from backoffice.labels import measure_text
 from backoffice.ledger.operations import standing_of
-from backoffice.merchants import links
+from backoffice.merchants import links, work
 from backoffice.penalties.operations import prior_offences
 from backoffice.policy import get_rulebook
 from backoffice.policy.compute import offence_number
 from backoffice.policy.titles import localized, rule_title
+from backoffice.rationales import render as canned_reasons
 from backoffice.timeutil import platform_tz
 from backoffice.web import acting_user, committing
 
@@ -75,6 +79,7 @@ def quoted_ids() -> tuple[int, ...]:
 
 
 def _render(case, form: DecisionForm, plan=None, status=200):
+    queue = carry.carried(request.values.get("queue"))
     flags = q.conversation_flags(case)
     rendered = conversation_rows(case.conversation_id, flags)
     book = get_rulebook()
@@ -95,7 +100,42 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         quoted=set(quoted_ids()) if request.method == "POST" else set(), customer=_customer_panel(case),
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
         burst=mass_sending.conversations_of(case), elsewhere=mass_sending.judged_elsewhere(case),
+        queue=carry.encoded(queue), queue_args=queue, just_decided=carry.just_decided(),
+        undoable=undo.offered, undo_deadline=undo.deadline, canned=_canned(case, flags),
+        merchant_open=work.open_count(case.merchant_id, but=case.id), together=_together(case),
+        together_chosen=set(together_ids()),
     ), status
+
+
+def _together(case) -> list:
+    """The other open cases of the same piece of work (same shop and rule, within the hour) the holder can
+    decide with this one, as one course of conduct."""
+    if case.kind is not CaseKind.violation or not claims.holds_claim(case, current_user):
+        return []
+    piece = next((p for p in work.open_work(case.merchant_id) if case in p.cases), None)
+    return [c for c in piece.cases if conduct.joinable(c, case)] if piece else []
+
+
+def together_ids() -> list[int]:
+    return [int(v) for v in request.form.getlist("together") if v.isdigit() and len(v) < 10]
+
+
+def _canned(case, flags) -> list:
+    """The rule's canned reasons for the holder's decision form, their placeholders filled in for this case."""
+    if case.about_customer or not claims.holds_claim(case, current_user):
+        return []
+    said: dict[str, str] = {}
+
+    def measures_of(severity: str) -> str:
+        if severity not in said:
+            try:
+                plan = decisions.preview(case, decisions.DecisionInput(Verdict.violation, "", case.rule_code, severity))
+                said[severity] = "；".join(measure_text(m) for m in plan.measures)
+            except ReviewError:
+                said[severity] = ""
+        return said[severity]
+
+    return canned_reasons.offered(case, flags, measures_of)
 
 
 def _customer_panel(case) -> dict | None:
@@ -141,7 +181,8 @@ def decide(case_id: int):
     with committing() as done:
         if request.form.get("action") == "confirm":
             version = int(form.version.data) if str(form.version.data).isdigit() else -1
-            decision = decisions.decide(acting_user(), case, data, expected_version=version)
+            others = db.session.scalars(sa.select(Case).where(Case.id.in_(together_ids()))).all()
+            decision = conduct.decide_together(acting_user(), case, others, data, expected_version=version)
         elif data.verdict is Verdict.violation and case.about_customer:
             plan = decisions.customer_preview(case, data)  # writes nothing
         elif data.verdict is Verdict.violation:
@@ -156,7 +197,33 @@ def decide(case_id: int):
         flash(_("Decision recorded. It takes effect when a manager approves it."), "info")
     else:
         flash(_("Decision applied."), "success")
-    return redirect(url_for("cases.show", case_id=case.id))
+    return _next_after(decision)
+
+
+def _next_after(decision) -> object:
+    """After a decision, the next case of the same queue, claimed; the one just decided stays one key
+    away on it (``decided``: undo, or back to it)."""
+    queue = carry.carried(request.form.get("queue"))
+    nxt = carry.take_next(acting_user(), current_user._get_current_object(), queue)
+    db.session.commit()
+    if nxt is None:
+        flash(_("No other case is waiting in this queue."), "info")
+        return redirect(carry.queue_url(queue, decided=decision.id))
+    return redirect(carry.case_url(nxt.id, queue, decided=decision.id))
+
+
+@bp.post("/<int:case_id>/undo")
+@roles_required(*REVIEW_ROLES)
+def undo_decision(case_id: int):
+    decision = db.get_or_404(CaseDecision, carry.form_id("decision") or 0)
+    if decision.case_id != case_id:
+        abort(404)
+    with committing(_("Decision undone: the case is yours again, as it was before you decided.")) as done:
+        undo.undo(acting_user(), decision)
+    if not done:
+        case = load_case(case_id)
+        return _render(case, _decision_form(case), status=done.status)
+    return redirect(carry.case_url(case_id, carry.carried(request.form.get("queue"))))
 
 
 @bp.post("/<int:case_id>/notes")

@@ -12,8 +12,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.audit.operations import Actor, record
-from backoffice.cases import help_requests, states
+from backoffice.cases import states
 from backoffice.cases.models import Case, CaseStatus
+from backoffice.cases.queries import QueueFilter
 from backoffice.cases.states import SENIOR_ROLES, holds_claim
 from backoffice.db import db, utcnow
 from backoffice.failures import Conflict, DomainError
@@ -67,15 +68,16 @@ def _first(condition, order, postgres: bool):
     return (pick.with_for_update(skip_locked=True) if postgres else pick).scalar_subquery()
 
 
-def _candidate(postgres: bool, escalated: bool, where: tuple = ()):
+def _candidate(postgres: bool, escalated: bool, within: tuple = (), by_age: bool = False):
     """The case claim-next takes: a lapsed lease first (the longest-lapsed one: its case has waited
     longest), then the highest-priority unclaimed case. Each comes from its own partial index (ix_cases_leases,
     ix_cases_unclaimed), so a claim never walks past the cases other reviewers hold; COALESCE runs
-    the second look-up only when the first finds nothing. ``where``: the active queue view's filters."""
-    order = (Case.priority.desc(), Case.opened_at, Case.id)
+    the second look-up only when the first finds nothing. ``within`` narrows both to a queue's filters
+    (the queue the reviewer works through), ``by_age`` takes the oldest case first instead."""
+    order = (Case.opened_at, Case.id) if by_age else (Case.priority.desc(), Case.opened_at, Case.id)
     lapsed = sa.and_(_status_is(CaseStatus.in_review), Case.claim_expires_at < sa.bindparam("now"),
-                     Case.escalated_at.is_not(None) if escalated else Case.escalated_at.is_(None), *where)
-    waiting = sa.and_(_status_is(CaseStatus.escalated) if escalated else _status_is(CaseStatus.open), *where)
+                     Case.escalated_at.is_not(None) if escalated else Case.escalated_at.is_(None), *within)
+    waiting = sa.and_(_status_is(CaseStatus.escalated) if escalated else _status_is(CaseStatus.open), *within)
     return sa.func.coalesce(_first(lapsed, (Case.claim_expires_at, Case.id), postgres),
                             _first(waiting, order, postgres))
 
@@ -92,21 +94,20 @@ def _take_values() -> dict:
 
 @functools.cache
 def _claim_next_statement(escalated: bool) -> sa.Update:
-    return _claim_statement(escalated)
-
-
-def _claim_statement(escalated: bool, where: tuple = ()) -> sa.Update:
     """PostgreSQL: pick, lock and take the case in one statement, returning the row as it was."""
-    old = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(True, escalated, where)) \
-        .subquery("old")
+    return _claim_statement(_candidate(True, escalated))
+
+
+def _claim_statement(candidate) -> sa.Update:
+    old = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == candidate).subquery("old")
     return (sa.update(Case).where(Case.id == old.c.id).values(**_take_values())
             .returning(Case, old.c.status, old.c.claimed_by_id))
 
 
-def _claim_next_serialised(params: dict, escalated: bool, where: tuple = ()):
+def _claim_next_serialised(params: dict, escalated: bool, candidate):
     """SQLite (one writer at a time, and RETURNING sees only the updated row): read the candidate,
     then take it if it is still free."""
-    pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == _candidate(False, escalated, where))
+    pick = sa.select(Case.id, Case.status, Case.claimed_by_id).where(Case.id == candidate)
     free = claimable(params["now"], CaseStatus.escalated if escalated else CaseStatus.open)
     for _ in range(5):
         old = db.session.execute(pick, params).first()
@@ -120,8 +121,9 @@ def _claim_next_serialised(params: dict, escalated: bool, where: tuple = ()):
 
 
 def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalated: bool = False,
-               where: tuple = ()) -> Case | None:
-    """Claim the next case nobody holds (of the active view: ``where``); None when there is none.
+               within: QueueFilter | None = None, where: tuple = ()) -> Case | None:
+    """Claim the next case nobody holds (of the queue ``within`` filters, and of the active saved view's
+    conditions ``where``, when given); None when it is empty.
 
     On PostgreSQL one statement picks and takes the case (``UPDATE … WHERE id = (SELECT … LIMIT 1
     FOR UPDATE SKIP LOCKED) RETURNING``): concurrent reviewers skip each other's candidate rows
@@ -129,11 +131,16 @@ def claim_next(actor: Actor, user: User, *, now: datetime | None = None, escalat
     """
     now = now or utcnow()
     params = {"now": now, "claimant": user.id, "expires": now + lease_length()}
-    if db.session.get_bind().dialect.name == "postgresql":
-        statement = _claim_statement(escalated, where) if where else _claim_next_statement(escalated)
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    narrowed = (*(within.claim_conditions() if within is not None else ()), *where)
+    by_age = within is not None and within.sort == "age"
+    if postgres:
+        statement = (_claim_statement(_candidate(True, escalated, narrowed, by_age))
+                     if narrowed or by_age else _claim_next_statement(escalated))
         row = db.session.execute(statement, params, execution_options=_TAKE_OPTIONS).first()
     else:
-        row = _claim_next_serialised(params, escalated, where)
+        candidate = _candidate(False, escalated, narrowed, by_age)
+        row = _claim_next_serialised(params, escalated, candidate)
     if row is None:
         return None
     case, status, holder = row
@@ -189,9 +196,7 @@ def hold(actor: Actor, case: Case, user: User, reason: str) -> Case:
         raise ReviewConflict(_l("This case is already on hold, waiting for help."))
     if not reason.strip():
         raise ReviewError(_l("Say what help is needed."))
-    _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)
-    help_requests.ask(case, user, help_requests.HelpKind.help, reason)
-    return case
+    return _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)
 
 
 def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
@@ -199,9 +204,7 @@ def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
     if not reason.strip():
         raise ReviewError(_l("Say why the case needs a senior reviewer."))
     case.escalated_at = case.escalated_at or utcnow()
-    _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
-    help_requests.ask(case, user, help_requests.HelpKind.escalation, reason)
-    return case
+    return _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
 
 
 def _must_hold(case: Case, user: User, claim_first) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import Role
 from backoffice.audit.operations import Actor, record
-from backoffice.cases import states
+from backoffice.cases import removal, states
 from backoffice.cases.claims import ReviewConflict, ReviewError
 from backoffice.cases.models import (
     Case,
@@ -43,6 +43,11 @@ from backoffice.transparency import operations as statements
 
 VERDICT_NAMES = {Verdict.violation: _l("confirmed"), Verdict.no_violation: _l("not confirmed"),
                  Verdict.insufficient_evidence: _l("insufficient evidence")}
+
+
+#: What a verdict makes of the case's open flags (the detector's feedback).
+FLAG_STATUS = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
+               Verdict.insufficient_evidence: FlagStatus.inconclusive}
 
 
 class DecisionConflict(ReviewConflict):
@@ -211,16 +216,19 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     """Write the ledger, lift automatic measures, resolve flags, close the case, notify the merchant."""
     now = utcnow()
     if decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
+        if removal.removes_merchant(decision.preview):
+            removal.lock_others(case)  # before the balance row, like a reviewer deciding one of them
         penalty = penalties.impose(actor, case.merchant, decision.rule_code, decision.severity,
                                    decision.params, drop=decision.dropped, reason=decision.rationale)
         decision.penalty_decision_id = penalty.id
         statements.record_decision(case, decision, penalty)  # DSA Art. 17: issued as the measures apply
         issuing.mark_issued(decision.id)  # its PDFs are rendered and stored once this commits
+        if removal.removes_merchant(penalty.plan):
+            removal.close_others(actor, case, decision)
     elif decision.verdict is Verdict.violation and case.about_customer:
         customers.impose(actor, case, decision)
     _lift_automatic(actor, case, decision)
-    flag_status = {Verdict.violation: FlagStatus.confirmed, Verdict.no_violation: FlagStatus.dismissed,
-                   Verdict.insufficient_evidence: FlagStatus.inconclusive}[decision.verdict]
+    flag_status = FLAG_STATUS[decision.verdict]
     for flag in case.flags:
         if flag.status is FlagStatus.open:
             flag.status, flag.judged_at = flag_status, now
@@ -230,17 +238,20 @@ def _apply(actor: Actor, case: Case, decision: CaseDecision) -> None:
     states.transition(case, closed)
     case.claimed_by_id, case.claim_expires_at, case.closed_at = None, None, now
     db.session.flush()
-    record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value})
+    notes = []
     if case.kind is CaseKind.fraud_report or any(f.source is FlagSource.merchant_report for f in case.flags):
-        notify_merchant(case.merchant_id, "fraud_report", lambda: (
+        notes = notify_merchant(case.merchant_id, "fraud_report", lambda: (
             _l("Your fraud report has been reviewed"),
             _l("Outcome: %(v)s. %(r)s", v=str(VERDICT_NAMES[decision.verdict]), r=decision.rationale)))
     elif decision.verdict is Verdict.violation and case.kind is CaseKind.violation:
         number = ruling_number(decision)
-        notify_merchant(case.merchant_id, "ruling", lambda: (
+        notes = notify_merchant(case.merchant_id, "ruling", lambda: (
             _l("New ruling on your shop"),
             _l("Ruling %(n)s: %(rule)s. See the measures, the reasons and how to appeal.",
                n=number, rule=rule_title(decision.rule_code))), link=f"/merchant/rulings/{decision.id}")
+    # The notices sent are named so that an undo (cases/undo.py) finds exactly these again.
+    record(actor, "case.apply", "case", case.id, after={"decision": decision.id, "status": case.status.value,
+                                                        **({"notified": [n.id for n in notes]} if notes else {})})
 
 
 def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:

@@ -84,6 +84,8 @@ class Case(db.Model):
     claimed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # Why a case closed without a decision of its own ("merchant_removed": cases/removal.py); None otherwise.
+    close_reason: Mapped[str | None] = mapped_column(sa.String(32))
     # Set when a reviewer escalates the case: from then on only senior reviewers and managers take
     # it, and releasing it sends it back to the escalated queue rather than the ordinary one.
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -196,6 +198,8 @@ class DecisionStatus(enum.StrEnum):
     pending_approval = "pending_approval"
     applied = "applied"
     refused = "refused"
+    withdrawn = "withdrawn"  # undone by its reviewer within the undo window
+    joined = "joined"  # judged by another case's decision, as one course of conduct (joined_to_id)
 
 
 class CaseDecision(db.Model):
@@ -224,8 +228,12 @@ class CaseDecision(db.Model):
     # Messages the reviewer relies on besides the flagged ones (a report names no message): the
     # ruling quotes them. None on decisions from before this existed.
     quoted_message_ids: Mapped[list | None] = mapped_column(sa.JSON)
+    # Decided together with another case as one course of conduct (cases/conduct.py): the decision that
+    # judges them all (one offence, its ruling quotes every case's messages). Its status is ``joined``.
+    joined_to_id: Mapped[int | None] = mapped_column(sa.ForeignKey("case_decisions.id"), index=True)
 
     case: Mapped[Case] = relationship()
+    joined_to: Mapped[CaseDecision | None] = relationship(remote_side=[id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -81,6 +81,11 @@ class QueueFilter:
         if self.older_than_hours:
             cond.append(Case.opened_at < utcnow() - timedelta(hours=min(self.older_than_hours, MAX_AGE_HOURS)))
         return cond
+
+    def claim_conditions(self) -> tuple:
+        """What narrows claim-next to this queue: every filter but status, assignee and severity, which
+        say nothing about a case nobody holds yet (it is open or its lease lapsed, and undecided)."""
+        return tuple(replace(self, status=ACTIVE, assignee=None, severity=None).conditions(None, with_status=False))
 
 
 @dataclass

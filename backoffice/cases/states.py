@@ -4,7 +4,8 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
 ``review.decisions``) that make the move::
 
     open              → in_review          claim, claim_next, reassign
-                      → dismissed          bulk_dismiss, merge (folded into a mass sending's case)
+                      → dismissed          bulk_dismiss, merge (folded into a mass sending's case),
+                                           close_removed (the shop was removed by another ruling)
     in_review         → in_review          claim, claim_next (the lease lapsed), reassign
                       → open, escalated    release (escalated: the case was escalated before)
                       → on_hold            hold
@@ -18,15 +19,22 @@ Cases (``Case.status``); a new case is ``open``. From → to: the verbs (``revie
                       → awaiting_approval  decide (four-eyes)
                       → decided, dismissed decide
     escalated         → in_review          claim, claim_next (senior reviewers and managers), reassign
+    in_review, on_hold, escalated → dismissed  close_removed
     awaiting_approval → decided            approve
                       → open               refuse
-    decided, dismissed: closed, nothing follows.
+                      → in_review          undo (the reviewer takes it back, within the undo window)
+    decided, dismissed → in_review         undo (within the undo window, nobody else acted on it)
+    decided, dismissed: closed; nothing else follows.
 
-Decisions (``CaseDecision.status``); a decision is made ``pending_approval`` (four-eyes) or ``applied``::
+Decisions (``CaseDecision.status``); a decision is made ``pending_approval`` (four-eyes) or ``applied``,
+or ``joined`` to another case's decision (decided together, ``cases.conduct``)::
 
     pending_approval  → applied            approve
                       → refused            refuse
-    applied, refused: final.
+                      → withdrawn          undo
+    applied           → withdrawn          undo (within the undo window)
+    joined            → withdrawn          undo (of the decision it was joined to)
+    refused, withdrawn: final.
 
 Operations check what they need first and refuse with their own message; :func:`transition` is
 the backstop that refuses any move the table does not hold. ``claim_next`` takes its case in one
@@ -89,23 +97,27 @@ CASES = Machine(
     states=tuple(CaseStatus),
     transitions={
         (_S.open, _S.in_review): ("claim", "claim_next", "reassign"),
-        (_S.open, _S.dismissed): ("bulk_dismiss", "merge"),
+        (_S.open, _S.dismissed): ("bulk_dismiss", "merge", "close_removed"),
         (_S.in_review, _S.in_review): ("claim", "claim_next", "reassign"),
         (_S.in_review, _S.open): ("release",),
         (_S.in_review, _S.escalated): ("release", "escalate"),
         (_S.in_review, _S.on_hold): ("hold",),
         (_S.in_review, _S.awaiting_approval): ("decide",),
         (_S.in_review, _S.decided): ("decide",),
-        (_S.in_review, _S.dismissed): ("decide", "bulk_dismiss"),
+        (_S.in_review, _S.dismissed): ("decide", "bulk_dismiss", "close_removed"),
         (_S.on_hold, _S.in_review): ("claim", "reassign"),
         (_S.on_hold, _S.open): ("release",),
         (_S.on_hold, _S.escalated): ("release", "escalate"),
         (_S.on_hold, _S.awaiting_approval): ("decide",),
         (_S.on_hold, _S.decided): ("decide",),
-        (_S.on_hold, _S.dismissed): ("decide",),
+        (_S.on_hold, _S.dismissed): ("decide", "close_removed"),
         (_S.escalated, _S.in_review): ("claim", "claim_next", "reassign"),
+        (_S.escalated, _S.dismissed): ("close_removed",),
         (_S.awaiting_approval, _S.decided): ("approve",),
         (_S.awaiting_approval, _S.open): ("refuse",),
+        (_S.awaiting_approval, _S.in_review): ("undo",),
+        (_S.decided, _S.in_review): ("undo",),
+        (_S.dismissed, _S.in_review): ("undo",),
     },
     labels=STATUS_LABELS,
     refusal=lambda case, state, target: _l(
@@ -116,7 +128,10 @@ _D = DecisionStatus
 DECISIONS = Machine(
     states=tuple(DecisionStatus),
     transitions={(_D.pending_approval, _D.applied): ("approve",),
-                 (_D.pending_approval, _D.refused): ("refuse",)},
+                 (_D.pending_approval, _D.refused): ("refuse",),
+                 (_D.pending_approval, _D.withdrawn): ("undo",),
+                 (_D.applied, _D.withdrawn): ("undo",),
+                 (_D.joined, _D.withdrawn): ("undo",)},
     labels=DECISION_STATUS_LABELS,
     refusal=lambda decision, state, target: _l(
         "Decision %(id)s is “%(state)s” and cannot become “%(target)s”. Reload the page to see where it "
@@ -127,11 +142,12 @@ transition: Callable[[Case, CaseStatus], None] = CASES.transition
 
 SENIOR_ROLES = frozenset({Role.senior_reviewer, Role.manager})
 #: Someone may take the case (claim it or be assigned it): the states ``in_review`` is reached from.
-TAKEABLE = CASES.sources(CaseStatus.in_review)
+TAKEABLE = frozenset(frm for (frm, to), verbs in CASES.transitions.items()
+                     if to is CaseStatus.in_review and {"claim", "reassign"} & set(verbs))
 #: A reviewer holds the case: they may release it, put it on hold, escalate or decide it.
 HELD = frozenset({CaseStatus.in_review, CaseStatus.on_hold})
-#: Closed: nothing follows (``OPEN_STATUSES`` are all the others).
-CLOSED = CASES.terminal
+#: Closed: nothing follows but an undo in its short window (``OPEN_STATUSES`` are all the others).
+CLOSED = frozenset({CaseStatus.decided, CaseStatus.dismissed})
 
 
 def holds_claim(case: Case, user: User, now: datetime | None = None) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,7 +12,8 @@ from wtforms.fields.choices import SelectChoice
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.accounts.permissions import roles_required
-from backoffice.cases import claims, decisions, help_requests, saved
+from backoffice.cases import carry, claims, decisions, help_requests, saved
+from backoffice.cases.carry import FILTER_KEYS
 from backoffice.cases.forms import BulkDismissForm, ReasonForm, ReassignForm
 from backoffice.cases.models import Case, CaseStatus
 from backoffice.cases.queries import QueueFilter, queue_page, sources_of
@@ -19,7 +22,6 @@ from backoffice.policy import get_rulebook
 from backoffice.web import acting_user, committing
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
-FILTER_KEYS = ("status", "platform", "rule", "category", "severity", "assignee", "merchant", "source", "sort")
 
 
 def load_case(case_id: int) -> Case:
@@ -34,37 +36,33 @@ def queue():
                       older_than_hours=request.args.get("older_than_hours", type=int),
                       after=request.args.get("after"))
     page = queue_page(flt, current_user.id)
+    filter_args = {k: v for k, v in args.items() if v}
+    if flt.older_than_hours:
+        filter_args["older_than_hours"] = str(flt.older_than_hours)
     chosen = saved.clean_filters(request.args)
     views = saved.views_for(current_user)
     return render_template("cases/queue.html", page=page, flt=flt, rules=get_rulebook().rules(),
                            sources=sources_of(page.cases), help=help_requests.latest_requests(
                                c.id for c in page.cases if c.status in (CaseStatus.on_hold, CaseStatus.escalated)),
-                           bulk=BulkDismissForm(), filter_args={k: v for k, v in args.items() if v},
+                           bulk=BulkDismissForm(), filter_args=filter_args,
                            views=views, active_view=next((v for v in views if v.filters == chosen), None),
-                           chosen=chosen, claim_args={k: v for k, v in chosen.items() if k in saved.CLAIM_KEYS})
+                           chosen=chosen, queue=carry.encoded(filter_args), just_decided=carry.just_decided())
 
 
 @bp.post("/next")
 @roles_required(*REVIEW_ROLES)
 def claim_next():
     escalated = request.form.get("escalated") == "1" and current_user.role in (Role.senior_reviewer, Role.manager)
-    view = {k: v for k, v in saved.clean_filters(request.form).items() if k in saved.CLAIM_KEYS}
-    where = _view_conditions(view)
-    case = claims.claim_next(acting_user(), current_user._get_current_object(), escalated=escalated, where=where)
+    # The queue the reviewer works through (its filters, the active saved view's included), carried as
+    # one ``queue`` field; a form that posts the filters as fields of their own works as well.
+    queue = carry.carried(request.form.get("queue")) or carry.carried(urlencode(saved.clean_filters(request.form)))
+    case = carry.take_next(acting_user(), current_user._get_current_object(), queue, escalated=escalated,
+                           leaving=carry.form_id("leaving"))
     db.session.commit()
     if case is None:
-        flash(_("No case of this view is waiting.") if where else _("No case is waiting. Well done."), "info")
-        return redirect(url_for("cases.queue", **view))
-    return redirect(url_for("cases.show", case_id=case.id))
-
-
-def _view_conditions(view: dict[str, str]) -> tuple:
-    """The conditions of the active view's filters (platform, rule, ...) on the cases claim-next takes."""
-    if not view:
-        return ()
-    hours = int(view["older_than_hours"]) if "older_than_hours" in view else None
-    flt = QueueFilter(**{k: v for k, v in view.items() if k != "older_than_hours"}, older_than_hours=hours)
-    return tuple(flt.conditions(None, with_status=False))
+        flash(_("No case of this view is waiting.") if queue else _("No case is waiting. Well done."), "info")
+        return redirect(carry.queue_url(queue))
+    return redirect(carry.case_url(case.id, queue))
 
 
 @bp.post("/dismiss")

@@ -20,6 +20,8 @@ from backoffice.demo import data
 from backoffice.ingest.operations import ingest
 from backoffice.merchants import operations as merchant_ops
 from backoffice.merchants.models import Merchant, Platform
+from backoffice.rationales.models import CannedReason
+from backoffice.rationales.operations import save_reason
 
 demo_cli = AppGroup("demo", help="Load the demo data set.")
 CLI_ACTOR = Actor(None, "cli")
@@ -64,6 +66,18 @@ def load_demo() -> dict[str, int]:
     db.session.flush()
     added["rulings"] = _decide_demo_cases()
     _team_views()
+    added["canned reasons"] = _canned_reasons()
+    return added
+
+
+def _canned_reasons() -> int:
+    """The demo's canned reasons, each once (by rule and short name)."""
+    added = 0
+    for position, (rule, verdict, severity, title, body) in enumerate(data.CANNED_REASONS):
+        if db.session.scalar(sa.select(CannedReason.id).filter_by(rule_code=rule, title=title)) is None:
+            save_reason(CLI_ACTOR, None, {"rule_code": rule, "verdict": verdict, "severity": severity,
+                                          "title": title, "body": body, "position": position})
+            added += 1
     return added
 
 

@@ -96,3 +96,20 @@ TEAM_VIEWS = [
     ("淘宝队列", {"platform": "taobao"}),
     ("辱骂与骚扰", {"category": "abuse"}),
 ]
+
+# Canned reasons (rule, verdict, severity or None, short name, text): {quote} and {measure} are filled in
+# on the case page with the flagged message and the measures the rules give.
+CANNED_REASONS = [
+    ("zbj.offsite_contact", "violation", "general", "引导站外联系",
+     "商家在会话中发送{quote}，主动引导买家脱离平台联系，违反《猪八戒平台沟通工具使用规范》。依据规则处理：{measure}。"),
+    ("zbj.offsite_contact", "no_violation", None, "买家主动提供联系方式",
+     "联系方式由买家主动提供，商家未主动索要或引导，不构成商家违规。"),
+    ("zbj.offsite_contact", "no_violation", None, "平台企业微信",
+     "商家提及的是平台官方企业微信（八戒企微），属于允许的沟通方式，不构成违规。"),
+    ("pdd.uncivil_language", "violation", "general", "辱骂消费者",
+     "商家客服在会话中使用不文明用语{quote}，对消费者进行人身攻击，违反《商家客户服务管理规则》。处理：{measure}。"),
+    ("pdd.uncivil_language", "insufficient_evidence", None, "语境不明",
+     "现有聊天记录不足以判断该用语是否针对消费者，证据不足，暂不处罚。"),
+    ("taobao.malicious_harassment", "violation", "general", "恶意骚扰",
+     "商家在消费者明确拒绝后仍持续联系{quote}，构成恶意骚扰（情节一般）。处理：{measure}。"),
+]

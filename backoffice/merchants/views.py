@@ -13,6 +13,7 @@ from backoffice.detection.handles import masked
 from backoffice.ledger.operations import standing_of
 from backoffice.merchants import links
 from backoffice.merchants.models import Merchant, MerchantHandle
+from backoffice.merchants.work import open_work
 from backoffice.timeutil import platform_tz
 
 bp = Blueprint("merchants", __name__, url_prefix="/merchants")
@@ -29,4 +30,4 @@ def show(merchant_id: int):
     return render_template(
         "merchants/show.html", merchant=merchant, standing=standing_of(merchant, platform_tz()),
         handles=[(h, masked(h.kind, h.value)) for h in handles], linked=links.linked_shops(merchant),
-        aggravation=links.linked_accounts_rule(merchant), cases=cases)
+        aggravation=links.linked_accounts_rule(merchant), cases=cases, work=open_work(merchant.id))

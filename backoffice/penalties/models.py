@@ -16,6 +16,7 @@ class DecisionState(enum.StrEnum):
     in_force = "in_force"
     overturned = "overturned"  # every measure reversed; does not count as an offence
     superseded = "superseded"  # replaced by a reduced decision that points back at it
+    withdrawn = "withdrawn"  # undone by its reviewer within the undo window; does not count as an offence
 
 
 class PenaltyDecision(db.Model):

@@ -182,7 +182,30 @@ def overturn(actor: Actor, decision: PenaltyDecision, reason: str, *, at: dateti
     """Reverse every measure of the decision (and of the decisions it superseded) exactly."""
     _require_in_force(decision)
     _lock_in_force(decision)
-    at = at or utcnow()
+    return _reverse_all(actor, decision, reason, at or utcnow(), DecisionState.overturned, "penalty.overturn")
+
+
+def withdraw(actor: Actor, decision: PenaltyDecision, reason: str, *, at: datetime | None = None,
+             also_ours: Iterable[int] = ()) -> list[LedgerEntry]:
+    """Take back a decision its reviewer undid moments after taking it: reverse every measure exactly.
+
+    Refused (409) once the merchant's ledger moved after the decision's own entries (``also_ours`` are
+    the other entries the same act wrote, such as lifted automatic measures): a later decision was
+    computed on top of this one, and reversing it would leave that one wrong.
+    """
+    _require_in_force(decision)
+    _lock_in_force(decision)
+    ledger.lock_balance(decision.merchant)  # held from here to commit: nothing else moves the ledger
+    entries = ledger.entries_of(decision.merchant_id)
+    own = [e.id for e in entries if e.decision_id == decision.id] + list(also_ours)
+    if own and any(e.id > min(own) and e.id not in own and e.decision_id != decision.id for e in entries):
+        raise PenaltyChanged(_l("The merchant's ledger has changed since this decision (another measure or "
+                                "top-up was recorded); it can no longer be undone. Ask a senior reviewer."))
+    return _reverse_all(actor, decision, reason, at or utcnow(), DecisionState.withdrawn, "penalty.withdraw")
+
+
+def _reverse_all(actor: Actor, decision: PenaltyDecision, reason: str, at: datetime, state: DecisionState,
+                 action: str) -> list[LedgerEntry]:
     merchant = decision.merchant
     balance = ledger.lock_balance(merchant)
     entries, originals = _chain_entries(merchant, decision)
@@ -193,10 +216,10 @@ def overturn(actor: Actor, decision: PenaltyDecision, reason: str, *, at: dateti
             if (r := ledger.reverse(balance, remaining[e.id], at=at, reason=reason, decision_id=decision.id,
                                     ends_decision_id=decision.id))
         ]
-        decision.state, decision.ended_at, decision.end_reason = DecisionState.overturned, at, reason[:500]
+        decision.state, decision.ended_at, decision.end_reason = state, at, reason[:500]
         db.session.flush()
-    record(actor, "penalty.overturn", "penalty_decision", decision.id,
-           before={"state": "in_force"}, after={"state": "overturned", "reason": reason,
+    record(actor, action, "penalty_decision", decision.id,
+           before={"state": "in_force"}, after={"state": state.value, "reason": reason,
                                                 "reversal_entries": [e.id for e in written]})
     return written
 
@@ -372,6 +395,24 @@ def lift_provisional(actor: Actor, merchant: Merchant, entry_ids: Iterable[int],
     ]
     record(actor, "penalty.lift_automatic", "merchant", merchant.id,
            after={"lifted": [e.reverses_id for e in written], "reason": reason})
+    return written
+
+
+def restore_provisional(actor: Actor, merchant: Merchant, lifts: Iterable[LedgerEntry],
+                        reason: str) -> list[LedgerEntry]:
+    """Put back automatic measures a decision lifted, when that decision is undone: each as it stood
+    (the same start and end, the quantity the lift gave back), provisional again, as a new entry."""
+    balance = ledger.lock_balance(merchant)
+    written = []
+    for lift in lifts:
+        original = db.session.get(LedgerEntry, lift.reverses_id)
+        fields = {f: -getattr(lift, f) for f in ledger.QUANTITIES if getattr(lift, f) is not None}
+        if original.kind in WINDOW_KINDS:
+            fields["ends_at"] = original.ends_at
+        written.append(ledger.post(balance, original.kind, effective_at=original.effective_at, is_provisional=True,
+                                   case_id=original.case_id, track=original.track, reason=reason[:500], **fields))
+    record(actor, "penalty.restore_automatic", "merchant", merchant.id,
+           after={"restored": [lift.reverses_id for lift in lifts], "entries": [e.id for e in written]})
     return written
 
 

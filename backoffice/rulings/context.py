@@ -39,7 +39,10 @@ def _plain(value: Any) -> Any:
 
 
 def _quoted(view, customer_name: str) -> list[dict]:
-    names = (customer_name,) if customer_name else ()
+    # Every customer named in the quoted conversations is masked: a ruling on a course of conduct quotes
+    # the messages of several conversations (cases/conduct.py).
+    names = tuple(dict.fromkeys(n for n in (customer_name, *(m.conversation.customer_name for m, _ in view.quoted))
+                                if n))
     out = []
     for message, flags in view.quoted:
         spans = [(f.start, f.end, f.rule_code or "") for f in flags if f.where == "text"]

@@ -112,8 +112,12 @@ def ruling_view(ruling: Ruling) -> RulingView:
                if ruling.penalty_decision_id else None)
     successor = (db.session.scalar(sa.select(PenaltyDecision).filter_by(supersedes_id=penalty.id))
                  if penalty else None)
+    # Its own case's flags, and those of the cases decided with it as one course of conduct (cases/conduct.py).
+    joined = sa.select(CaseDecision.case_id).where(CaseDecision.joined_to_id == ruling.id,
+                                                   CaseDecision.status == DecisionStatus.joined)
     flags = list(db.session.scalars(
-        sa.select(Flag).where(Flag.case_id == ruling.case_id, Flag.message_id.is_not(None))))
+        sa.select(Flag).where(sa.or_(Flag.case_id == ruling.case_id, Flag.case_id.in_(joined)),
+                              Flag.message_id.is_not(None))))
     by_message: dict[int, list[Flag]] = {}
     for flag in flags:
         by_message.setdefault(flag.message_id, []).append(flag)

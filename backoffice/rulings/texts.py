@@ -107,7 +107,8 @@ TEXTS = {
 
 OUTCOMES = {"upheld": _l("Ruling upheld"), "overturned": _l("Ruling overturned: every measure reversed"),
             "reduced": _l("Penalty reduced")}
-STATES = {"in_force": _l("in force"), "overturned": _l("overturned"), "superseded": _l("superseded")}
+STATES = {"in_force": _l("in force"), "overturned": _l("overturned"), "superseded": _l("superseded"),
+          "withdrawn": _l("undone by the reviewer")}
 ROLES = {role.value: ROLE_LABELS[role] for role in Role}
 
 

@@ -1,4 +1,5 @@
-// Keyboard shortcuts for reviewers: n = next case, j / k = next / previous flagged span.
+// Keyboard shortcuts for reviewers: n = next case, j / k = next / previous flagged span,
+// u = undo the decision just taken, 1-9 = the canned reason of that number (then Enter confirms).
 (function () {
   "use strict";
   var hits = Array.prototype.slice.call(document.querySelectorAll("mark.hit"));
@@ -10,13 +11,48 @@
     hits[current].classList.add("current");
     hits[current].scrollIntoView({ block: "center", behavior: "smooth" });
   }
+  function submit(id) {
+    var form = document.getElementById(id);
+    if (form) { form.submit(); return true; }
+    return false;
+  }
+  // A canned reason: its verdict and severity chosen, its text (placeholders filled in by the server)
+  // put in the reasons box, still editable; focus goes to "Confirm decision" so that Enter confirms.
+  function useCanned(button) {
+    var form = document.getElementById("decision-form");
+    if (!form || !button) return false;
+    var verdict = form.querySelector("input[name=verdict][value='" + button.dataset.verdict + "']");
+    if (verdict) verdict.checked = true;
+    var severity = form.querySelector("select[name=severity]");
+    if (severity && button.dataset.severity) severity.value = button.dataset.severity;
+    var text = form.querySelector("textarea[name=rationale]");
+    if (text) text.value = button.dataset.text;
+    var confirm = form.querySelector("button[name=action][value=confirm]");
+    if (confirm) confirm.focus();
+    return true;
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest ? e.target.closest("button.canned") : null;
+    if (button) { e.preventDefault(); useCanned(button); }
+  });
   document.addEventListener("keydown", function (e) {
     var tag = (e.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select" || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "n") {
-      var form = document.getElementById("next-case-form");
-      if (form) { e.preventDefault(); form.submit(); }
+      if (submit("next-case-form")) e.preventDefault();
+    } else if (e.key === "u") {
+      if (submit("undo-form")) e.preventDefault();
+    } else if (/^[1-9]$/.test(e.key)) {
+      if (useCanned(document.querySelector("button.canned[data-key='" + e.key + "']"))) e.preventDefault();
     } else if (e.key === "j") { e.preventDefault(); focusHit(current + 1); }
     else if (e.key === "k") { e.preventDefault(); focusHit(current - 1); }
+  });
+  // The undo button goes once its window has passed (the server refuses it then anyway).
+  Array.prototype.forEach.call(document.querySelectorAll(".undo-until[data-until]"), function (el) {
+    var left = new Date(el.dataset.until).getTime() - Date.now();
+    setTimeout(function () {
+      var form = el.closest("form");
+      if (form) form.remove();
+    }, Math.max(left, 0));
   });
 })();

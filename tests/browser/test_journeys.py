@@ -31,8 +31,12 @@ def test_a_reviewer_claims_reads_the_highlights_decides_and_sees_the_standing_ch
     page.click("button[name=action][value=confirm]")
     page.wait_for_load_state()
     assert page.locator(".flash-error").count() == 0, page.inner_text("main")[:800]
-    assert page.locator("#decide .decided").count() == 1
+    # the next case of the queue opens at once; the one just decided stays one click (or `u`) away
+    assert page.locator("#undo-form").count() == 1
     assert page.locator(".flash-success", has_text="裁决已生效").count() == 1
+    page.click("#back-to-decided")
+    page.wait_for_load_state()
+    assert page.locator("#decide .decided").count() == 1
     assert _standing(page) != before  # a PDD insult: the merchant is muted at once
     assert "禁言中" in _standing(page)
 
@@ -52,6 +56,8 @@ def test_a_manager_approves_a_removal_and_downloads_the_ruling(open_page, tmp_pa
     reviewer.fill("textarea[name=rationale]", "商家多次引导买家添加微信并转账，情节严重。")
     reviewer.click("button[name=action][value=confirm]")
     assert reviewer.locator(".flash-error").count() == 0, reviewer.inner_text("main")[:800]
+    reviewer.click("#back-to-decided")  # the next case opened; back to the one waiting for approval
+    reviewer.wait_for_load_state()
     case_url = reviewer.url
 
     manager = open_page(DESKTOP)

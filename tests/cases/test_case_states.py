@@ -26,15 +26,16 @@ CASE_MOVES = {
     C.open: {C.in_review, C.dismissed},
     C.in_review: {C.in_review, C.open, C.escalated, C.on_hold, C.awaiting_approval, C.decided, C.dismissed},
     C.on_hold: {C.in_review, C.open, C.escalated, C.awaiting_approval, C.decided, C.dismissed},
-    C.escalated: {C.in_review},
-    C.awaiting_approval: {C.decided, C.open},
-    C.decided: set(),
-    C.dismissed: set(),
+    C.escalated: {C.in_review, C.dismissed},  # dismissed: the shop was removed by another ruling
+    C.awaiting_approval: {C.decided, C.open, C.in_review},
+    C.decided: {C.in_review},  # undo, within its window only
+    C.dismissed: {C.in_review},
 }
 D = DecisionStatus
-DECISION_MOVES = {D.pending_approval: {D.applied, D.refused}, D.applied: set(), D.refused: set()}
+DECISION_MOVES = {D.pending_approval: {D.applied, D.refused, D.withdrawn}, D.applied: {D.withdrawn},
+                  D.joined: {D.withdrawn}, D.refused: set(), D.withdrawn: set()}
 VERBS = {"claim", "claim_next", "reassign", "release", "hold", "escalate", "decide", "bulk_dismiss", "merge",
-         "approve", "refuse"}
+         "approve", "refuse", "undo", "close_removed"}
 
 
 def thing(status, **attrs):
@@ -66,16 +67,19 @@ def test_every_allowed_move_works_and_every_other_is_refused(machine, moves, frm
 
 def test_a_refusal_names_both_states_for_people():
     with pytest.raises(TransitionRefused) as refused:
-        states.transition(thing(C.decided), C.in_review)
-    assert str(refused.value) == ("Case 42 is “Decided” and cannot become “In review”. "
+        states.transition(thing(C.decided), C.open)
+    assert str(refused.value) == ("Case 42 is “Decided” and cannot become “Waiting”. "
                                   "Reload the page to see where it stands.")
 
 
 def test_closed_and_open_statuses_split_the_machine():
-    assert states.CLOSED == {C.decided, C.dismissed} == CASES.terminal
+    assert {C.decided, C.dismissed} == states.CLOSED
+    # A closed case leaves only through an undo, back to its reviewer (cases/undo.py).
+    assert {to for c in states.CLOSED for to in CASES.allowed(c)} == {C.in_review}
+    assert all(CASES.transitions[(c, C.in_review)] == ("undo",) for c in states.CLOSED)
     assert set(CaseStatus) - states.CLOSED == OPEN_STATUSES
     assert {C.open, C.in_review, C.on_hold, C.escalated} == states.TAKEABLE
-    assert DECISIONS.terminal == {D.applied, D.refused}
+    assert DECISIONS.terminal == {D.refused, D.withdrawn}
 
 
 def test_every_status_is_reachable_from_a_new_case():
@@ -101,11 +105,11 @@ def test_random_moves_stay_in_the_table_and_closed_cases_stay_closed(start, step
             assert to in CASE_MOVES[before]
             assert case.status is to
         if before in states.CLOSED:
-            assert case.status is before
+            assert case.status in (before, C.in_review)  # only an undo reopens it
     assert case.status in CaseStatus
 
 
-@given(start=st.sampled_from([D.pending_approval, D.applied]),
+@given(start=st.sampled_from([D.pending_approval, D.applied, D.joined]),
        steps=st.lists(st.sampled_from(list(DecisionStatus)), max_size=10))
 def test_random_decision_moves_stay_in_the_table_and_final_stays_final(start, steps):
     decision = thing(start)
@@ -117,7 +121,7 @@ def test_random_decision_moves_stay_in_the_table_and_final_stays_final(start, st
             continue
         path.append(to)
     assert all(b in DECISION_MOVES[a] for a, b in zip(path, path[1:], strict=False))
-    assert len(path) <= 2  # at most one move: approved or refused, then final
+    assert len(path) <= 3  # approved, then undone; or refused or undone, then final
 
 
 # Predicates ------------------------------------------------------------------------------------

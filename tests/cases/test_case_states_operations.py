@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from backoffice.cases import claims, decisions, merging, states
+from backoffice.cases import claims, conduct, decisions, merging, states, undo
 from backoffice.cases.claims import ReviewError
 from backoffice.cases.decisions import DecisionInput
 from backoffice.cases.models import Case, CaseDecision, CaseStatus, DecisionStatus, Verdict
@@ -92,7 +92,37 @@ SETUPS = {
     "awaiting_approval": [TAKE, _decide("alice", violation("serious"))],
     "in_review, escalated before": [TAKE, ESCALATE, SENIOR_TAKES],
     "on_hold, escalated before": [TAKE, ESCALATE, SENIOR_TAKES, SENIOR_HOLDS],
+    "decided": [TAKE, _decide("alice", violation())],
+    "dismissed": [TAKE, _decide("alice", NO_VIOLATION)],
+    "decided, joined to another case's decision": [lambda c, p: _decided_together(c, p)],
 }
+
+
+def _decided_together(c, p):
+    lead = new_case(c.merchant, priority=0)
+    claims.claim(web(p.alice), lead, p.alice)
+    conduct.decide_together(web(p.alice), lead, [c], violation(), expected_version=lead.version)
+
+
+def _lead_decision(c) -> CaseDecision:
+    return db.session.get(CaseDecision, _last_decision(c).joined_to_id)
+
+
+def _last_decision(c) -> CaseDecision | None:
+    return db.session.scalar(sa.select(CaseDecision).where(CaseDecision.case_id == c.id)
+                             .order_by(CaseDecision.id.desc()).limit(1))
+
+
+UNDO = lambda c, p: undo.undo(web(p.alice), _last_decision(c))  # noqa: E731
+
+
+def _removed_elsewhere(c, p):
+    """Another case of the same shop ends in its removal (清退), approved by a manager."""
+    other = new_case(c.merchant, priority=0)
+    claims.claim(web(p.bob), other, p.bob)
+    decisions.decide(web(p.bob), other, violation("serious"), expected_version=other.version)
+    db.session.commit()
+    decisions.approve(web(p.boss), _pending(other), True, "同意清退")
 # (set-up, verb, the status the verb leads to, the verb as carried out)
 MOVES = [
     ("open", "claim", C.in_review, lambda c, p: claims.claim(web(p.bob), c, p.bob)),
@@ -127,6 +157,10 @@ MOVES = [
      lambda c, p: decisions.approve(web(p.boss), _pending(c), True, "同意")),
     ("awaiting_approval", "refuse", C.open,
      lambda c, p: decisions.approve(web(p.boss), _pending(c), False, "证据不足")),
+    *((s, "undo", C.in_review, UNDO) for s in ("awaiting_approval", "decided", "dismissed")),
+    ("decided, joined to another case's decision", "undo", C.in_review,
+     lambda c, p: undo.undo(web(p.alice), _lead_decision(c))),
+    *((s, "close_removed", C.dismissed, _removed_elsewhere) for s in ("open", "in_review", "on_hold", "escalated")),
 ]
 
 
@@ -140,16 +174,18 @@ def test_every_move_of_the_table_is_made_by_its_verb(people, make_merchant):
             step(case, people)
             db.session.commit()
         start = case.status
-        pending = _pending(case)
+        last = _last_decision(case)
+        was = last.status if last is not None else None
         run(case, people)
         db.session.commit()
         db.session.expire_all()
         case = db.session.get(Case, case_id)
         assert (start, case.status) == (C[setup.split(",")[0]], target), (setup, verb)
         made.add((start, target, verb))
-        if pending is not None:
-            db.session.refresh(pending)
-            decision_moves.add((DecisionStatus.pending_approval, pending.status, verb))
+        if last is not None and was is not DecisionStatus.refused:
+            db.session.refresh(last)
+            if last.status is not was:
+                decision_moves.add((was, last.status, verb))
     assert made == {(a, b, verb) for (a, b), verbs in CASES.transitions.items() for verb in verbs}
     assert decision_moves == {(a, b, verb) for (a, b), verbs in DECISIONS.transitions.items()
                               for verb in verbs}

@@ -28,6 +28,18 @@ RACE_TESTS = {
     "cases.claims.release": ["cases/test_races.py::test_the_holder_acting_twice_at_once_acts_once"],
     "cases.claims.reassign": ["cases/test_races.py::test_two_managers_reassigning_one_case_at_once_assign_it_once"],
     "cases.decisions.decide": ["cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
+    "cases.undo.undo": ["cases/test_undo_races.py::test_an_undo_clicked_twice_at_once_undoes_once",
+                        "cases/test_undo_races.py::test_an_undo_and_the_merchants_appeal_at_once_do_one_of_the_two",
+                        "cases/test_undo_races.py::"
+                        "test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
+    "cases.conduct.decide_together": ["cases/test_removal_races.py::"
+                                      "test_deciding_a_burst_together_while_another_reviewer_claims_one_of_it_does_one_of_the_two"],
+    "cases.removal.close_others": [
+        "cases/test_removal_races.py::test_a_removal_and_a_decision_on_another_case_of_the_shop_never_both_close_it"],
+    "penalties.operations.withdraw": [
+        "cases/test_undo_races.py::test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
+    "penalties.operations.restore_provisional": [
+        "cases/test_undo_races.py::test_an_undo_clicked_twice_at_once_undoes_once"],
     "cases.decisions.approve": [
         "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
     "cases.sweep.open_sweep_case": [
@@ -125,6 +137,9 @@ NO_RACE_NEEDED = {
     "cases.operations.add_flags": "runs inside ingest, raced above",
     "cases.saved.save_view": "each call is meant to add a view (a name is no key: two views may share one)",
     "cases.saved.remove_view": "idempotent: a DELETE by id; a second one removes nothing",
+    "rationales.operations.save_reason": "last writer wins on a manager's edit of one canned reason's wording",
+    "rationales.operations.remove_reason": "a second removal finds no row (404); decisions keep their own text",
+    "cases.carry.take_next": "claim_next, then release of the case left behind: both raced above",
     "cases.operations.add_customer_flags": "runs inside ingest, raced above",
     "ingest.batch.ingest_many": "calls ingest per conversation, raced above",
     "merchants.operations.upsert": "a unique (platform, external id): the second insert fails the constraint",

@@ -89,8 +89,8 @@ def test_every_message_has_a_chinese_translation(tmp_path):
 def test_demo_data_is_complete_and_idempotent(app, count_rows):
     first = load_demo()
     db.session.commit()
-    assert first == {"merchants": 7, "accounts": 7, "conversations": 7, "rulings": 2}
-    assert load_demo() == {"merchants": 0, "accounts": 0, "conversations": 0, "rulings": 0}
+    assert first == {"merchants": 7, "accounts": 7, "conversations": 7, "rulings": 2, "canned reasons": 6}
+    assert load_demo() == {"merchants": 0, "accounts": 0, "conversations": 0, "rulings": 0, "canned reasons": 0}
     from backoffice.cases.saved import SavedView
 
     team = db.session.scalars(sa.select(SavedView.name).filter_by(is_team=True).order_by(SavedView.id))

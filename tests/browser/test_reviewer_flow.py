@@ -1,0 +1,120 @@
+"""A reviewer's day in a real browser: twenty cases in a row from one filtered queue, keyboard only.
+
+The figure the issue asks for is counted here: keys pressed and pages loaded per case, from the queue to
+the next case (``n`` once, then a canned reason's digit and Enter per case), and the decision just taken
+undone with ``u``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+
+from backoffice.merchants.models import Platform
+from tests.browser.conftest import DESKTOP, sign_in
+
+CASES = 20
+QUEUE = "/cases?platform=zbj&rule=zbj.offsite_contact"
+
+
+@pytest.fixture
+def live(sqlite_template, tmp_path) -> Iterator[str]:
+    """The demo back office, plus a busy morning: twenty ZBJ shops each gave a customer a WeChat id."""
+    from backoffice import create_app
+    from backoffice.audit.operations import Actor
+    from backoffice.db import utcnow
+    from backoffice.demo.cli import load_demo
+    from backoffice.extensions import db
+    from backoffice.ingest.operations import ingest
+    from backoffice.merchants import operations as merchant_ops
+
+    database = tmp_path / "live.sqlite3"
+    shutil.copyfile(sqlite_template, database)
+    app = create_app({
+        "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "browser-journeys-0123456789",
+        "UPLOAD_DIR": str(tmp_path / "uploads"), "EXPORT_DIR": str(tmp_path / "exports"),
+    })
+    cli = Actor(None, "cli")
+    with app.app_context():
+        load_demo()
+        start = utcnow() - timedelta(hours=2)
+        for n in range(CASES):
+            shop = f"zbj-busy-{n:02d}"
+            merchant_ops.upsert(cli, shop, Platform.zbj, f"晨光设计工作室{n:02d}", Decimal("10000.00"))
+            at = start + timedelta(minutes=n)
+            ingest(cli, {
+                "platform": "zbj", "external_id": f"busy-{n}", "channel": "im",
+                "merchant": {"external_id": shop, "name": f"晨光设计工作室{n:02d}"},
+                "customer": {"external_id": f"busy-u-{n}", "name": "李先生"},
+                "messages": [
+                    {"external_id": "1", "sender_role": "customer", "text": "你好，想做一套VI设计",
+                     "sent_at": at.isoformat()},
+                    {"external_id": "2", "sender_role": "merchant", "text": f"加我薇信 chenguang{n:03d} 详聊",
+                     "sent_at": (at + timedelta(seconds=30)).isoformat()},
+                ]}, now=at + timedelta(minutes=1))
+        db.session.commit()
+        db.session.remove()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _case_id(url: str) -> int | None:
+    match = re.search(r"/cases/(\d+)", urlsplit(url).path)
+    return int(match.group(1)) if match else None
+
+
+def test_a_reviewer_decides_twenty_cases_in_a_row_with_two_keys_and_one_page_load_each(open_page):
+    page = open_page(DESKTOP)
+    sign_in(page, "reviewer")
+    page.goto(QUEUE)
+    loads = []
+    page.on("load", lambda: loads.append(page.url))
+    keys = 0
+
+    def press(key: str) -> None:
+        nonlocal keys
+        keys += 1
+        page.keyboard.press(key)
+
+    with page.expect_navigation():
+        press("n")
+    decided: list[int] = []
+    while _case_id(page.url) is not None:
+        assert parse_qs(urlsplit(page.url).query)["queue"] == ["platform=zbj&rule=zbj.offsite_contact"]
+        case_id = _case_id(page.url)
+        assert case_id not in decided
+        page.wait_for_selector("button.canned[data-key='1']")
+        press("1")  # the canned reason: verdict, severity and text, focus on Confirm
+        assert "引导买家脱离平台" in page.input_value("textarea[name=rationale]")
+        with page.expect_navigation():
+            press("Enter")
+        assert page.locator(".flash-error").count() == 0, page.inner_text("main")[:800]
+        decided.append(case_id)
+    assert urlsplit(page.url).path == "/cases"  # the queue is empty: back on it, filters kept
+    assert len(decided) >= CASES
+    per_case_keys, per_case_loads = (keys - 1) / len(decided), (len(loads) - 1) / len(decided)
+    print(f"\n{len(decided)} cases: {keys} keys ({per_case_keys:.1f} per case after the first n), "
+          f"{len(loads)} page loads ({per_case_loads:.1f} per case)")
+    assert per_case_keys <= 3
+    assert per_case_loads <= 1
+
+    # The last decision is still one key away: u takes it back, and the case is the reviewer's again.
+    with page.expect_navigation():
+        press("u")
+    assert _case_id(page.url) == decided[-1]
+    assert page.locator("#decision-form").count() == 1
+    assert page.locator(".flash-success").count() == 1
