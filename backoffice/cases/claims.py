@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.accounts.models import REVIEW_ROLES, Role, User
 from backoffice.audit.operations import Actor, record
-from backoffice.cases import states
+from backoffice.cases import help_requests, states
 from backoffice.cases.models import Case, CaseStatus
 from backoffice.cases.queries import QueueFilter
 from backoffice.cases.states import SENIOR_ROLES, holds_claim
@@ -196,7 +196,9 @@ def hold(actor: Actor, case: Case, user: User, reason: str) -> Case:
         raise ReviewConflict(_l("This case is already on hold, waiting for help."))
     if not reason.strip():
         raise ReviewError(_l("Say what help is needed."))
-    return _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)
+    _set(actor, case, CaseStatus.on_hold, user.id, "case.hold", reason)
+    help_requests.ask(case, user, help_requests.HelpKind.help, reason)
+    return case
 
 
 def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
@@ -204,7 +206,9 @@ def escalate(actor: Actor, case: Case, user: User, reason: str) -> Case:
     if not reason.strip():
         raise ReviewError(_l("Say why the case needs a senior reviewer."))
     case.escalated_at = case.escalated_at or utcnow()
-    return _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
+    _set(actor, case, CaseStatus.escalated, None, "case.escalate", reason)
+    help_requests.ask(case, user, help_requests.HelpKind.escalation, reason)
+    return case
 
 
 def _must_hold(case: Case, user: User, claim_first) -> None:
