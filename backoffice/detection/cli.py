@@ -131,7 +131,9 @@ def export_feedback(since: datetime | None, until: datetime | None, out) -> None
 
 @detect_cli.command("train")
 @click.option("--corpus", "corpora", type=click.Path(exists=True, dir_okay=False), multiple=True,
-              help="Labelled JSON Lines (default: eval/corpus/messages.jsonl and eval/messages.jsonl).")
+              help="Labelled JSON Lines (default: eval/corpus/messages.jsonl and eval/messages.jsonl, "
+                   "plus the merchant's messages of the harmless conversations in "
+                   "eval/corpus/conversations.jsonl).")
 @click.option("--extra", type=click.Path(exists=True, dir_okay=False), multiple=True,
               help="More training rows, e.g. the output of 'detect export-feedback' (split 'train').")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
@@ -150,6 +152,8 @@ def train_cmd(corpora: tuple[str, ...], extra: tuple[str, ...], out: str | None,
     paths = [Path(p) for p in corpora] or [train.DEFAULT_CORPUS, train.LEGACY_CORPUS]
     try:
         rows = train.read_rows(paths) + train.extra_rows(train.read_rows(map(Path, extra)))
+        if not corpora:
+            rows += train.conversation_rows(train.DEFAULT_CONVERSATIONS)
         meta = train.train(rows, Path(out) if out else DEFAULT_DIR, seed=seed, log=click.echo)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc

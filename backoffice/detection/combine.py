@@ -34,6 +34,7 @@ SECONDARY = 0.05
 MIN_CHARS = 4
 #: Messages longer than this (characters) are also scored clause by clause (see ``by_clause``).
 LONG_MESSAGE = 40
+_DIGITS = re.compile(r"[0-9]")
 _CLAUSE_RE = re.compile(r"[。！？!?；;\n]+")
 #: Structured contact detectors whose hits stand on their own: a phone number, QQ number, WeChat
 #: id, e-mail address or link that survived the context rules was a violation in 98.3-100% of the
@@ -211,8 +212,8 @@ def joined_runs(items: Sequence[tuple[int, object, str]], flagged: Mapping[int, 
     seen = {k: set(v) for k, v in flagged.items()}
     for (a, b), text, p in zip(runs, joined, probs, strict=True):
         idx = items[b][0]
-        if not substantial(text):
-            continue
+        if not substantial(_DIGITS.sub("", text)):
+            continue  # bare numbers in pieces are the split detectors' to judge, with their context
         for cat, score in decide(p, set(), model.categories, review).items():
             score = round(score, 4)
             if any(cat in seen.get(items[k][0], ()) for k in range(a, b + 1)):

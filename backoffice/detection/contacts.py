@@ -108,6 +108,8 @@ _URL_RE = re.compile(
     r"(?:https?://|www\s*(?:\.|点)\s*)[^\s,。!?;，\x1f]+"
     rf"|(?<![@a-z0-9.#_-])[a-z0-9][-a-z0-9]{{0,62}}(?:\s?(?:\.|点)\s?[a-z0-9-]+)*?\s?(?:\.|点)\s?(?:{TLDS})(?![a-z])"
 )
+#: Seven or more of one digit in a row: a placeholder or test number, never a real contact.
+_PLACEHOLDER_RE = re.compile(r"([0-9])\1{6,}")
 _MOBILE_RE = re.compile(r"(?<![0-9])(?:86)?(1[3-9][0-9]{9})(?![0-9])")
 _LANDLINE_RE = re.compile(r"(?<![0-9])((?:0[1-9][0-9]{1,2}[0-9]{7,8})|(?:[48]00[0-9]{7}))(?![0-9])")
 _DIGIT_RE = re.compile(r"[0-9]")
@@ -196,6 +198,8 @@ class ContactDetector:
 
     # -- helpers ---------------------------------------------------------
     def number_exempt(self, c: str, start: int, end: int) -> bool:
+        if _PLACEHOLDER_RE.search(c, start, end):  # 13800000000: a placeholder, nobody's number
+            return True
         before = c[max(0, start - self.num_window):start]
         if any(w in before for w in self.exempt_before):
             return True

@@ -18,7 +18,7 @@ from backoffice.detection.mechanical import MechanicalSettings, find_mechanical
 from backoffice.detection.model import Model
 from backoffice.detection.normalize import Views, normalize
 from backoffice.detection.scanner import Flag, Scanner, default_scanner
-from backoffice.detection.split import find_number_fragments, find_split_phones
+from backoffice.detection.split import drop_answers, find_number_fragments, find_phone_tails, find_split_phones
 
 ROLES = ("merchant", "customer", "system")
 ATTACHMENT_KINDS = ("image", "file", "audio", "qr_code")
@@ -137,20 +137,27 @@ def scan_conversation(
             flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence,
                               view=h.view, score=s.score, model_version=s.model_version, features=s.features,
                               detail=h.detail))
-    split_parts = find_split_phones(merchant_views, scanner.contacts)
+    split_parts = drop_answers(find_split_phones(merchant_views, scanner.contacts), messages)
     for p in split_parts:
         text = messages[p.message_index][3]
         flags.append(Flag(p.message_index, "offsite_contact", p.start, p.end, text[p.start:p.end], "phone_split",
                           "phone", scanner.contacts.conf["phone_split"], detail=f"joined number {p.number}",
                           view="joined"))
     taken = {(p.message_index, p.start) for p in split_parts}
-    for p in find_number_fragments(merchant_views, scanner.contacts):
+    for p in drop_answers(find_number_fragments(merchant_views, scanner.contacts), messages):
         if (p.message_index, p.start) in taken:
             continue
+        taken.add((p.message_index, p.start))
         text = messages[p.message_index][3]
         det, conf = ("phone_split", "phone_split") if p.kind == "phone" else ("qq_split", "qq_split")
         flags.append(Flag(p.message_index, "offsite_contact", p.start, p.end, text[p.start:p.end], det,
                           p.kind, scanner.contacts.conf[conf], detail=p.detail, view="joined"))
+    for p in find_phone_tails(messages, merchant_views, scanner.contacts):
+        if (p.message_index, p.start) in taken:
+            continue
+        text = messages[p.message_index][3]
+        flags.append(Flag(p.message_index, "offsite_contact", p.start, p.end, text[p.start:p.end], "phone_partial",
+                          "phone", scanner.contacts.conf["phone_partial"], detail=p.detail, view="joined"))
     if model is not None:
         flagged: dict[int, set[str]] = {}
         for f in flags:

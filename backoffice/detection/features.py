@@ -28,7 +28,7 @@ from scipy import sparse
 from backoffice.detection.normalize import _NUMERAL_RUN_RE, _REPEAT_RE, SEP, _collapse, _numerals, fold_table
 
 #: Bump when the features change: a model trained on other features refuses to load.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 BITS = 20
 DIM = 1 << BITS
 _PRIME = np.uint64(0x100000001B3)
@@ -99,9 +99,17 @@ def _hash_windows(codes: np.ndarray, n: int, salt: int, mirror: bool) -> np.ndar
     return h >> np.uint64(64 - BITS)
 
 
+#: The n-gram views read every digit as 0. Which digits a number holds says nothing general (a
+#: price, a size, a standard's number and a QQ number are all arbitrary digits) and, learned from
+#: the corpus's random slot values, made any price look like a contact ("价格16002", "7071块");
+#: the number's shape is in the ``num:`` features, its neighbours ("00元", "尾号00") in the n-grams.
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
 def _view_strings(joined_c: str) -> dict[str, str]:
     full, initial = _pinyin_tables()
-    return {"c": joined_c, "p": joined_c.translate(full), "i": joined_c.translate(initial)}
+    c = joined_c.translate(_DIGITS_AS_ZERO)
+    return {"c": c, "p": c.translate(full), "i": c.translate(initial)}
 
 
 _DIGITS_RE = re.compile(r"\d+")
@@ -198,15 +206,16 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
     characters they were read from (``pinyin:微信``), cut to whole characters.
     """
     c = model_view(text.replace(SEP, " "))
+    zeroed = c.translate(_DIGITS_AS_ZERO)
     full, initial = _pinyin_tables()
     out: dict[int, str] = {}
     for v, n, salt in NGRAMS:
-        s, owner = _with_owners(c, {"c": None, "p": full, "i": initial}[v])
+        s, owner = _with_owners(zeroed, {"c": None, "p": full, "i": initial}[v])
         if len(s) < n:
             continue
         for k, bucket in enumerate(_hash_windows(_codes(s), n, salt, v == "c").tolist()):
-            if v == "c":
-                name = s[k:k + n]
+            if v == "c":  # the message's own digits, not the zeros the hash read
+                name = c[k:k + n]
             else:  # the characters of the message this pinyin or these initials were read from
                 name = f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
             out.setdefault(bucket, name)

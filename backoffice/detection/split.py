@@ -136,3 +136,63 @@ def find_number_fragments(
                                                          f"joined {kind} number {number} ({pieces})"))
                 break
     return sorted(parts.values(), key=lambda p: (p.message_index, p.start))
+
+
+# Conversation context for numbers in pieces. A customer who asked for prices, style or order
+# numbers gets numbers back ("套餐都多少钱" / "基础版 138" / "标准版 2680"): pieces that happen to
+# join into a mobile number are an answer, not a contact. A customer who spoke of a phone number
+# ("名片上那个手机号打不通") and gets a bare 4-8 digit piece back was given (part of) one.
+_NUMBER_QUESTION = ("款号", "货号", "单号", "订单", "价格", "多少钱", "报价", "价位", "尺寸", "尺码", "型号",
+                    "编号", "规格", "套餐", "几号", "运费")
+_PHONE_TALK = ("手机", "电话", "号码", "打不通", "拨", "联系方式")
+
+
+def _last_customer(messages, index: int) -> str:
+    for i in range(index - 1, -1, -1):
+        if messages[i][1] == "customer":
+            return Views(messages[i][3]).compact
+    return ""
+
+
+def drop_answers(parts: list[SplitPart], messages) -> list[SplitPart]:
+    """``parts`` without the numbers whose first piece answers a customer's question about prices,
+    style or order numbers (and not about a phone). ``messages``: (index, role, sent_at, text, ...)."""
+    first: dict[str, int] = {}
+    for p in parts:
+        first[p.number] = min(first.get(p.number, p.message_index), p.message_index)
+    answered = set()
+    for number, index in first.items():
+        asked = _last_customer(messages, index)
+        if any(w in asked for w in _NUMBER_QUESTION) and not any(w in asked for w in _PHONE_TALK):
+            answered.add(number)
+    return [p for p in parts if p.number not in answered]
+
+
+def find_phone_tails(messages, merchant_views: list[tuple[int, datetime | None, Views]],
+                     contacts: ContactDetector, follow: int = 3) -> list[SplitPart]:
+    """A phone number's piece given alone after the customer spoke of a phone number.
+
+    Within ``follow`` merchant messages after such a customer message, a merchant message that
+    is one run of 4-8 digits and little else (see ``_fragment``) is a partial phone number,
+    unless those digits are the customer's own (a merchant repeating the customer's number back)
+    or a word before or after them makes them something else (订单, 元 ...).
+    """
+    views = {i: v for i, _, v in merchant_views}
+    told = "".join(Views(m[3]).compact for m in messages if m[1] == "customer")
+    out, left = [], 0
+    for i, role, *_ in messages:
+        if role == "customer":
+            asked = Views(messages[i][3]).compact
+            left = follow if any(w in asked for w in _PHONE_TALK) else 0
+            continue
+        if role != "merchant" or left == 0 or i not in views:
+            continue
+        left -= 1
+        v = views[i]
+        frag = _fragment(v.compact)
+        if frag is None or len(frag[2]) < 4 or frag[2] in told \
+                or contacts.number_exempt(v.compact.replace("尾号", "··"), *frag[:2]):
+            continue
+        a, b = v.span(frag[0], frag[1])
+        out.append(SplitPart(i, a, b, frag[2], "phone", f"part of a phone number after the customer asked: {frag[2]}"))
+    return out

@@ -28,8 +28,11 @@ from sklearn.metrics import average_precision_score, log_loss
 from backoffice.detection import features, model
 from backoffice.detection.scanner import Scanner
 
-C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
+C_GRID = (0.25, 0.5, 1.0, 2.0)
+CATEGORY_C_SHIFT = 8
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "corpus" / "messages.jsonl"
+#: The corpus's short conversations: the merchant's messages of the harmless ones are harmless rows.
+DEFAULT_CONVERSATIONS = Path(__file__).resolve().parents[2] / "eval" / "corpus" / "conversations.jsonl"
 #: The first, smaller evaluation set (all of it training data now; its rows carry no split).
 LEGACY_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "messages.jsonl"
 
@@ -45,6 +48,27 @@ def read_rows(paths: Iterable[Path]) -> list[dict]:
                 raise ValueError(f"{path}:{n}: a row needs 'text' (string) and 'labels' (list)")
             rows.append(row)
     return rows
+
+
+def conversation_rows(path: Path) -> list[dict]:
+    """The merchant's messages of the harmless conversations, as harmless rows of their split.
+
+    Ordinary replies in a chat ("好的 下单时备注名字就行", "您稍等") are what a live conversation is
+    mostly made of, and what single-message families under-represent. A violation conversation's
+    label belongs to the conversation, not to each message, so its messages are not used.
+    """
+    rows = []
+    for conv in read_conversations(path):
+        if conv.get("labels") or conv.get("split") == "test":
+            continue
+        for m in conv["messages"]:
+            if m.get("sender_role") == "merchant" and (m.get("text") or "").strip():
+                rows.append({"text": m["text"], "labels": [], "split": conv.get("split", "train")})
+    return rows
+
+
+def read_conversations(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def extra_rows(rows: list[dict]) -> list[dict]:
@@ -95,6 +119,11 @@ def _nb_scale(x, positive: np.ndarray) -> np.ndarray:
     p = np.asarray(present[positive].sum(axis=0)).ravel() + 1.0
     q = np.asarray(present[~positive].sum(axis=0)).ravel() + 1.0
     return np.abs(np.log((p / p.sum()) / (q / q.sum())))
+
+
+def _nb_scale_classes(x, y: np.ndarray, classes) -> np.ndarray:
+    """The largest |log ratio| of each feature over the classes, each class against the others."""
+    return np.max([_nb_scale(x, y == k) for k in classes], axis=0)
 
 
 def _two_columns(decision: np.ndarray) -> np.ndarray:
@@ -151,14 +180,19 @@ def train(rows: list[dict], out_dir: Path, seed: int = 20261206, scanner: Scanne
     c_bin, binary = _fit_best(xs_fit, bad_fit, xs_dev, bad_dev, c_grid, seed, balance, log, "violation")
     t_bin = _temperature(_two_columns(binary.decision_function(xs_dev)), bad_dev.astype(int))
     # Stage 2: which category, given a violation (a row with two categories counts for both).
-    c_cat, cats = _fit_best(x_fit[bad_fit], y_fit[bad_fit] - 1, x_dev[bad_dev], y_dev[bad_dev] - 1, c_grid,
-                            seed, None, log, "category")
-    t_cat = _temperature(np.asarray(cats.decision_function(x_dev[bad_dev])), y_dev[bad_dev] - 1)
+    # NB-scaled too, each feature by how unevenly it falls on one category against the others:
+    # on dev, category accuracy 0.886 -> 0.900 and log loss 0.345 -> 0.308 (2026-12-07). Scaled
+    # features are larger, so the grid is shifted down (C / CATEGORY_C_SHIFT).
+    nb_cat = _nb_scale_classes(x_fit[bad_fit], y_fit[bad_fit], range(1, 1 + len(model.CATEGORIES)))
+    xc_fit, xc_dev = x_fit[bad_fit].multiply(nb_cat).tocsr(), x_dev[bad_dev].multiply(nb_cat).tocsr()
+    c_cat, cats = _fit_best(xc_fit, y_fit[bad_fit] - 1, xc_dev, y_dev[bad_dev] - 1,
+                            tuple(c / CATEGORY_C_SHIFT for c in c_grid), seed, None, log, "category")
+    t_cat = _temperature(np.asarray(cats.decision_function(xc_dev)), y_dev[bad_dev] - 1)
     log(f"temperatures: violation {t_bin:.3f}, category {t_cat:.3f}; {len(used)} features in use")
     # Column 0: the log-odds of a violation; columns 1..: the categories' logits given a violation.
     w = np.zeros((features.DIM, 1 + len(model.CATEGORIES)), dtype=np.float32)
     w[used, 0] = binary.coef_[0] * nb / t_bin
-    w[used, 1:] = cats.coef_.T / t_cat
+    w[used, 1:] = cats.coef_.T * nb_cat[:, None] / t_cat
     bias = np.concatenate([binary.intercept_ / t_bin, cats.intercept_ / t_cat]).astype(np.float32)
     quality = _ranking_quality(np.asarray(x_dev @ w[used]) + bias, y_dev)
     log(f"dev mean average precision {quality:.4f}")

@@ -66,6 +66,32 @@ def test_split_phone_not_joined_across_customer_messages():
     assert not any(f.detector == "phone_split" for f in flags)
 
 
+@pytest.mark.parametrize(("asked", "pieces", "flagged"), [
+    ("电话多少", ["138", "1234", "5678"], True),
+    ("套餐都多少钱", ["基础版 138", "标准版 1234", "旗舰版 5678"], False),  # prices that join into a number
+    ("这三款的款号是多少", ["138", "1234", "5678"], False),
+    ("款号和你电话都发我", ["138", "1234", "5678"], True),  # a phone was asked for as well
+])
+def test_pieces_answering_a_question_about_prices_or_style_numbers_are_no_phone(asked, pieces, flagged):
+    flags = scan_conversation(conv(msg("customer", "10:00:00", asked),
+                                   *(msg("merchant", f"10:00:{10 + 10 * k}", p) for k, p in enumerate(pieces))))
+    assert any(f.detector in ("phone_split", "phone_partial") for f in flags) is flagged
+
+
+@pytest.mark.parametrize(("customer", "merchant", "flagged"), [
+    ("你名片上那个手机号我拨了打不通", "尾号是4821", True),
+    ("卡片上的电话糊了 最后几位是啥", "4821", True),
+    ("我手机号尾号4821 别填错了", "尾号4821对吧 收到", False),  # the customer's own digits, read back
+    ("我手机号换了", "订单号后四位4821", False),  # the digits are named as something else
+    ("发货了吗", "4821", False),  # no phone spoken of
+])
+def test_a_bare_number_after_the_customer_spoke_of_a_phone_is_part_of_one(customer, merchant, flagged):
+    flags = scan_conversation(conv(msg("customer", "10:00:00", customer), msg("merchant", "10:00:30", merchant)))
+    partial = [f for f in flags if f.detector == "phone_partial"]
+    assert bool(partial) is flagged
+    assert all(f.view == "joined" and "4821" in f.detail for f in partial)
+
+
 def test_qr_code_attachment_and_official_qr():
     flags = scan_conversation(conv(
         msg("merchant", "10:00:00", "", attachments=[{"kind": "qr_code", "name": "我的码.png"}]),
