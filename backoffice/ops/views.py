@@ -44,7 +44,9 @@ def metrics_page():
     if not _may_scrape():
         return Response("Forbidden: /metrics needs BACKOFFICE_METRICS_TOKEN or an address in "
                         "BACKOFFICE_METRICS_NETWORKS (docs/deploy.md).\n", 403, mimetype="text/plain")
-    return Response(metrics.exposition(), mimetype=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
+    # content_type, not mimetype: the exposition type carries its own charset, and a second one makes
+    # strict scrapers (Prometheus 3's media-type parser) refuse the page.
+    return Response(metrics.exposition(), content_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
 
 
 def _may_scrape() -> bool:

@@ -56,6 +56,7 @@ def attempt(delivery: WebhookDelivery, now: datetime) -> bool:
         "X-Backoffice-Event-Id": delivery.event.uuid,
         "X-Backoffice-Event-Type": delivery.event.type.value,
         "Idempotency-Key": delivery.event.uuid,
+        "User-Agent": "backoffice-webhooks/1",
     }
     delivery.attempts += 1
     try:

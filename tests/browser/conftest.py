@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,9 +34,9 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"report_{report.when}", report)
 
 
-@pytest.fixture
-def live(sqlite_template, tmp_path) -> Iterator[str]:
-    """The back office with the demo data, served on a free local port; yields its base URL."""
+def serve(sqlite_template, tmp_path, prepare: Callable[[], None] | None = None) -> Iterator[str]:
+    """The back office with the demo data (and whatever ``prepare`` adds, in the app context), served on
+    a free local port; yields its base URL."""
     from backoffice import create_app
     from backoffice.demo.cli import load_demo
     from backoffice.extensions import db
@@ -50,6 +50,8 @@ def live(sqlite_template, tmp_path) -> Iterator[str]:
     })
     with app.app_context():
         load_demo()
+        if prepare is not None:
+            prepare()
         db.session.commit()
         db.session.remove()
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -60,6 +62,12 @@ def live(sqlite_template, tmp_path) -> Iterator[str]:
     thread.join(timeout=10)
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture
+def live(sqlite_template, tmp_path) -> Iterator[str]:
+    """The back office with the demo data, served on a free local port; yields its base URL."""
+    yield from serve(sqlite_template, tmp_path)
 
 
 @pytest.fixture(scope="session")

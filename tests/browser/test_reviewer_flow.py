@@ -8,18 +8,15 @@ undone with ``u``.
 from __future__ import annotations
 
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from werkzeug.serving import make_server
 
 from backoffice.merchants.models import Platform
-from tests.browser.conftest import DESKTOP, sign_in
+from tests.browser.conftest import DESKTOP, serve, sign_in
 
 CASES = 20
 QUEUE = "/cases?platform=zbj&rule=zbj.offsite_contact"
@@ -28,48 +25,31 @@ QUEUE = "/cases?platform=zbj&rule=zbj.offsite_contact"
 @pytest.fixture
 def live(sqlite_template, tmp_path) -> Iterator[str]:
     """The demo back office, plus a busy morning: twenty ZBJ shops each gave a customer a WeChat id."""
-    from backoffice import create_app
+    yield from serve(sqlite_template, tmp_path, prepare=_busy_morning)
+
+
+def _busy_morning() -> None:
     from backoffice.audit.operations import Actor
     from backoffice.db import utcnow
-    from backoffice.demo.cli import load_demo
-    from backoffice.extensions import db
     from backoffice.ingest.operations import ingest
     from backoffice.merchants import operations as merchant_ops
 
-    database = tmp_path / "live.sqlite3"
-    shutil.copyfile(sqlite_template, database)
-    app = create_app({
-        "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "browser-journeys-0123456789",
-        "UPLOAD_DIR": str(tmp_path / "uploads"), "EXPORT_DIR": str(tmp_path / "exports"),
-    })
     cli = Actor(None, "cli")
-    with app.app_context():
-        load_demo()
-        start = utcnow() - timedelta(hours=2)
-        for n in range(CASES):
-            shop = f"zbj-busy-{n:02d}"
-            merchant_ops.upsert(cli, shop, Platform.zbj, f"晨光设计工作室{n:02d}", Decimal("10000.00"))
-            at = start + timedelta(minutes=n)
-            ingest(cli, {
-                "platform": "zbj", "external_id": f"busy-{n}", "channel": "im",
-                "merchant": {"external_id": shop, "name": f"晨光设计工作室{n:02d}"},
-                "customer": {"external_id": f"busy-u-{n}", "name": "李先生"},
-                "messages": [
-                    {"external_id": "1", "sender_role": "customer", "text": "你好，想做一套VI设计",
-                     "sent_at": at.isoformat()},
-                    {"external_id": "2", "sender_role": "merchant", "text": f"加我薇信 chenguang{n:03d} 详聊",
-                     "sent_at": (at + timedelta(seconds=30)).isoformat()},
-                ]}, now=at + timedelta(minutes=1))
-        db.session.commit()
-        db.session.remove()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
-    with app.app_context():
-        db.engine.dispose()
+    start = utcnow() - timedelta(hours=2)
+    for n in range(CASES):
+        shop = f"zbj-busy-{n:02d}"
+        merchant_ops.upsert(cli, shop, Platform.zbj, f"晨光设计工作室{n:02d}", Decimal("10000.00"))
+        at = start + timedelta(minutes=n)
+        ingest(cli, {
+            "platform": "zbj", "external_id": f"busy-{n}", "channel": "im",
+            "merchant": {"external_id": shop, "name": f"晨光设计工作室{n:02d}"},
+            "customer": {"external_id": f"busy-u-{n}", "name": "李先生"},
+            "messages": [
+                {"external_id": "1", "sender_role": "customer", "text": "你好，想做一套VI设计",
+                 "sent_at": at.isoformat()},
+                {"external_id": "2", "sender_role": "merchant", "text": f"加我薇信 chenguang{n:03d} 详聊",
+                 "sent_at": (at + timedelta(seconds=30)).isoformat()},
+            ]}, now=at + timedelta(minutes=1))
 
 
 def _case_id(url: str) -> int | None:

@@ -109,6 +109,8 @@ RACE_TESTS = {
         "appeals/test_exam_races.py::test_an_exam_submitted_twice_at_once_is_graded_once_and_revokes_once"],
     "penalties.operations.apply_automatic": [
         "ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
+    "notifications.staff.notify_overdue": [
+        "cases/test_staff_notifications.py::test_overdue_sweeps_at_once_notify_each_person_once"],
     "retention.jobs.purge_expired": [
         "retention/test_races.py::test_two_purges_at_once_purge_each_conversation_once"],
     "retention.operations.purge_conversation": [
@@ -151,7 +153,7 @@ NO_RACE_NEEDED = {
 
 #: Workers' and schedulers' work, not actors' verbs, raced all the same.
 JOBS = {"webhooks.delivery.report_expiries", "notifications.outbox.deliver_pending",
-        "jobs.redis_backend.RedisBackend.schedule_due"}
+        "jobs.redis_backend.RedisBackend.schedule_due", "notifications.staff.notify_overdue"}
 
 
 def _operations() -> set[str]:

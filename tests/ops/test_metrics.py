@@ -24,6 +24,8 @@ def scrape(client, **kwargs) -> dict[tuple[str, tuple], float]:
     response = client.get("/metrics", **kwargs)
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.mimetype == "text/plain"
+    # One charset: a repeated parameter makes Prometheus 3's media-type parser refuse the scrape.
+    assert response.headers["Content-Type"].count("charset") == 1
     return {(s.name, tuple(sorted(s.labels.items()))): s.value
             for family in text_string_to_metric_families(response.get_data(as_text=True)) for s in family.samples}
 

@@ -42,6 +42,7 @@ def test_a_delivery_is_signed_versioned_and_keyed_by_the_event_id(make_merchant,
     assert payload["summary"]
     assert payload["merchant"] == {"id": "m-sign", "platform": "zbj"}
     assert headers["Idempotency-Key"] == headers["X-Backoffice-Event-Id"] == payload["id"]
+    assert headers["User-Agent"] == "backoffice-webhooks/1"  # the sender names itself, not its HTTP library
     stamp = int(now.timestamp())
     assert signing.verify(secret, headers["X-Backoffice-Signature"], body, stamp)
     assert not signing.verify(secret, headers["X-Backoffice-Signature"], body + b" ", stamp)
