@@ -71,9 +71,9 @@ def test_schedulers_running_at_once_send_each_periodic_job_once_per_period(on_re
     now = 1_800_000_000.0  # the start of a period of 15 s and of 60 s
     sent: list[str] = []
     run_concurrently(on_redis, lambda s: sent.extend(s.schedule_due(now)), schedulers)
-    assert sorted(sent) == ["measures.expire", "notifications.overdue", "outbox.deliver", "retention.purge",
-                            "webhooks.deliver"]
-    assert jobs.queue_depths() == {"default": 2, "exports": 0, "mail": 1, "rulings": 0, "webhooks": 2}
+    assert sorted(sent) == ["measures.expire", "notifications.due_soon", "notifications.overdue", "outbox.deliver",
+                            "retention.purge", "webhooks.deliver"]
+    assert jobs.queue_depths() == {"default": 3, "exports": 0, "mail": 1, "rulings": 0, "webhooks": 2}
     assert schedulers[0].schedule_due(now + 14) == []  # the same periods
     assert schedulers[1].schedule_due(now + 15) == ["webhooks.deliver"]  # its next period
     assert sorted(schedulers[2].schedule_due(now + 60)) == ["measures.expire", "outbox.deliver", "webhooks.deliver"]
@@ -130,7 +130,8 @@ def test_without_redis_the_scheduler_runs_the_periodic_jobs_itself(app, runner, 
     result = runner.invoke(args=["jobs", "scheduler", "--once"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == ["Ran webhooks.deliver.", "Ran measures.expire.", "Ran outbox.deliver.",
-                                          "Ran notifications.overdue.", "Ran retention.purge."]
+                                          "Ran notifications.overdue.", "Ran notifications.due_soon.",
+                                          "Ran retention.purge."]
 
 
 
