@@ -47,6 +47,8 @@ def serve(sqlite_template, tmp_path, prepare: Callable[[], None] | None = None) 
         "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "browser-journeys-0123456789",
         "UPLOAD_DIR": str(tmp_path / "uploads"), "EXPORT_DIR": str(tmp_path / "exports"),
         "RULING_DIR": str(tmp_path / "rulings"),
+        # No periodic timer: it would outlive the journey in this test process (jobs sent on commit still run).
+        "JOBS_SCHEDULE_IN_WEB": False,
     })
     with app.app_context():
         load_demo()

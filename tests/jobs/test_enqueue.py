@@ -82,8 +82,9 @@ def test_the_embedded_default_runs_the_job_on_a_thread_after_the_commit(app, mak
     outcomes = []
 
     def seen(name, outcome):
-        outcomes.append((name, outcome))
-        finished.set()
+        if name == "outbox.deliver":  # not another application's periodic work in this process
+            outcomes.append((name, outcome))
+            finished.set()
 
     jobs.job_finished.connect(seen)
     try:
