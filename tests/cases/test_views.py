@@ -153,7 +153,7 @@ def test_the_case_page_shows_the_conversation_with_marks_on_the_flagged_text(cli
     assert "<script>alert(1)</script>" not in html
     assert escape("<script>alert(1)</script>") in html
     assert html.index(escape("<script>alert(1)")) < html.index("加我薇信") < html.index("好的")
-    marks = re.findall(r'<mark id="hit-\d+-\d+" class="hit" title="([^"]*)">(.*?)</mark>', html)
+    marks = re.findall(r'<mark id="hit-\d+-\d+" class="hit" tabindex="-1" title="([^"]*)">(.*?)</mark>', html)
     assert marks == [("zbj.offsite_contact", "加我薇信 abc12345")]
     assert "加我薇信 abc12345</mark> 详聊" in html
 
