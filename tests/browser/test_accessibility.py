@@ -52,9 +52,13 @@ def test_the_pages_people_use_all_day_have_no_axe_violations(open_page, lang):
     reviewer.click("button[name=action][value=confirm]")  # nothing chosen: the form's errors
     _audit(reviewer, "case with validation errors", found, counts)
     # the errors are tied to their fields, and the first field in error has the focus
-    assert reviewer.locator("fieldset.verdicts[aria-describedby='verdict-error']").count() == 1
-    assert reviewer.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
+    reasons = "textarea[name=rationale][aria-invalid=true][aria-describedby='rationale-error']"
+    assert reviewer.locator(reasons).count() == 1
+    assert reviewer.locator("#rationale-error").is_visible()
+    assert reviewer.evaluate("document.activeElement.name") == "rationale"
+    assert reviewer.locator("fieldset.verdicts > legend").count() == 1  # the radios' group has a name
     reviewer.check("input[name=verdict][value=violation]")
+    reviewer.fill("textarea[name=rationale]", "商家在会话中辱骂消费者。")
     reviewer.click("button[name=action][value=preview]")
     assert reviewer.locator(".preview input[name=dropped]").count() >= 1
     _audit(reviewer, "case with the preview", found, counts)
