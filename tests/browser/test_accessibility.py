@@ -89,3 +89,22 @@ def test_the_pages_people_use_all_day_have_no_axe_violations(open_page, lang):
 
     print(f"\naxe ({lang}): " + ", ".join(f"{rule} {n}" for rule, n in counts.most_common()))
     assert not found, "\n".join(f"{state}: {line}" for state, lines in found.items() for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_in_each_roles_navigation_has_no_axe_violations(open_page, lang):
+    """Beyond the daily states above: every page the top bar links to, for every kind of account."""
+    found: dict[str, list[str]] = {}
+    counts: Counter[str] = Counter()
+    audited = 0
+    for account in ("reviewer", "senior", "manager", "merchant-tb"):
+        page = _as(open_page, account, lang)
+        paths = page.eval_on_selector_all(".mainnav a", "links => links.map(a => a.getAttribute('href'))")
+        assert paths, account
+        for path in paths + ["/account/sessions"]:
+            page.goto(path)
+            _audit(page, f"{account} {path}", found, counts)
+            audited += 1
+    summary = ", ".join(f"{rule} {n}" for rule, n in counts.most_common())
+    print(f"\naxe, {audited} pages in the navigation ({lang}): {summary}")
+    assert not found, "\n".join(f"{state}: {line}" for state, lines in found.items() for line in lines)
