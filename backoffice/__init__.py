@@ -133,8 +133,8 @@ def _load_detector(app: Flask) -> None:
 #: span several modules (cases: the queue, one case) shares one blueprint between them.
 VIEW_MODULES = (
     "accounts.views", "accounts.session_views", "accounts.admin", "api.admin", "audit.views", "cases.views",
-    "cases.saved_views", "cases.help_views", "cases.case_views", "cases.approvals", "appeals.views",
-    "appeals.merchant_views", "dashboard.views", "portal.views",
+    "cases.saved_views", "cases.help_views", "cases.case_views", "cases.presence_views", "cases.approvals",
+    "appeals.views", "appeals.merchant_views", "dashboard.views", "portal.views",
     "rulings.views", "calibration.views", "whatif.views", "transparency.views", "merchants.views",
     "quality.views", "ingest.views", "webhooks.views", "search.views",
     "notifications.views", "rationales.views",

@@ -72,6 +72,8 @@ class DefaultConfig:
     APPROVAL_DEPOSIT_THRESHOLD = "5000"
     # How long a reviewer's claim on a case lasts without activity.
     CLAIM_LEASE_MINUTES = 15
+    # The holder of a case (or the managers) is warned this many minutes before its deadline (0: no warning).
+    SLA_WARNING_MINUTES = 60
     # Seconds in which a reviewer can undo the decision they just took (cases/undo.py).
     UNDO_WINDOW_SECONDS = 60
     # Seconds a webhook receiver has to answer before the delivery counts as failed (docs/webhooks.md).

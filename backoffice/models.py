@@ -7,6 +7,7 @@ from backoffice.audit.models import AuditEvent  # noqa: F401
 from backoffice.calibration.models import CalibrationReview  # noqa: F401
 from backoffice.cases.help_requests import HelpRequest  # noqa: F401
 from backoffice.cases.models import Case, CaseDecision, CaseNote, Flag, Report  # noqa: F401
+from backoffice.cases.presence import CaseViewer  # noqa: F401
 from backoffice.cases.saved import SavedView  # noqa: F401
 from backoffice.conversations.models import Conversation, Message  # noqa: F401
 from backoffice.customers.models import Customer, CustomerMeasure  # noqa: F401

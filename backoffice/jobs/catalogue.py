@@ -22,5 +22,7 @@ register("rulings.export", "backoffice.rulings.jobs:run", queue="exports", time_
 register("rulings.store_issued", "backoffice.rulings.issued:store_issued_ruling", queue="rulings")
 # SLA alerts: the holder (or the managers) of each open case past its deadline, once per case and person.
 register("notifications.overdue", "backoffice.notifications.staff:notify_overdue", queue="default", every=300)
+# The same, SLA_WARNING_MINUTES before the deadline: once per case and person.
+register("notifications.due_soon", "backoffice.notifications.staff:notify_due_soon", queue="default", every=300)
 # Chat text, evidence and customers' names past the retention period (off unless RETENTION_DAYS is set).
 register("retention.purge", "backoffice.retention.jobs:purge_expired", queue="default", every=3600)

@@ -17,3 +17,14 @@ def overdue() -> None:
     sent = notify_overdue()
     db.session.commit()
     click.echo(f"{sent} notification(s) about cases past their deadline.")
+
+
+@notifications_cli.command("due-soon")
+def due_soon() -> None:
+    """Warn the holder (or the managers) of each open case due within SLA_WARNING_MINUTES, once per case."""
+    from backoffice.db import db
+    from backoffice.notifications.staff import notify_due_soon
+
+    sent = notify_due_soon()
+    db.session.commit()
+    click.echo(f"{sent} notification(s) about cases due soon.")

@@ -1,6 +1,6 @@
 """What the staff are told in the app (and by e-mail): escalations and help requests for the senior
 reviewers, answers for the reviewer who asked, approvals waiting for the managers, a ruling changed on
-appeal for the reviewer who decided it, and cases past their deadline.
+appeal for the reviewer who decided it, and cases near or past their deadline.
 
 Each notification is written in its reader's language, like the merchants' ones.
 """
@@ -8,9 +8,10 @@ Each notification is written in its reader's language, like the merchants' ones.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
@@ -102,10 +103,36 @@ def notify_overdue(now: datetime | None = None, limit: int = 500) -> int:
     Once per case and person: the notification's key is unique per user, so a sweep run again, or two
     at once, adds nothing twice. Returns how many notifications were written.
     """
-    from backoffice.cases.models import OPEN_STATUSES, Case
+    from backoffice.cases.models import Case
 
     now = now or utcnow()
-    cases = db.session.scalars(sa.select(Case).where(Case.status.in_(OPEN_STATUSES), Case.sla_due_at < now)
+    return _tell_holders(Case.sla_due_at < now, "case_overdue", "overdue", lambda case: (
+        _l("Case %(id)d is past its deadline", id=case.id),
+        _l("It was due %(due)s.", due=_due(case.sla_due_at))), limit)
+
+
+def notify_due_soon(now: datetime | None = None, limit: int = 500) -> int:
+    """Tell the holder (or the managers) of each open case due within SLA_WARNING_MINUTES, before it is late.
+
+    Once per case and person, like :func:`notify_overdue` (whose sweep takes over once the deadline has
+    passed). Appeals have no decision deadline of their own yet (their clock is the merchant's filing
+    time, paused while the reviewers hold them), so no appeal is warned about. Returns how many were written.
+    """
+    from backoffice.cases.models import Case
+
+    now = now or utcnow()
+    window = timedelta(minutes=int(current_app.config["SLA_WARNING_MINUTES"]))
+    if window <= timedelta(0):
+        return 0
+    return _tell_holders(Case.sla_due_at.between(now, now + window), "case_due_soon", "due_soon", lambda case: (
+        _l("Case %(id)d is due soon", id=case.id),
+        _l("It is due %(due)s (Beijing time).", due=_due(case.sla_due_at))), limit)
+
+
+def _tell_holders(due, kind: str, key: str, render: Callable, limit: int) -> int:
+    from backoffice.cases.models import OPEN_STATUSES, Case
+
+    cases = db.session.scalars(sa.select(Case).where(Case.status.in_(OPEN_STATUSES), due)
                                .order_by(Case.sla_due_at, Case.id).limit(limit)).all()
     managers = None
     sent = 0
@@ -115,10 +142,8 @@ def notify_overdue(now: datetime | None = None, limit: int = 500) -> int:
         else:
             managers = managers if managers is not None else staff_with(Role.manager)
             readers = managers
-        sent += notify_staff(readers, "case_overdue", lambda case=case: (
-            _l("Case %(id)d is past its deadline", id=case.id),
-            _l("It was due %(due)s.", due=_due(case.sla_due_at))), f"/cases/{case.id}",
-            key=f"overdue:case:{case.id}")
+        sent += notify_staff(readers, kind, lambda case=case: render(case), f"/cases/{case.id}",
+                             key=f"{key}:case:{case.id}")
     return sent
 
 

@@ -52,7 +52,7 @@ def test_slash_opens_the_search_and_views_are_saved_and_used(open_page, viewport
     page.wait_for_load_state()
     active = page.locator(".view-link[aria-current=true]")
     assert active.inner_text() == "猪八戒队列"
-    assert page.locator("#next-case-form input[name=platform]").get_attribute("value") == "zbj"
+    assert page.locator("#next-case-form input[name=queue]").get_attribute("value") == "platform=zbj"
     _fits(page, viewport["width"])
     _shot(page, f"queue-views-{lang}-{viewport['width']}")
 

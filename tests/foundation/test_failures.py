@@ -64,6 +64,9 @@ NOT_OPERATION_ERRORS = {
     "ConversationError", "PdfTextError", "RefusedURL", "FilterError", "AuditLogIsAppendOnly", "ApiError",
     # pure policy functions (no backoffice imports); the operations that call them re-raise as DomainErrors
     "ParameterError", "LeniencyError",
+    # file storage: a bad BACKOFFICE_STORAGE_URL stops the start; a missing object and a bad key are
+    # caught by their callers (404, or the ruling rendered again), never shown as a refusal
+    "StorageConfigError", "ObjectMissing", "InvalidKey",
 }
 
 

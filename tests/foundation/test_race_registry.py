@@ -111,6 +111,10 @@ RACE_TESTS = {
         "ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
     "notifications.staff.notify_overdue": [
         "cases/test_staff_notifications.py::test_overdue_sweeps_at_once_notify_each_person_once"],
+    "notifications.staff.notify_due_soon": [
+        "cases/test_sla_warnings.py::test_warning_sweeps_at_once_notify_each_person_once"],
+    # A page's ping, not an actor's verb (no audit entry): one upsert per (case, person).
+    "cases.presence.seen": ["cases/test_presence.py::test_pings_from_two_tabs_at_once_keep_one_row"],
     "retention.jobs.purge_expired": [
         "retention/test_races.py::test_two_purges_at_once_purge_each_conversation_once"],
     "retention.operations.purge_conversation": [
@@ -153,7 +157,8 @@ NO_RACE_NEEDED = {
 
 #: Workers' and schedulers' work, not actors' verbs, raced all the same.
 JOBS = {"webhooks.delivery.report_expiries", "notifications.outbox.deliver_pending",
-        "jobs.redis_backend.RedisBackend.schedule_due", "notifications.staff.notify_overdue"}
+        "jobs.redis_backend.RedisBackend.schedule_due", "notifications.staff.notify_overdue",
+        "notifications.staff.notify_due_soon", "cases.presence.seen"}
 
 
 def _operations() -> set[str]:

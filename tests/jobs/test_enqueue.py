@@ -98,4 +98,4 @@ def test_the_embedded_default_runs_the_job_on_a_thread_after_the_commit(app, mak
     assert mail.sent_at is not None
     assert mail.attempts == 1
     assert (tmp_path / "outbox" / f"{mail.id:08d}.eml").read_bytes().count(b"r1@example.com") == 1
-    assert jobs.queue_depths() == {"exports": 0, "mail": 0, "webhooks": 0}
+    assert jobs.queue_depths() == {"default": 0, "exports": 0, "mail": 0, "rulings": 0, "webhooks": 0}

@@ -53,7 +53,7 @@ def test_enqueued_jobs_wait_on_their_queue_and_the_status_command_counts_them(on
     ledger.top_up(merchant, Decimal("1.00"), "top-up")
     db.session.commit()  # two events, one transaction: one more wake-up
     jobs.dispatch("rulings.export", job_id="0123456789abcdef")
-    assert jobs.queue_depths() == {"exports": 1, "mail": 0, "webhooks": 2}
+    assert jobs.queue_depths() == {"default": 0, "exports": 1, "mail": 0, "rulings": 0, "webhooks": 2}
     result = runner.invoke(args=["jobs", "status"])
     assert result.exit_code == 0, result.output
     assert "Backend: redis" in result.output
@@ -71,8 +71,9 @@ def test_schedulers_running_at_once_send_each_periodic_job_once_per_period(on_re
     now = 1_800_000_000.0  # the start of a period of 15 s and of 60 s
     sent: list[str] = []
     run_concurrently(on_redis, lambda s: sent.extend(s.schedule_due(now)), schedulers)
-    assert sorted(sent) == ["measures.expire", "outbox.deliver", "webhooks.deliver"]
-    assert jobs.queue_depths() == {"exports": 0, "mail": 1, "webhooks": 2}
+    assert sorted(sent) == ["measures.expire", "notifications.due_soon", "notifications.overdue", "outbox.deliver",
+                            "retention.purge", "webhooks.deliver"]
+    assert jobs.queue_depths() == {"default": 3, "exports": 0, "mail": 1, "rulings": 0, "webhooks": 2}
     assert schedulers[0].schedule_due(now + 14) == []  # the same periods
     assert schedulers[1].schedule_due(now + 15) == ["webhooks.deliver"]  # its next period
     assert sorted(schedulers[2].schedule_due(now + 60)) == ["measures.expire", "outbox.deliver", "webhooks.deliver"]
@@ -128,7 +129,9 @@ def test_without_redis_the_scheduler_runs_the_periodic_jobs_itself(app, runner, 
     make_merchant()
     result = runner.invoke(args=["jobs", "scheduler", "--once"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == ["Ran webhooks.deliver.", "Ran measures.expire.", "Ran outbox.deliver."]
+    assert result.output.splitlines() == ["Ran webhooks.deliver.", "Ran measures.expire.", "Ran outbox.deliver.",
+                                          "Ran notifications.overdue.", "Ran notifications.due_soon.",
+                                          "Ran retention.purge."]
 
 
 

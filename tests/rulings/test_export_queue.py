@@ -15,6 +15,7 @@ from backoffice.db import utcnow
 from backoffice.jobs.runtime import backend
 from backoffice.rulings import jobs as exports
 from backoffice.rulings.export import ExportFilter
+from backoffice.storage import storage_for
 from backoffice.timeutil import to_platform_tz
 from tests.jobs.conftest import on_redis, redis_url  # noqa: F401 - Redis with a namespace of its own
 
@@ -34,7 +35,7 @@ def test_an_export_runs_on_a_worker_once_however_often_its_message_arrives(on_re
             time.sleep(0.1)
         state = exports.load(job["id"])
         assert (state["state"], state["done"], state["total"]) == ("done", 1, 1), state
-        zip_file = exports.zip_path(job["id"])
+        zip_file = storage_for("exports").local_path(exports.zip_key(job["id"]))  # the local default
         built = zip_file.stat().st_mtime_ns
         jobs.dispatch("rulings.export", job_id=job["id"], processes=0)  # the same message once more
         while jobs.queue_depths()["exports"]:

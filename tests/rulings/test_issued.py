@@ -226,6 +226,7 @@ def test_issued_rulings_and_exports_live_in_object_storage(s3_app, seaweed, clie
 
     renders.clear()
     today = to_platform_tz(utcnow()).date().isoformat()
+    s3_app.config["JOBS_BACKEND"] = "thread"  # the export runs as a job, on this process's job thread
     client.post("/rulings/exports", data={"since": today, "until": today, "lang": "zh"})
     (job,) = jobs.all_jobs()
     deadline = time.monotonic() + 60
