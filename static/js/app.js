@@ -1,7 +1,11 @@
 // Keyboard shortcuts for reviewers: n = next case, j / k = next / previous flagged span,
 // u = undo the decision just taken, 1-9 = the canned reason of that number (then Enter confirms).
+// They can be turned off with the footer's checkbox (WCAG 2.1.4), stored by search.js in localStorage.
 (function () {
   "use strict";
+  function shortcutsOn() {
+    try { return window.localStorage.getItem("backoffice.shortcuts") !== "off"; } catch (e) { return true; }
+  }
   var hits = Array.prototype.slice.call(document.querySelectorAll("mark.hit"));
   var current = -1;
   function focusHit(i) {
@@ -9,6 +13,7 @@
     current = (i + hits.length) % hits.length;
     hits.forEach(function (h) { h.classList.remove("current"); });
     hits[current].classList.add("current");
+    hits[current].focus({ preventScroll: true });  // tabindex=-1: a screen reader reads the span
     hits[current].scrollIntoView({ block: "center", behavior: "smooth" });
   }
   function submit(id) {
@@ -38,6 +43,7 @@
   document.addEventListener("keydown", function (e) {
     var tag = (e.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target.isContentEditable || !shortcutsOn()) return;
     if (e.key === "n") {
       if (submit("next-case-form")) e.preventDefault();
     } else if (e.key === "u") {
@@ -47,6 +53,21 @@
     } else if (e.key === "j") { e.preventDefault(); focusHit(current + 1); }
     else if (e.key === "k") { e.preventDefault(); focusHit(current - 1); }
   });
+  // After a round trip the form shows what needs attention: the first field in error, else (after
+  // Preview) the decision's next step, rather than the top of the page (Tab would take 25 presses).
+  var form = document.getElementById("decision-form");
+  if (form) {
+    var invalid = form.querySelector("[aria-invalid=true]");
+    var preview = form.querySelector(".preview");
+    var reasons = form.querySelector("textarea[name=rationale]");
+    var confirmButton = form.querySelector("button[name=action][value=confirm]");
+    if (invalid) invalid.focus();
+    else if (preview && reasons && !reasons.value.trim()) reasons.focus();
+    else if (preview && confirmButton) {
+      preview.scrollIntoView({ block: "start" });
+      confirmButton.focus({ preventScroll: true });
+    }
+  }
   // The undo button goes once its window has passed (the server refuses it then anyway).
   Array.prototype.forEach.call(document.querySelectorAll(".undo-until[data-until]"), function (el) {
     var left = new Date(el.dataset.until).getTime() - Date.now();

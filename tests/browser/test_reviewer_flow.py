@@ -98,3 +98,90 @@ def test_a_reviewer_decides_twenty_cases_in_a_row_with_two_keys_and_one_page_loa
     assert _case_id(page.url) == decided[-1]
     assert page.locator("#decision-form").count() == 1
     assert page.locator(".flash-success").count() == 1
+
+
+def _focused(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement;
+        return {tag: e.tagName.toLowerCase(), id: e.id, cls: e.className, name: e.getAttribute('name'),
+                value: e.getAttribute('value'), text: (e.textContent || '').trim().slice(0, 40)}; }""")
+
+
+def test_keyboard_only_from_the_queue_to_a_confirmed_decision_with_own_words_and_a_preview(open_page):
+    """Issue 22: ≤ 10 key presses beyond typing the rationale, the preview included. The skip link is
+    the first Tab stop; after Preview the focus is on Confirm, not at the top of the page."""
+    page = open_page(DESKTOP)
+    sign_in(page, "reviewer")
+    page.goto(QUEUE)
+    keys = 0
+
+    def press(key: str) -> None:
+        nonlocal keys
+        keys += 1
+        page.keyboard.press(key)
+
+    page.keyboard.press("Tab")  # not counted: only to show where the first Tab stop is
+    assert _focused(page)["cls"] == "skip-link"
+    page.keyboard.press("Enter")
+    assert _focused(page)["id"] == "main"  # the skip link moves focus past the top bar
+    page.evaluate("document.activeElement.blur()")
+
+    with page.expect_navigation():
+        press("n")
+    case_id = _case_id(page.url)
+    press("1")  # a canned reason: verdict, severity and text; focus on Confirm
+    assert _focused(page)["value"] == "confirm"
+    press("Shift+Tab")  # Preview
+    press("Shift+Tab")  # the reasons box, to put it in the reviewer's own words
+    assert _focused(page)["name"] == "rationale"
+    page.keyboard.press("Control+End")  # typing: not counted
+    page.keyboard.type("买家已明确拒绝，商家仍再次发送微信号。")
+    press("Tab")  # Preview
+    with page.expect_navigation():
+        press("Enter")
+    assert page.locator(".preview .measures li").count() >= 1
+    assert _focused(page)["value"] == "confirm"  # not the top of the page
+    with page.expect_navigation():
+        press("Enter")
+    assert page.locator(".flash-error").count() == 0, page.inner_text("main")[:800]
+    assert page.locator(".flash-success").count() == 1
+    print(f"\nkeyboard only, own words and a preview: {keys} key presses beyond typing the rationale")
+    assert keys <= 10
+    page.click("#back-to-decided")
+    assert "买家已明确拒绝" in page.locator("#decide .decided").inner_text()
+    assert _case_id(page.url) == case_id
+
+
+def test_j_and_k_move_the_focus_to_the_flagged_spans_and_single_key_shortcuts_can_be_turned_off(open_page):
+    page = open_page(DESKTOP)
+    sign_in(page, "reviewer")
+    page.goto(QUEUE)
+    with page.expect_navigation():
+        page.keyboard.press("n")
+    hits = page.locator("mark.hit").count()
+    assert hits >= 1
+    page.keyboard.press("j")
+    first = _focused(page)
+    assert first["tag"] == "mark"
+    assert "current" in first["cls"]
+    page.keyboard.press("k")
+    assert _focused(page)["tag"] == "mark"
+    assert _focused(page)["id"] == page.locator("mark.hit").nth(hits - 1).get_attribute("id")
+
+    # WCAG 2.1.4: the footer's checkbox turns them off, in this browser, across pages.
+    case_url = page.url
+    page.uncheck("#shortcuts-toggle")
+    page.reload()
+    assert not page.is_checked("#shortcuts-toggle")
+    page.keyboard.press("n")
+    page.keyboard.press("1")
+    page.keyboard.press("j")
+    page.wait_for_timeout(300)
+    assert page.url == case_url  # n did not move on
+    assert page.input_value("textarea[name=rationale]") == ""  # 1 chose no reason
+    assert _focused(page)["tag"] != "mark"
+    page.keyboard.press("/")
+    assert _focused(page)["id"] != "topsearch-q"
+    page.check("#shortcuts-toggle")
+    page.locator("h1").click()
+    with page.expect_navigation():
+        page.keyboard.press("n")  # on again

@@ -153,7 +153,7 @@ def test_the_case_page_shows_the_conversation_with_marks_on_the_flagged_text(cli
     assert "<script>alert(1)</script>" not in html
     assert escape("<script>alert(1)</script>") in html
     assert html.index(escape("<script>alert(1)")) < html.index("加我薇信") < html.index("好的")
-    marks = re.findall(r'<mark id="hit-\d+-\d+" class="hit" title="([^"]*)">(.*?)</mark>', html)
+    marks = re.findall(r'<mark id="hit-\d+-\d+" class="hit" tabindex="-1" title="([^"]*)">(.*?)</mark>', html)
     assert marks == [("zbj.offsite_contact", "加我薇信 abc12345")]
     assert "加我薇信 abc12345</mark> 详聊" in html
 
@@ -185,6 +185,28 @@ def test_preview_then_confirm_through_the_form(client, alice, open_case):
     assert standing(case).deposit_balance == 5000
     stale = client.post(f"/cases/{case.id}/decision", data={**form, "action": "confirm"})
     assert stale.status_code in (409, 422)
+
+
+def test_the_decision_forms_errors_are_tied_to_their_fields_and_its_controls_are_named(client, alice, open_case):
+    """Issue 22 (accessible): a screen reader hears which field is wrong and why, what group the verdict
+    radios form, and which measure a leave-out checkbox leaves out."""
+    case = open_case()
+    client.post(f"/cases/{case.id}/claim")
+    page = client.get(f"/cases/{case.id}").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    form = {"version": version, "verdict": "violation", "rule": "zbj.offsite_contact", "severity": "general"}
+    refused = client.post(f"/cases/{case.id}/decision", data={**form, "action": "confirm"})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    box = re.search(r"<textarea[^>]*name=\"rationale\"[^>]*>", html).group(0)
+    assert 'aria-invalid="true"' in box
+    assert 'aria-describedby="rationale-error"' in box
+    assert re.search(r'<div class="errors" id="rationale-error"><p class="error">[^<]+</p>', html)
+    assert re.search(r"<fieldset[^>]*verdicts[^>]*>\s*<legend>", html)
+    preview = client.post(f"/cases/{case.id}/decision", data={**form, "rationale": "发送微信号", "action": "preview"})
+    label = re.search(r'<label><input type="checkbox" name="dropped" value="deposit_deduction"[^>]*>(.*?)</label>',
+                      preview.get_data(as_text=True), re.S).group(1)
+    assert "扣除保证金 5,000.00" in label  # the checkbox's name says which measure it leaves out
 
 
 def test_a_stale_form_is_refused_with_409(client, alice, open_case, count_rows):
