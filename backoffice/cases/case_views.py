@@ -95,7 +95,7 @@ def _render(case, form: DecisionForm, plan=None, status=200):
         related=q.related_cases(case), reports=q.reports_of(case), automatic=q.automatic_entries(case),
         decisions=q.decisions_of(case), notes=q.notes_of(case), timeline=q.timeline(case),
         note_form=NoteForm(), reason_form=ReasonForm(), answer_form=AnswerForm(),
-        help_requests=help_requests.requests_of(case), reassign_form=_reassign_form(),
+        help_requests=help_requests.requests_of(case), reassign_form=_reassign_form(case),
         holds=claims.holds_claim(case, current_user), threshold=decisions.threshold(),
         quoted=set(quoted_ids()) if request.method == "POST" else set(), customer=_customer_panel(case),
         linked=links.linked_shops(case.merchant), aggravation=links.linked_accounts_rule(case.merchant),
@@ -149,8 +149,8 @@ def _customer_panel(case) -> dict | None:
             "cases": customer_queries.cases_of(case.customer, but=case.id)}
 
 
-def _reassign_form():
-    form = ReassignForm()
+def _reassign_form(case):
+    form = ReassignForm(version=case.version)
     form.user.choices = [SelectChoice(u.id, u.display_name or u.login) for u in reviewers()]
     return form
 

@@ -220,7 +220,12 @@ def _must_hold(case: Case, user: User, claim_first) -> None:
     raise ReviewConflict(_l("This case is held by someone else or is no longer open."))
 
 
-def reassign(actor: Actor, case: Case, target: User) -> Case:
+def reassign(actor: Actor, case: Case, target: User, *, expected_version: int) -> Case:
+    """Give the case to ``target``, as the manager saw it: a case that changed since (claimed, reassigned by
+    another manager, released) is a conflict, so that two managers' reassignments never both land."""
+    if case.version != expected_version:
+        raise ReviewConflict(_l("The case changed since you opened it (someone took it or reassigned it). "
+                                "Reload it to see who holds it now."))
     if target.role not in REVIEW_ROLES or not target.is_enabled:
         raise ReviewError(_l("Cases can only be assigned to enabled reviewers."))
     if not states.takeable(case):

@@ -44,6 +44,7 @@ class ReasonForm(FlaskForm):
 
 
 class ReassignForm(FlaskForm):
+    version = HiddenField(validators=[DataRequired()])
     user = SelectField(_l("Assign to"), coerce=lambda v: int(v) if v else None, validators=[DataRequired()])
 
 

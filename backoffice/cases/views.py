@@ -121,10 +121,11 @@ def escalate(case_id: int):
 def reassign(case_id: int):
     form = ReassignForm()
     form.user.choices = [SelectChoice(u.id, u.login) for u in reviewers()]
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() or not form.version.data.isdigit():
         abort(400)
     target = db.get_or_404(User, form.user.data)
-    return _act(case_id, lambda who, c: claims.reassign(who, c, target))
+    version = int(form.version.data)
+    return _act(case_id, lambda who, c: claims.reassign(who, c, target, expected_version=version))
 
 
 def reviewers() -> list[User]:

@@ -132,7 +132,8 @@ MOVES = [
     ("open", "claim_next", C.in_review, _claim_next("bob")),
     ("in_review", "claim_next", C.in_review, lambda c, p: (_lapse(c, p), _claim_next("bob")(c, p))),
     ("escalated", "claim_next", C.in_review, _claim_next("senior", escalated=True)),
-    *((s, "reassign", C.in_review, lambda c, p: claims.reassign(web(p.boss), c, p.bob))
+    *((s, "reassign", C.in_review, lambda c, p: claims.reassign(web(p.boss), c, p.bob,
+                                                                  expected_version=c.version))
       for s in ("open", "in_review", "on_hold", "escalated")),
     *((s, "bulk_dismiss", C.dismissed, lambda c, p: decisions.bulk_dismiss(web(p.alice), [c], "误报"))
       for s in ("open", "in_review")),
@@ -219,7 +220,8 @@ def _plan(action: str, case: Case, user, people):
     if action == "escalate":
         return states.holds_claim(case, user), lambda: claims.escalate(actor, case, user, "涉及金额大")
     if action == "reassign":
-        return states.takeable(case), lambda: claims.reassign(web(people.boss), case, user)
+        return states.takeable(case), lambda: claims.reassign(web(people.boss), case, user,
+                                                                expected_version=case.version)
     if action in ("decide", "decide_serious", "dismiss_verdict"):
         data = {"decide": violation(), "decide_serious": violation("serious"),
                 "dismiss_verdict": NO_VIOLATION}[action]

@@ -222,10 +222,11 @@ def test_reassign_through_the_web_is_for_managers_only(app, client, login, merch
     case = claims.claim_next(web(alice), alice)
     db.session.commit()
     login("bob")
-    assert client.post(f"/cases/{case_id}/reassign", data={"user": bob.id}).status_code == 403
+    version = case.version
+    assert client.post(f"/cases/{case_id}/reassign", data={"user": bob.id, "version": version}).status_code == 403
     client.post("/logout")
     login("boss")
-    response = client.post(f"/cases/{case_id}/reassign", data={"user": bob.id})
+    response = client.post(f"/cases/{case_id}/reassign", data={"user": bob.id, "version": version})
     assert response.status_code == 302
     db.session.expire_all()
     case = db.session.get(Case, case_id)
@@ -236,16 +237,33 @@ def test_reassign_through_the_web_is_for_managers_only(app, client, login, merch
     )
 
 
+def test_a_reassignment_from_a_page_that_went_stale_is_refused_and_changes_nothing(app, client, login, merchant,
+                                                                                   make_user):
+    (case_id,) = bulk_cases(merchant, 1)
+    alice, bob = make_user("reviewer", "alice"), make_user("reviewer", "bob")
+    make_user("manager", "boss")
+    login("boss")
+    page = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    seen = int(page.split('name="version" type="hidden" value="')[1].split('"')[0])
+    claims.claim(web(alice), db.session.get(Case, case_id), alice)  # alice takes it meanwhile
+    db.session.commit()
+    response = client.post(f"/cases/{case_id}/reassign", data={"user": bob.id, "version": seen},
+                           follow_redirects=True)
+    assert "您打开后案件已有变化（有人领取或改派了它）" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Case, case_id).claimed_by_id == alice.id
+
+
 def test_reassign_refuses_a_merchant_account_or_a_closed_case(app, merchant, make_user):
     (case_id,) = bulk_cases(merchant, 1)
     case = db.session.get(Case, case_id)
     shop = make_user("merchant", "shop", merchant=merchant)
     with pytest.raises(ReviewError):
-        claims.reassign(web(None), case, shop)
+        claims.reassign(web(None), case, shop, expected_version=case.version)
     case.status = CaseStatus.decided
     db.session.commit()
     with pytest.raises(ReviewError):
-        claims.reassign(web(None), case, make_user("reviewer", "alice"))
+        claims.reassign(web(None), case, make_user("reviewer", "alice"), expected_version=case.version)
 
 
 def test_a_case_waiting_for_approval_or_closed_cannot_be_released_back_to_the_queue(

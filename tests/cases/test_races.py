@@ -60,9 +60,11 @@ def test_two_managers_reassigning_one_case_at_once_assign_it_once(app, merchant,
     targets = [make_user("reviewer", f"target{n}").id for n in range(2)]
     for _ in range(ROUNDS):
         (case_id,) = bulk_cases(merchant, 1, prefix=f"race-{next(SERIAL)}")
-        outcomes = race(app, lambda i, case_id=case_id: claims.reassign(
+        seen = db.session.get(Case, case_id).version  # the version both managers' pages carry
+        db.session.commit()
+        outcomes = race(app, lambda i, case_id=case_id, seen=seen: claims.reassign(
             web(db.session.get(User, bosses[i])), db.session.get(Case, case_id),
-            db.session.get(User, targets[i])), n=2)
+            db.session.get(User, targets[i]), expected_version=seen), n=2)
         exactly_one(outcomes)
         assert _events("case.reassign", case_id) == 1
 
