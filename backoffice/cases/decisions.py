@@ -34,6 +34,7 @@ from backoffice.ledger.models import LedgerEntry
 from backoffice.merchants import links
 from backoffice.notifications import staff
 from backoffice.notifications.operations import notify_merchant, notify_user
+from backoffice.penalties import automatic
 from backoffice.penalties import operations as penalties
 from backoffice.policy import MeasurePlan, ParameterError, UnknownRuleError, get_rulebook
 from backoffice.policy.titles import rule_title
@@ -264,7 +265,7 @@ def _lift_automatic(actor: Actor, case: Case, decision: CaseDecision) -> None:
         LedgerEntry.case_id == case.id, LedgerEntry.is_provisional, LedgerEntry.reverses_id.is_(None),
         LedgerEntry.kind.in_(kinds))))
     if ids:
-        penalties.lift_provisional(actor, case.merchant, ids, f"case {case.id}: {decision.verdict.value}")
+        automatic.lift_provisional(actor, case.merchant, ids, f"case {case.id}: {decision.verdict.value}")
 
 
 def bulk_dismiss(actor: Actor, cases: Iterable[Case], reason: str) -> int:

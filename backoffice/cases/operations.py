@@ -16,8 +16,8 @@ from backoffice.db import db, lock_row, utcnow
 from backoffice.labels import measure_text
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.operations import notify_merchant
+from backoffice.penalties.automatic import apply_automatic
 from backoffice.penalties.models import DecisionState, PenaltyDecision
-from backoffice.penalties.operations import apply_automatic
 from backoffice.policy import get_rulebook
 
 # How much each part weighs in a case's priority (higher is reviewed first).

@@ -28,6 +28,7 @@ from backoffice.db import db, lock_row, utcnow
 from backoffice.failures import NotAllowed
 from backoffice.ledger.models import LedgerEntry
 from backoffice.notifications.models import Notification, OutboxEmail
+from backoffice.penalties import automatic
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import PenaltyDecision
 from backoffice.rulings.models import RulingCopy
@@ -170,7 +171,7 @@ def _reverse(actor: Actor, decision: CaseDecision, case: Case, now: datetime) ->
                            also_ours=[e.id for _c, entries in lifted.values() for e in entries])
     for other, entries in lifted.values():
         if entries:
-            penalties.restore_provisional(actor, other.merchant, entries, REASON)
+            automatic.restore_provisional(actor, other.merchant, entries, REASON)
         _reopen(other, decision)
     user = actor.user
     for j in joined:  # back to the reviewer with the lead, to be decided again (together or not)

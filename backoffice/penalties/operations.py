@@ -25,7 +25,6 @@ from backoffice.policy import (
     PlannedMeasure,
     PriorOffence,
     Rule,
-    automatic_measures,
     compute_measures,
     exam_relief,
     get_rulebook,
@@ -37,7 +36,6 @@ from backoffice.policy.escalation import escalate
 from backoffice.policy.leniency import apply_self_check, exam_grade
 from backoffice.policy.schema import SEVERITIES
 from backoffice.timeutil import platform_tz
-from backoffice.transparency import operations as statements
 
 
 class PenaltyError(DomainError, ValueError):
@@ -73,7 +71,7 @@ def _ending_once():
     return duplicate_refused(lambda: PenaltyChanged(CHANGED_MEANWHILE), *_ENDING_INDEXES)
 
 
-def _rule_for(merchant: Merchant, code: str) -> Rule:
+def rule_for(merchant: Merchant, code: str) -> Rule:
     rule = get_rulebook().rule(code)
     if str(rule.platform) != merchant.platform.value:
         raise PenaltyError(f"rule {code} belongs to {rule.platform}, not to {merchant.platform.value}")
@@ -98,7 +96,7 @@ def preview(merchant: Merchant, rule_code: str, severity: str, params: Mapping[s
             at: datetime | None = None) -> MeasurePlan:
     """Compute what a decision would impose now, without writing anything."""
     at = at or utcnow()
-    rule = _rule_for(merchant, rule_code)
+    rule = rule_for(merchant, rule_code)
     return _plan(merchant, rule, severity, params, at)
 
 
@@ -142,7 +140,7 @@ def impose(actor: Actor, merchant: Merchant, rule_code: str, severity: str, para
     ``drop`` leaves measure types out of the computed plan (an approved deviation).
     """
     at = at or utcnow()
-    rule = _rule_for(merchant, rule_code)
+    rule = rule_for(merchant, rule_code)
     balance = ledger.lock_balance(merchant)
     plan = _plan(merchant, rule, severity, params, at)
     dropped = set(drop)
@@ -232,7 +230,7 @@ def reduce(actor: Actor, decision: PenaltyDecision, *, severity: str | None = No
     _lock_in_force(decision)
     at = at or utcnow()
     merchant = decision.merchant
-    rule = _rule_for(merchant, decision.rule_code)
+    rule = rule_for(merchant, decision.rule_code)
     balance = ledger.lock_balance(merchant)
     entries, originals = _chain_entries(merchant, decision)
     remaining = ledger.remaining_effects(entries)
@@ -336,7 +334,7 @@ def revoke_by_exam(actor: Actor, decision: PenaltyDecision, *, passed_at: dateti
     _lock_in_force(decision)
     passed_at = passed_at or utcnow()
     merchant = decision.merchant
-    rule = _rule_for(merchant, decision.rule_code)
+    rule = rule_for(merchant, decision.rule_code)
     history = db.session.scalars(sa.select(ExamRevocation).filter_by(merchant_id=merchant.id))
     passes = [ExamPass(r.subtype, r.grade, r.passed_at) for r in history]  # type: ignore[arg-type]
     plan = MeasurePlan.from_dict(decision.plan)
@@ -360,60 +358,6 @@ def revoke_by_exam(actor: Actor, decision: PenaltyDecision, *, passed_at: dateti
     record(actor, "penalty.exam_revoke", "penalty_decision", decision.id,
            after={"lifted": sorted(lifted), "explanation": relief.explanation})
     return revocation
-
-
-def apply_automatic(actor: Actor, merchant: Merchant, rule_code: str, flagged_at: datetime,
-                    reason: str, case_id: int | None = None) -> list[LedgerEntry]:
-    """Take the measures a rule applies on a flag, before review; they stay provisional."""
-    rule = _rule_for(merchant, rule_code)
-    measures = automatic_measures(rule, flagged_at, platform_tz())
-    if not measures:
-        return []
-    balance = ledger.lock_balance(merchant)
-    written = [ledger.post_measure(balance, m, decision_id=None, provisional=True, reason=reason,
-                                   case_id=case_id)
-               for m in measures]
-    record(actor, "penalty.automatic", "merchant", merchant.id,
-           after={"rule": rule_code, "entries": [e.id for e in written]})
-    if case_id is not None:  # its own statement of reasons, at the moment it applies (DSA Art. 17(2))
-        statements.record_automatic(case_id, written)
-    return written
-
-
-def lift_provisional(actor: Actor, merchant: Merchant, entry_ids: Iterable[int], reason: str,
-                     *, at: datetime | None = None) -> list[LedgerEntry]:
-    """Lift automatic measures after a 'no violation' verdict."""
-    at = at or utcnow()
-    balance = ledger.lock_balance(merchant)
-    entries = ledger.entries_of(merchant.id)
-    remaining = ledger.remaining_effects(entries)
-    wanted = set(entry_ids)
-    written = [
-        r for e in entries
-        if e.id in wanted and e.is_provisional and e.reverses_id is None
-        and (r := ledger.reverse(balance, remaining[e.id], at=at, reason=reason, decision_id=None))
-    ]
-    record(actor, "penalty.lift_automatic", "merchant", merchant.id,
-           after={"lifted": [e.reverses_id for e in written], "reason": reason})
-    return written
-
-
-def restore_provisional(actor: Actor, merchant: Merchant, lifts: Iterable[LedgerEntry],
-                        reason: str) -> list[LedgerEntry]:
-    """Put back automatic measures a decision lifted, when that decision is undone: each as it stood
-    (the same start and end, the quantity the lift gave back), provisional again, as a new entry."""
-    balance = ledger.lock_balance(merchant)
-    written = []
-    for lift in lifts:
-        original = db.session.get(LedgerEntry, lift.reverses_id)
-        fields = {f: -getattr(lift, f) for f in ledger.QUANTITIES if getattr(lift, f) is not None}
-        if original.kind in WINDOW_KINDS:
-            fields["ends_at"] = original.ends_at
-        written.append(ledger.post(balance, original.kind, effective_at=original.effective_at, is_provisional=True,
-                                   case_id=original.case_id, track=original.track, reason=reason[:500], **fields))
-    record(actor, "penalty.restore_automatic", "merchant", merchant.id,
-           after={"restored": [lift.reverses_id for lift in lifts], "entries": [e.id for e in written]})
-    return written
 
 
 def _require_in_force(decision: PenaltyDecision) -> None:

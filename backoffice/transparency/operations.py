@@ -1,7 +1,7 @@
 """Record statements when measures take effect, check them, backfill, and export them in batches.
 
 Recording happens inside the operation that applies the measures (``review.decisions._apply``,
-``penalties.operations.apply_automatic``), in its transaction: a decision that rolls back leaves no
+``penalties.automatic.apply_automatic``), in its transaction: a decision that rolls back leaves no
 statement, and no restriction takes effect without one (DSA Art. 17(2)). A statement that breaks
 the schema or contains personal data is still recorded, with its problems, so that it is seen and
 never silently lost; it is not exported until it passes.

@@ -38,7 +38,7 @@ RACE_TESTS = {
         "cases/test_removal_races.py::test_a_removal_and_a_decision_on_another_case_of_the_shop_never_both_close_it"],
     "penalties.operations.withdraw": [
         "cases/test_undo_races.py::test_an_undo_racing_a_top_up_of_the_same_shop_never_leaves_the_ledger_wrong"],
-    "penalties.operations.restore_provisional": [
+    "penalties.automatic.restore_provisional": [
         "cases/test_undo_races.py::test_an_undo_clicked_twice_at_once_undoes_once"],
     "cases.decisions.approve": [
         "cases/test_approval_races.py::test_two_managers_approving_at_once_apply_the_decision_once"],
@@ -107,7 +107,7 @@ RACE_TESTS = {
         "appeals/test_races.py::test_two_seniors_deciding_one_appeal_at_once_decide_it_once"],
     "penalties.operations.revoke_by_exam": [
         "appeals/test_exam_races.py::test_an_exam_submitted_twice_at_once_is_graded_once_and_revokes_once"],
-    "penalties.operations.apply_automatic": [
+    "penalties.automatic.apply_automatic": [
         "ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
     "notifications.staff.notify_overdue": [
         "cases/test_staff_notifications.py::test_overdue_sweeps_at_once_notify_each_person_once"],
@@ -119,7 +119,7 @@ RACE_TESTS = {
         "retention/test_races.py::test_two_purges_at_once_purge_each_conversation_once"],
     "retention.operations.purge_conversation": [
         "retention/test_races.py::test_two_purges_at_once_purge_each_conversation_once"],
-    "penalties.operations.lift_provisional": [
+    "penalties.automatic.lift_provisional": [
         "cases/test_races.py::test_a_decision_sent_twice_at_once_is_recorded_once"],
 }
 

@@ -11,6 +11,7 @@ from backoffice.extensions import db
 from backoffice.ledger.models import EntryKind
 from backoffice.ledger.operations import entries_of
 from backoffice.ledger.verify import verify_all
+from backoffice.penalties import automatic
 from backoffice.penalties import operations as penalties
 from backoffice.penalties.models import PenaltyDecision
 from backoffice.policy import EXTENSION_KEY, MeasurePlan, load_rulebook
@@ -76,7 +77,7 @@ def test_overlapping_windows_end_at_the_latest(make_merchant, impose, standing, 
 def test_automatic_measures_on_a_flag_and_lifting_them(make_merchant, standing, tz, t0):
     merchant = make_merchant()
     flagged = t0 + timedelta(hours=3)  # 13:00 platform time
-    written = penalties.apply_automatic(ACTOR, merchant, "zbj.offsite_contact", flagged, "sensitive word")
+    written = automatic.apply_automatic(ACTOR, merchant, "zbj.offsite_contact", flagged, "sensitive word")
     db.session.commit()
     assert [e.kind for e in written] == [EntryKind.search_demotion, EntryKind.risk_notice]
     demotion, notice = written
@@ -94,19 +95,19 @@ def test_automatic_measures_on_a_flag_and_lifting_them(make_merchant, standing, 
     assert standing(merchant, flagged + timedelta(days=90)).search_demoted is True
 
     cleared = flagged + timedelta(hours=5)
-    lifted = penalties.lift_provisional(ACTOR, merchant, [demotion.id], "no violation", at=cleared)
+    lifted = automatic.lift_provisional(ACTOR, merchant, [demotion.id], "no violation", at=cleared)
     db.session.commit()
     assert [(e.kind, e.reverses_id, e.ends_at) for e in lifted] == [
         (EntryKind.search_demotion, demotion.id, cleared)
     ]
     assert standing(merchant, cleared - timedelta(seconds=1)).search_demoted is True
     assert standing(merchant, cleared).search_demoted is False
-    assert penalties.lift_provisional(ACTOR, merchant, [demotion.id], "again", at=cleared) == []
+    assert automatic.lift_provisional(ACTOR, merchant, [demotion.id], "again", at=cleared) == []
     assert verify_all()[1] == []
 
 
 def test_rules_without_automatic_measures_write_nothing(make_merchant, t0):
-    assert penalties.apply_automatic(ACTOR, make_merchant(), "zbj.ads_spam", t0, "flag") == []
+    assert automatic.apply_automatic(ACTOR, make_merchant(), "zbj.ads_spam", t0, "flag") == []
 
 
 def test_decision_stores_version_and_plan_that_round_trip(make_merchant, impose, t0):

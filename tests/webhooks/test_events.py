@@ -14,6 +14,7 @@ from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ledger import operations as ledger
 from backoffice.ledger.models import WINDOW_KINDS, EntryKind, LedgerEntry
+from backoffice.penalties import automatic
 from backoffice.penalties import operations as penalties
 from backoffice.webhooks.events import emit_expiries
 from backoffice.webhooks.models import EventType, OutboxEvent
@@ -88,9 +89,9 @@ def test_an_imposed_ruling_reports_rule_rung_and_standing_before_and_after(make_
 
 def test_an_automatic_demotion_then_its_lift_are_reported(make_merchant):
     merchant = make_merchant()
-    written = penalties.apply_automatic(CLI, merchant, "zbj.offsite_contact", utcnow(), "flag")
+    written = automatic.apply_automatic(CLI, merchant, "zbj.offsite_contact", utcnow(), "flag")
     demotion = next(e for e in written if e.kind is EntryKind.search_demotion)
-    penalties.lift_provisional(CLI, merchant, [demotion.id], "no violation")
+    automatic.lift_provisional(CLI, merchant, [demotion.id], "no violation")
     db.session.commit()
     types = [e.type for e in events_of(merchant.id)]
     assert EventType.demotion_automatic in types
