@@ -37,6 +37,25 @@ access_log_format = ('{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "p
 errorlog = "-"
 loglevel = os.environ.get("BACKOFFICE_LOG_LEVEL", "info")
 
+# In production (BACKOFFICE_LOG_FORMAT=json, scripts/production.sh) gunicorn's own lines (start-up,
+# worker boots, timeouts, errors) are JSON objects too, made by the application's formatter, so that a
+# log collector reads every line of a web node one way; the access lines are JSON already.
+if os.environ.get("BACKOFFICE_LOG_FORMAT", "text").lower() == "json":
+    logconfig_dict = {
+        "root": {"level": "WARNING", "handlers": []},  # the application adds its own handler to the root
+        "loggers": {
+            "gunicorn.error": {"level": loglevel.upper(), "handlers": ["json"], "propagate": False},
+            "gunicorn.access": {"level": "INFO" if accesslog else "WARNING",
+                                "handlers": ["access"] if accesslog else [], "propagate": False},
+        },
+        "handlers": {
+            "json": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
+            "access": {"class": "logging.StreamHandler", "formatter": "line", "stream": "ext://sys.stdout"},
+        },
+        "formatters": {"json": {"()": "backoffice.ops.logs.formatter", "kind": "json"},
+                       "line": {"format": "%(message)s"}},
+    }
+
 # forwarded_allow_ips: which peers gunicorn trusts for X-Forwarded-Proto/For (its default is 127.0.0.1).
 # Behind a load balancer on another address, set FORWARDED_ALLOW_IPS to that address (never "*" on a
 # server the internet reaches directly), and BACKOFFICE_PROXY_COUNT to the number of proxies, which

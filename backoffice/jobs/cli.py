@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -10,6 +11,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+log = logging.getLogger("backoffice.jobs.scheduler")
 jobs_cli = AppGroup("jobs", help="Background jobs: workers, the periodic scheduler, queue depths.")
 
 
@@ -33,14 +35,18 @@ def worker(processes: int, threads: int, queue_names: tuple[str, ...]) -> None:
     _redis_backend()
     if current_app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite") and processes * threads > 1:
         # SQLite has no row locks (FOR UPDATE SKIP LOCKED), which keep two workers off one delivery.
-        click.echo("SQLite: running one worker thread (PostgreSQL takes more).", err=True)
+        logging.getLogger("backoffice.jobs.worker").warning(
+            "SQLite: running one worker thread (PostgreSQL takes more).")
         processes = threads = 1
     unknown = set(queue_names) - set(queues())
     if unknown:
         raise click.ClickException(f"No such queue: {', '.join(sorted(unknown))} (queues: {', '.join(queues())}).")
     # Dramatiq's own command supervises the processes: it restarts none by hand here, forwards signals,
-    # and each process loads backoffice.jobs.worker, configured from the same BACKOFFICE_* variables.
-    args = [sys.executable, "-m", "dramatiq", "backoffice.jobs.worker:broker", "--processes", str(processes),
+    # and each process loads backoffice.jobs.worker, configured from the same BACKOFFICE_* variables;
+    # backoffice.jobs.supervise runs it with the application's log format.
+    config = current_app.config
+    args = [sys.executable, "-m", "backoffice.jobs.supervise", str(config["LOG_FORMAT"]).lower(),
+            str(config["LOG_LEVEL"]), "backoffice.jobs.worker:broker", "--processes", str(processes),
             "--threads", str(threads)]
     if queue_names:
         args += ["--queues", *queue_names]
@@ -65,7 +71,7 @@ def scheduler(once: bool) -> None:
                 run_job(job.name, {})
                 click.echo(f"Ran {job.name}.")
             return
-        click.echo("Running the periodic jobs in this process (no BACKOFFICE_REDIS_URL).")
+        log.info("Running the periodic jobs in this process (no BACKOFFICE_REDIS_URL).")
         backend(current_app).start_schedule()
         while True:
             time.sleep(3600)
@@ -74,15 +80,16 @@ def scheduler(once: bool) -> None:
     from backoffice.jobs.runtime import QueueUnavailable
 
     queue = _redis_backend()
-    click.echo("Scheduling the periodic jobs on Redis.")
+    # Log records, not bare lines: in production they are JSON like every other line of the node.
+    log.info("Scheduling the periodic jobs on Redis.")
     while True:
         try:
             for name in queue.schedule_due():
-                click.echo(f"Sent {name}.")
+                log.info("Sent %s.", name, extra={"job": name})
         except (QueueUnavailable, redis.RedisError) as exc:
             if once:
                 raise click.ClickException(f"Redis cannot be reached: {exc}") from exc
-            click.echo(f"Redis cannot be reached ({exc}); trying again in 5 s.", err=True)
+            log.warning("Redis cannot be reached (%s); trying again in 5 s.", exc)
             time.sleep(4)  # a period missed meanwhile is sent by the next run of its job
         if once:
             return

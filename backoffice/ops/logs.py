@@ -64,7 +64,8 @@ _HANDLER = _Stderr()
 _HANDLER.addFilter(RequestContext())
 
 
-def _formatter(kind: str) -> logging.Formatter:
+def formatter(kind: str) -> logging.Formatter:
+    """The records' format by name; gunicorn.conf.py uses it for gunicorn's own lines as well."""
     if kind == "json":
         return JsonFormatter("%(levelname)s %(name)s %(message)s", timestamp="time",
                              rename_fields={"levelname": "level", "name": "logger"}, json_ensure_ascii=False)
@@ -81,7 +82,7 @@ def configure(kind: str, level: str) -> None:
     numeric = logging.getLevelName(level.upper())
     if not isinstance(numeric, int):
         raise RuntimeError(f"BACKOFFICE_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
-    _HANDLER.setFormatter(_formatter(kind))
+    _HANDLER.setFormatter(formatter(kind))
     root = logging.getLogger()
     if _HANDLER not in root.handlers:
         root.addHandler(_HANDLER)

@@ -163,10 +163,52 @@ def test_the_scheduler_command_sends_what_is_due_and_says_when_redis_is_out_of_r
     result = runner.invoke(args=["jobs", "scheduler", "--once"])
     assert result.exit_code == 0, result.output
     sent = {"Sent webhooks.deliver.", "Sent measures.expire.", "Sent outbox.deliver."}
-    assert sent <= set(result.output.splitlines())
-    assert runner.invoke(args=["jobs", "scheduler", "--once"]).output.splitlines() == [
-        "Scheduling the periodic jobs on Redis."]  # the same periods: nothing more to send
+    assert sent <= {line.rsplit("] ", 1)[-1] for line in result.output.splitlines()}  # log lines
+    again = runner.invoke(args=["jobs", "scheduler", "--once"]).output
+    assert "Scheduling the periodic jobs on Redis." in again
+    assert "Sent " not in again  # the same periods: nothing more to send
     on_redis.config.update(REDIS_URL="redis://127.0.0.1:1/0", JOBS_NAMESPACE="unreachable")
     result = runner.invoke(args=["jobs", "scheduler", "--once"])
     assert result.exit_code == 1
     assert "Redis cannot be reached" in result.output
+
+
+def test_a_worker_and_the_scheduler_in_production_write_only_json_lines(on_redis, tmp_path):
+    """A worker node's output is read by the same log collector as the web nodes': Dramatiq's supervisor,
+    its worker process and the scheduler write one JSON object a line (BACKOFFICE_LOG_FORMAT=json)."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.jobs.conftest import worker_env
+
+    env = {**worker_env(on_redis, tmp_path), "BACKOFFICE_LOG_FORMAT": "json"}
+    log = tmp_path / "worker.log"
+    with open(log, "wb") as out:
+        worker = subprocess.Popen([sys.executable, "-m", "flask", "--app", "backoffice", "jobs", "worker"],
+                                  env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while b"ready for action" not in log.read_bytes():
+            assert worker.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.3)
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(60)
+    scheduler = subprocess.run([sys.executable, "-m", "flask", "--app", "backoffice", "jobs", "scheduler", "--once"],
+                               env=env, capture_output=True, text=True, timeout=120)
+    assert scheduler.returncode == 0, scheduler.stderr
+    lines = log.read_text().splitlines() + scheduler.stdout.splitlines() + scheduler.stderr.splitlines()
+    records = []
+    for line in filter(str.strip, lines):
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            pytest.fail(f"not a JSON line: {line!r}")
+    messages = {(r["logger"], r["message"]) for r in records}
+    assert any(logger.startswith("dramatiq") and "booting up" in message for logger, message in messages)
+    assert any(logger.startswith("dramatiq") and "ready for action" in message for logger, message in messages)
+    assert ("backoffice.jobs.scheduler", "Sent webhooks.deliver.") in messages

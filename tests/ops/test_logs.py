@@ -133,3 +133,64 @@ def test_libraries_info_lines_stay_out_of_the_log_but_ours_are_in(json_logs):
     logging.getLogger("weasyprint.progress").info("Step 1 - Fetching and parsing HTML")
     logging.getLogger("backoffice.retention").info("purged 3 conversations")
     assert [line["message"] for line in json_logs()] == ["purged 3 conversations"]
+
+
+def _json_lines(text: str) -> list[dict]:
+    """Every line of a process's output as JSON: a line that is not fails the test, naming it."""
+    lines = []
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                lines.append(json.loads(line))
+            except ValueError:
+                pytest.fail(f"not a JSON line: {line!r}")
+    return lines
+
+
+def test_gunicorn_in_production_writes_only_json_lines(tmp_path):
+    """The production shape's web node: gunicorn's start-up and worker lines, the application's request
+    line and the access line are all JSON objects, on a real gunicorn with gunicorn.conf.py."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "BACKOFFICE_LOG_FORMAT": "json", "BACKOFFICE_ACCESS_LOG": "-", "WEB_CONCURRENCY": "1",
+           "BACKOFFICE_BIND": f"127.0.0.1:{port}", "BACKOFFICE_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}",
+           "BACKOFFICE_SECRET_KEY": "test-only-secret", "BACKOFFICE_UPLOAD_DIR": str(tmp_path / "uploads"),
+           "BACKOFFICE_EXPORT_DIR": str(tmp_path / "exports")}
+    env.pop("BACKOFFICE_REDIS_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(root / "gunicorn.conf.py")], cwd=root,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+                    assert answer.status == 200
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        asked = urllib.request.Request(f"http://127.0.0.1:{port}/login", headers={"X-Request-ID": "lb-42"})
+        with urllib.request.urlopen(asked, timeout=30) as answer:  # noqa: S310 - http to our own server
+            assert answer.status == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        out, err = server.communicate(timeout=60)
+    errors, access = _json_lines(err), _json_lines(out)
+    assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in errors)
+    assert any(line["logger"] == "gunicorn.error" and "Shutting down" in line["message"] for line in errors)
+    assert all({"time", "level", "logger", "message"} <= line.keys() for line in errors)
+    assert {(line["path"], line["status"]) for line in access} == {("/healthz", 200), ("/login", 200)}
+    assert [(line["path"], line["status"]) for line in errors if line.get("request_id") == "lb-42"] == [
+        ("/login", 200)]  # the application's own request line, with the load balancer's id
