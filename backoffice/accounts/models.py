@@ -40,6 +40,8 @@ class User(db.Model):
     merchant_id: Mapped[int | None] = mapped_column(sa.ForeignKey("merchants.id"), index=True)
     is_enabled: Mapped[bool] = mapped_column(default=True)
     locale: Mapped[str | None] = mapped_column(sa.String(8))
+    # Single-key shortcuts (n, j, k, u, 1-9, /) on the staff pages; off for speech input (WCAG 2.1.4).
+    shortcuts_enabled: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     email: Mapped[str | None] = mapped_column(sa.String(254))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

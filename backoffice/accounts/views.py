@@ -126,6 +126,17 @@ def logout():
     return redirect(url_for("accounts.login"))
 
 
+@bp.post("/shortcuts")
+@signed_in
+def set_shortcuts():
+    """Turn single-key shortcuts on or off for this account, on every browser it signs in from."""
+    current_user.shortcuts_enabled = request.form.get("shortcuts") == "on"
+    db.session.commit()
+    if request.headers.get("X-Requested-With") == "fetch":  # the footer's checkbox: no page load
+        return "", 204
+    return redirect(page_to_return_to())
+
+
 @bp.post("/language")
 @public
 def set_language():

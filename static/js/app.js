@@ -1,11 +1,9 @@
 // Keyboard shortcuts for reviewers: n = next case, j / k = next / previous flagged span,
 // u = undo the decision just taken, 1-9 = the canned reason of that number (then Enter confirms).
-// They can be turned off with the footer's checkbox (WCAG 2.1.4), stored by search.js in localStorage.
+// They can be turned off with the footer's checkbox (WCAG 2.1.4), kept with the account (search.js).
 (function () {
   "use strict";
-  function shortcutsOn() {
-    try { return window.localStorage.getItem("backoffice.shortcuts") !== "off"; } catch (e) { return true; }
-  }
+  function shortcutsOn() { return document.body.dataset.shortcuts !== "off"; }
   var hits = Array.prototype.slice.call(document.querySelectorAll("mark.hit"));
   var current = -1;
   function focusHit(i) {

@@ -1,18 +1,26 @@
 // "/" anywhere on a staff page (outside a text field) puts the cursor in the search box at the top.
 // The footer's checkbox turns every single-key shortcut off (WCAG 2.1.4: speech input and stray keys
-// must not trigger them); the choice is kept in this browser's localStorage, read by app.js as well.
+// must not trigger them); the choice is kept with the account (POST /shortcuts) and the page says it in
+// <body data-shortcuts>, read by app.js as well.
 (function () {
   "use strict";
-  var KEY = "backoffice.shortcuts";
-  function shortcutsOn() {
-    try { return window.localStorage.getItem(KEY) !== "off"; } catch (e) { return true; }
-  }
+  var OLD_KEY = "backoffice.shortcuts";  // where this browser kept the choice before it went to the account
+  function shortcutsOn() { return document.body.dataset.shortcuts !== "off"; }
   var toggle = document.getElementById("shortcuts-toggle");
+  function save(on) {
+    document.body.dataset.shortcuts = on ? "on" : "off";
+    toggle.checked = on;
+    var data = new FormData(toggle.form);
+    if (!on) data.delete("shortcuts");
+    fetch(toggle.form.action, { method: "POST", body: data, credentials: "same-origin",
+                                headers: { "X-Requested-With": "fetch" } });
+  }
   if (toggle) {
-    toggle.checked = shortcutsOn();
-    toggle.addEventListener("change", function () {
-      try { window.localStorage.setItem(KEY, toggle.checked ? "on" : "off"); } catch (e) { /* private mode */ }
-    });
+    toggle.addEventListener("change", function () { save(toggle.checked); });
+    try {  // a choice made in this browser before: carry it over to the account once
+      if (window.localStorage.getItem(OLD_KEY) === "off" && shortcutsOn()) save(false);
+      window.localStorage.removeItem(OLD_KEY);
+    } catch (e) { /* private mode */ }
   }
   var box = document.querySelector("[data-shortcut='/']");
   if (!box) return;

@@ -167,9 +167,17 @@ def test_j_and_k_move_the_focus_to_the_flagged_spans_and_single_key_shortcuts_ca
     assert _focused(page)["tag"] == "mark"
     assert _focused(page)["id"] == page.locator("mark.hit").nth(hits - 1).get_attribute("id")
 
-    # WCAG 2.1.4: the footer's checkbox turns them off, in this browser, across pages.
+    # WCAG 2.1.4: the footer's checkbox turns them off for the account: on every page, in every browser.
     case_url = page.url
-    page.uncheck("#shortcuts-toggle")
+    with page.expect_response(lambda answer: answer.url.endswith("/shortcuts") and answer.status == 204):
+        page.uncheck("#shortcuts-toggle")
+    elsewhere = open_page(DESKTOP)  # another browser: a context of its own, nothing shared but the account
+    sign_in(elsewhere, "reviewer")
+    elsewhere.goto(QUEUE)
+    assert not elsewhere.is_checked("#shortcuts-toggle")
+    elsewhere.keyboard.press("n")
+    elsewhere.wait_for_timeout(300)
+    assert elsewhere.url.endswith(QUEUE)  # n opened no case there either
     page.reload()
     assert not page.is_checked("#shortcuts-toggle")
     page.keyboard.press("n")

@@ -3,6 +3,7 @@
 import re
 
 from backoffice.accounts.models import User
+from backoffice.extensions import db
 
 
 def _token(html: str) -> str:
@@ -62,3 +63,20 @@ def test_session_api_write_needs_csrf_and_answers_in_json(csrf_app, make_user, c
     assert refused.json["error"]["code"] == "bad_request"
     accepted = client.post("/api/v1/probe", headers={"X-CSRFToken": token})
     assert accepted.status_code == 200
+
+
+def test_the_shortcut_switch_is_kept_with_the_account_and_needs_the_token(csrf_app, make_user, client):
+    """WCAG 2.1.4: single-key shortcuts off for a reviewer on every browser; a forged post changes nothing."""
+    reviewer = make_user("reviewer")
+    token = _token(client.get("/login").get_data(as_text=True))
+    client.post("/login", data={"login": "reviewer", "password": "correct-horse-battery", "csrf_token": token})
+    page = client.get("/cases").get_data(as_text=True)
+    assert 'data-shortcuts="on"' in page
+    assert client.post("/shortcuts", data={}).status_code == 400  # no token: refused
+    db.session.expire_all()
+    assert db.session.get(User, reviewer.id).shortcuts_enabled is True
+    answer = client.post("/shortcuts", data={"csrf_token": _token(page)}, headers={"X-Requested-With": "fetch"})
+    assert answer.status_code == 204
+    assert 'data-shortcuts="off"' in client.get("/cases").get_data(as_text=True)
+    client.post("/shortcuts", data={"csrf_token": _token(page), "shortcuts": "on"})
+    assert 'data-shortcuts="on"' in client.get("/cases").get_data(as_text=True)
