@@ -28,6 +28,10 @@ class DefaultConfig:
     STORAGE_S3_REGION: str | None = None
     STORAGE_S3_ACCESS_KEY: str | None = None
     STORAGE_S3_SECRET_KEY: str | None = None
+    # On S3: answer a ruling download with a redirect to a presigned URL valid this many seconds, once the
+    # application has checked access (the browser must reach the bucket's endpoint; docs/storage.md).
+    STORAGE_REDIRECT = False
+    STORAGE_REDIRECT_SECONDS = 60
     # Render and store a ruling's PDFs right after the transaction that issues (or supersedes) it
     # commits. Off in most tests: a download renders and stores the missing file itself.
     RULINGS_STORE_ON_ISSUE = True

@@ -71,8 +71,10 @@ def manager_client(app):
     return client
 
 
-def downloads(app, ruling_ids: list[int], n: int, *, baseline: bool) -> list[float]:
-    """Server time of GET /rulings/<id>.pdf, in-process through the test client (one request at a time)."""
+def downloads(app, ruling_ids: list[int], n: int, *, baseline: bool, redirect: bool = False) -> list[float]:
+    """Server time of GET /rulings/<id>.pdf, in-process through the test client (one request at a time).
+    ``redirect``: the answer is a redirect to a presigned URL (BACKOFFICE_STORAGE_REDIRECT), whose bytes
+    are fetched after each timing and checked against the stored file."""
     from backoffice.rulings import views
 
     client = manager_client(app)
@@ -88,12 +90,25 @@ def downloads(app, ruling_ids: list[int], n: int, *, baseline: bool) -> list[flo
         client.get(f"/rulings/{ruling_ids[0]}.pdf")  # warm: WeasyPrint imported, fonts loaded, caches filled
         ids = iter(ruling_ids * (n // len(ruling_ids) + 1))
 
+        fetched: list[str] = []
+
         def get():
             response = client.get(f"/rulings/{next(ids)}.pdf")
+            if redirect:
+                assert response.status_code == 302, response.status_code
+                fetched.append(response.location)
+                return
             assert response.status_code == 200, response.status_code
             assert response.data.startswith(b"%PDF-")
 
-        return timed(get, n)
+        times = timed(get, n)
+        if redirect:  # not timed: the browser's own request to the object storage
+            import urllib.request
+
+            for url in fetched:
+                with urllib.request.urlopen(url) as answer:  # noqa: S310 - the presigned URL just made
+                    assert answer.read().startswith(b"%PDF-")
+        return times
     finally:
         if baseline:
             views.issued_pdf = original
@@ -187,6 +202,9 @@ def main() -> None:
                 list(pool.map(lambda key: remote.put(key, local.get(key)), keys))
             copy_time = time.perf_counter() - t
         s3_dl = downloads(s3_app, sample, args.downloads, baseline=False)
+        s3_app.config["STORAGE_REDIRECT"] = True
+        s3_redirect = downloads(s3_app, sample, args.downloads, baseline=False, redirect=True)
+        s3_app.config["STORAGE_REDIRECT"] = False
         s3_export, count3, _ = export(s3_app, work / "export-s3.zip", since, processes=2)
     lines += [
         "",
@@ -195,13 +213,18 @@ def main() -> None:
         f"  download, stored in S3                                   {summary(s3_dl)}",
         f"  ratio S3/baseline (medians): {statistics.median(s3_dl) / statistics.median(base_dl):.3f}"
         f"   goal: < 20 ms -> {'met' if statistics.median(s3_dl) < 0.020 else 'NOT met'}",
+        f"  download, redirect to a presigned URL (STORAGE_REDIRECT) {summary(s3_redirect)}",
+        f"  ratio redirect/baseline (medians): {statistics.median(s3_redirect) / statistics.median(base_dl):.3f}"
+        f"   goal: < 20 ms -> {'met' if statistics.median(s3_redirect) < 0.020 else 'NOT met'}",
         f"  ZIP export of {count3} rulings from S3                        {s3_export:7.2f} s"
         f"  ratio S3/baseline: {s3_export / base_export:.3f}   goal: < 10 s -> "
         f"{'met' if s3_export < 10 else 'NOT met'}",
+        "",
+        f"# load average at the end {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min)",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[-5:]))
+    print("\n".join(lines[-9:]))
 
 
 def server_binary() -> str:

@@ -17,7 +17,7 @@ import os
 import shutil
 import zipfile
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -35,7 +35,6 @@ from backoffice.rulings.render import document_for
 from backoffice.timeutil import platform_day_bounds
 
 Progress = Callable[[int, int], None]
-READERS = 8  # objects read from storage at once while the ZIP is written
 
 
 @dataclass(frozen=True)
@@ -189,27 +188,45 @@ def _read_manifest(path: Path) -> dict:
     return manifest
 
 
+def in_order(fn: Callable, items: list, workers: int) -> Iterator:
+    """``fn`` of each item, in the items' order, with up to ``workers`` calls running at once and at
+    most twice that many results held (memory stays bounded however slow the consumer is)."""
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    pool = ThreadPoolExecutor(workers)
+    try:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= workers * 2:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # a consumer that stopped early leaves nothing running
+
+
 def _zip(staging: Path, out: Path, ids: list[int], manifest: dict, flt: ExportFilter) -> None:
     tmp = out.with_name(out.name + ".tmp")
     index = []
     changed = changed_on_appeal(ids)
     files = rulings_storage()
 
-    def read(ruling_id: int) -> bytes:
+    def read(ruling_id: int) -> tuple[bytes, str]:
         staged = staging / f"{ruling_id:08d}.pdf"
-        if staged.exists():
-            return staged.read_bytes()
-        return files.get(manifest[str(ruling_id)]["key"])
+        data = staged.read_bytes() if staged.exists() else files.get_in_bulk(manifest[str(ruling_id)]["key"])
+        return data, hashlib.sha256(data).hexdigest()  # in the reader's thread: hashlib lets go of the GIL
 
-    # Reading from object storage is network-bound: a few requests in flight, written in order.
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive, ThreadPoolExecutor(READERS) as readers:
-        for ruling_id, data in zip(ids, readers.map(read, ids), strict=True):
+    # Object storage is read with a few requests in flight (files.read_concurrency); written in order.
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
+        for ruling_id, (data, file_sha256) in zip(ids, in_order(read, ids, files.read_concurrency), strict=True):
             entry = manifest.get(str(ruling_id)) or {}
             arcname = f"{entry.get('number', ruling_id)}.pdf"
             archive.writestr(arcname, data)
             # The hash printed on the ruling (verifiable on the platform), and the file's own checksum.
             index.append({"file": arcname, "ruling_id": ruling_id, "number": entry.get("number"),
-                          "content_sha256": entry.get("sha256"), "file_sha256": hashlib.sha256(data).hexdigest(),
+                          "content_sha256": entry.get("sha256"), "file_sha256": file_sha256,
                           # "overturned" or "reduced" when an appeal changed the ruling (page 1 says so too).
                           "changed_on_appeal": changed.get(ruling_id)})
         archive.writestr("index.json", json.dumps(

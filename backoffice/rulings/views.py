@@ -18,11 +18,11 @@ from backoffice.rulings.context import content_hash, ruling_facts
 from backoffice.rulings.document import LANG_MODES
 from backoffice.rulings.export import ExportFilter, known_rule, ruling_ids
 from backoffice.rulings.facts import Ruling, ruling_number, ruling_time
-from backoffice.rulings.issued import issued_pdf
+from backoffice.rulings.issued import issued_pdf, latest_document, rulings_storage
 from backoffice.rulings.queries import changed_on_appeal, find_ruling, get_ruling, ruling_of
 from backoffice.rulings.verify import PdfTextError, Result, verify_claim, verify_pdf
 from backoffice.storage import storage_for
-from backoffice.storage.serving import send_stored
+from backoffice.storage.serving import redirect_url, redirects_enabled, send_stored
 from backoffice.timeutil import to_platform_tz
 
 bp = Blueprint("rulings", __name__)
@@ -51,11 +51,19 @@ def lang_arg() -> str:
 
 
 def send_ruling_pdf(ruling: Ruling, lang: str):
-    """The ruling's document as issued (stored once, served as stored: rulings/issued.py)."""
-    document, data = issued_pdf(ruling, lang)
-    db.session.commit()  # a document rendered just now (never stored, or its file lost) is kept
-    response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True,
-                         download_name=f"ruling-{document.number}-{lang}.pdf")
+    """The ruling's document as issued (stored once, served as stored: rulings/issued.py); with
+    BACKOFFICE_STORAGE_REDIRECT on S3, a redirect to a presigned URL of the stored file (the caller
+    has checked access)."""
+    document = latest_document(ruling.id, lang) if redirects_enabled() else None
+    if document is not None and (url := redirect_url(
+            rulings_storage(), document.storage_key, mimetype="application/pdf",
+            download_name=f"ruling-{document.number}-{lang}.pdf")):
+        response = redirect(url, 302)
+    else:
+        document, data = issued_pdf(ruling, lang)
+        db.session.commit()  # a document rendered just now (never stored, or its file lost) is kept
+        response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True,
+                             download_name=f"ruling-{document.number}-{lang}.pdf")
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

@@ -29,21 +29,6 @@ class StorageConfigError(RuntimeError):
     """BACKOFFICE_STORAGE_URL names no backend this application knows."""
 
 
-def _s3_client(config):
-    import boto3
-    from botocore.config import Config
-
-    return boto3.client(
-        "s3", endpoint_url=config.get("STORAGE_S3_ENDPOINT") or None,
-        region_name=config.get("STORAGE_S3_REGION") or None,
-        aws_access_key_id=config.get("STORAGE_S3_ACCESS_KEY") or None,
-        aws_secret_access_key=config.get("STORAGE_S3_SECRET_KEY") or None,
-        # Path-style addressing works with every S3-compatible server (no per-bucket DNS names).
-        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 3, "mode": "standard"},
-                      max_pool_connections=int(config.get("STORAGE_S3_CONNECTIONS") or 16)),
-    )
-
-
 def build(config) -> dict[str, Storage]:
     """One storage per area, from the configuration. :raises StorageConfigError:"""
     url = (config.get("STORAGE_URL") or "").strip()
@@ -53,11 +38,13 @@ def build(config) -> dict[str, Storage]:
     if parts.scheme != "s3" or not parts.netloc:
         raise StorageConfigError(
             f"BACKOFFICE_STORAGE_URL must be empty (local folders) or s3://bucket/prefix, not {url!r}")
+    from backoffice.storage.clients import S3Settings
     from backoffice.storage.s3 import S3Storage
 
-    client = _s3_client(config)
+    settings = S3Settings.from_config(config)
+    settings.client()  # made now, so a malformed endpoint stops the start; shared by this process from here on
     prefix = parts.path.strip("/")
-    return {area: S3Storage(client, parts.netloc, f"{prefix}/{area}" if prefix else area) for area in AREAS}
+    return {area: S3Storage(settings, parts.netloc, f"{prefix}/{area}" if prefix else area) for area in AREAS}
 
 
 def init_app(app: Flask) -> None:

@@ -30,6 +30,10 @@ def check_key(key: str) -> str:
 class Storage(ABC):
     """Objects by key, written whole or not at all (a reader never sees half a file)."""
 
+    #: How many objects a bulk reader (the ruling export) fetches at once: one at a time from a local
+    #: disk, several where each read waits on the network.
+    read_concurrency: int = 1
+
     @abstractmethod
     def put(self, key: str, data: bytes | BinaryIO) -> None:
         """Store ``data`` (bytes, or a binary stream read to its end) under ``key``, replacing any object."""
@@ -41,6 +45,11 @@ class Storage(ABC):
     @abstractmethod
     def get(self, key: str) -> bytes:
         """The whole object. :raises ObjectMissing:"""
+
+    def get_in_bulk(self, key: str) -> bytes:
+        """``get`` for one of many objects read in a row (an export): a backend may take a path that
+        costs less per object. :raises ObjectMissing:"""
+        return self.get(key)
 
     @abstractmethod
     def open(self, key: str) -> tuple[BinaryIO, int]:
@@ -56,6 +65,12 @@ class Storage(ABC):
     @abstractmethod
     def keys(self, prefix: str = "") -> Iterator[str]:
         """Every key that starts with ``prefix``, in lexical order."""
+
+    def url(self, key: str, *, expires: int, download_name: str | None = None,
+            mimetype: str | None = None) -> str | None:
+        """A URL that serves the object for ``expires`` seconds without the application, when the
+        backend has one (object storage: a presigned GET); None on a local folder."""
+        return None
 
     def local_path(self, key: str) -> Path | None:
         """The object's file on this machine, when the backend keeps one (sent with ``send_file``)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from flask import abort, send_file
+from flask import abort, current_app, send_file
 
 from backoffice.storage.base import ObjectMissing, Storage
 
@@ -35,3 +35,21 @@ def send_stored(storage: Storage, key: str, *, mimetype: str, download_name: str
                          conditional=False, max_age=0)
     response.content_length = size
     return response
+
+
+def redirects_enabled() -> bool:
+    """Whether ``BACKOFFICE_STORAGE_REDIRECT`` is on (it is off by default)."""
+    from backoffice.config import _as_bool
+
+    return _as_bool(current_app.config.get("STORAGE_REDIRECT"))
+
+
+def redirect_url(storage: Storage, key: str, *, mimetype: str, download_name: str) -> str | None:
+    """With ``BACKOFFICE_STORAGE_REDIRECT`` on, a short-lived presigned URL of the object (an attachment
+    named ``download_name``), for a redirect instead of passing the bytes through; None when the
+    setting is off (the default) or the backend has no URLs (local folders). The caller checks access
+    first: whoever holds the URL can fetch the object until it expires."""
+    if not redirects_enabled():
+        return None
+    expires = int(current_app.config.get("STORAGE_REDIRECT_SECONDS") or 60)
+    return storage.url(key, expires=expires, download_name=download_name, mimetype=mimetype)
