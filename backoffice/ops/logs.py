@@ -15,6 +15,7 @@ import sys
 import time
 import uuid
 
+import sqlalchemy as sa
 from flask import Flask, g, has_request_context, request
 from pythonjsonlogger.json import JsonFormatter
 
@@ -119,6 +120,10 @@ def init_app(app: Flask) -> None:
 
 
 def _user_id() -> int | None:
-    """The signed-in user's id when this request already loaded them: logging never reads the database."""
+    """The signed-in user's id when this request already loaded them: logging never reads the database
+    (a commit during the request expired the user; its identity key still holds the id)."""
     user = g.get("_login_user")
-    return getattr(user, "id", None) if user is not None and getattr(user, "is_authenticated", False) else None
+    if user is None:
+        return None
+    state = sa.inspect(user, raiseerr=False)
+    return state.identity[0] if state is not None and state.identity else None

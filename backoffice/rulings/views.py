@@ -61,9 +61,9 @@ def send_ruling_pdf(ruling: Ruling, lang: str):
         response = redirect(url, 302)
     else:
         document, data = issued_pdf(ruling, lang)
+        name = f"ruling-{document.number}-{lang}.pdf"  # read before the commit expires the document
         db.session.commit()  # a document rendered just now (never stored, or its file lost) is kept
-        response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True,
-                             download_name=f"ruling-{document.number}-{lang}.pdf")
+        response = send_file(BytesIO(data), mimetype="application/pdf", as_attachment=True, download_name=name)
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

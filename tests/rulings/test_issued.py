@@ -73,6 +73,29 @@ def test_issuing_renders_each_language_once_and_downloads_serve_the_stored_bytes
     assert len(list(files.keys(f"{ruling.id:08d}/"))) == 3
 
 
+def test_a_stored_download_reads_the_database_four_times_and_never_reloads_after_its_commit(app, client, boss,
+                                                                                            make_ruling):
+    """The download goal (< 20 ms server time) is mostly database round trips: the session's account and
+    sign-in, the ruling, its document. The view's commit must not make the view or the request log read
+    the document or the account again (each an extra SELECT before this was measured)."""
+    ruling = make_ruling()
+    issued.store_issued_ruling(ruling.id)
+    client.get(f"/rulings/{ruling.id}.pdf")  # warm: caches of the rule packs, fonts not needed
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        assert client.get(f"/rulings/{ruling.id}.pdf").status_code == 200
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", seen)
+    assert len(statements) <= 4, statements
+    assert sum("FROM users" in s for s in statements) <= 1, statements
+
+
 def test_a_ruling_never_stored_is_rendered_on_its_first_download_only(app, client, make_ruling, renders, login,
                                                                       make_user):
     from backoffice.merchants.models import Merchant
