@@ -34,8 +34,6 @@ MAX_CLOSED_DAYS = 366
 class Clock(Protocol):
     """How a deadline counts time: ``add`` a duration to an instant, or measure the time ``between`` two."""
 
-    business: bool
-
     def add(self, start: dt.datetime, duration: dt.timedelta) -> dt.datetime: ...
 
     def between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta: ...
@@ -44,8 +42,6 @@ class Clock(Protocol):
 @dataclass(frozen=True)
 class WallClock:
     """Every hour counts, day and night."""
-
-    business: bool = False
 
     def add(self, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
         return _aware(start).astimezone(UTC) + duration
@@ -62,7 +58,6 @@ class BusinessClock:
     opens: dt.time
     closes: dt.time
     days: WorkingDays = "china_workdays"
-    business: bool = True
 
     def __post_init__(self) -> None:
         if self.opens >= self.closes:

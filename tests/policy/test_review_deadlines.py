@@ -34,8 +34,9 @@ def test_the_shipped_deadlines(rulebook, platform, standard, urgent, appeal, clo
         assert setting.operator_setting is True
         assert setting.note.startswith("Assumed"), name  # no source gives a review deadline
     assert "Assumed" in d.note
-    clock_ = d.clock_in(dt.timezone.utc)
-    assert isinstance(clock_, BusinessClock) and (clock_.opens, clock_.closes) == (dt.time(9), dt.time(18))
+    clock_ = d.clock_in(dt.UTC)
+    assert isinstance(clock_, BusinessClock)
+    assert (clock_.opens, clock_.closes) == (dt.time(9), dt.time(18))
 
 
 @pytest.mark.parametrize(("code", "offence", "tier"), [
