@@ -245,3 +245,30 @@ def time_until(until) -> str:
 def case_status_label(case) -> str:
     """A case's status for people: why it closed when it closed without a decision of its own."""
     return str(CLOSE_REASON_LABELS.get(getattr(case, "close_reason", None)) or STATUS_LABELS[case.status.value])
+
+
+#: Why a case got the deadline it has (``policy/deadlines.py``: ``case_tier``).
+SLA_TIER_LABELS = {"urgent_rule": _l("urgent rule"), "removal_possible": _l("removal possible"),
+                   "standard": _l("standard")}
+
+
+def deadline_basis(basis: dict | None) -> str:
+    """What a review deadline was computed from, in words: "4 business hours, removal possible"."""
+    if not basis:
+        return ""
+    hours = int(basis.get("hours", 0))
+    span = (_("%(n)d business hours", n=hours) if basis.get("clock") == "business_hours"
+            else _("%(n)d hours", n=hours))
+    tier = SLA_TIER_LABELS.get(basis.get("tier", ""))
+    return _("%(span)s, %(tier)s", span=span, tier=tier) if tier else span
+
+
+def deadline_left(seconds: int | None, basis: dict | None) -> str:
+    """Time a paused deadline has left, on its clock: "22 business hours 30 minutes"."""
+    if seconds is None:
+        return ""
+    hours, minutes = divmod(max(int(seconds), 0) // 60, 60)
+    if basis and basis.get("clock") == "business_hours":
+        return (_("%(h)d business hours %(m)d minutes", h=hours, m=minutes) if minutes
+                else _("%(n)d business hours", n=hours))
+    return _("%(h)d hours %(m)d minutes", h=hours, m=minutes)

@@ -186,6 +186,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(labels.merchant_appeal_state, "merchant_appeal_state")
     app.add_template_filter(labels.ruleset_words, "ruleset_words")
     app.add_template_filter(labels.time_until, "time_until")
+    app.add_template_filter(labels.deadline_basis, "deadline_basis")
+    app.add_template_global(labels.deadline_left, "deadline_left")
     app.add_template_filter(rule_title, "rule_title")
     app.add_template_global(rule_options, "rule_options")
     app.add_template_global(grade_note, "grade_note")

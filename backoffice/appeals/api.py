@@ -32,6 +32,8 @@ def appeal_json(a: Appeal) -> dict:
         "id": a.id, "ruling": a.ruling_id, "case": a.ruling.case_id, "status": a.status.value,
         "statement": a.statement, "deadline": _iso(appeals.effective_deadline(a)),
         "submitted_at": _iso(a.submitted_at), "evidence_request": a.evidence_request or None,
+        "decision_due": _iso(a.decision_due_at), "decision_paused_seconds_left": a.decision_seconds_left,
+        "decision_basis": a.decision_basis,
         "outcome": a.outcome.value if a.outcome else None, "reason": a.outcome_reason or None,
         "decided_at": _iso(a.decided_at),
         "evidence": [_evidence_json(e) for e in a.statement_evidence],

@@ -41,6 +41,13 @@ class Appeal(db.Model):
     deadline_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Filing time left when the appeal went to review: the clock is paused while the platform reviews.
     remaining_seconds: Mapped[int | None]
+    # The platform's deadline to decide the appeal (issue 22, appeals/decision_clock.py): set on
+    # submission, None while it waits on the merchant (awaiting_evidence), with the time it had left
+    # kept in decision_seconds_left (business seconds when the pack counts business hours).
+    decision_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    decision_seconds_left: Mapped[int | None]
+    # What the decision deadline was computed from ({"hours", "clock"}), for pages to say.
+    decision_basis: Mapped[dict | None] = mapped_column(sa.JSON)
     evidence_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     evidence_request: Mapped[str] = mapped_column(sa.Text, default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session, SessionTransaction
 
 from backoffice.accounts.models import Role, User
-from backoffice.appeals import states, storage
+from backoffice.appeals import decision_clock, states, storage
 from backoffice.appeals.models import Appeal, AppealOutcome, AppealStatus, Evidence, Supplement
 from backoffice.appeals.queries import appeal_for_ruling
 from backoffice.audit.operations import Actor, record
@@ -179,8 +179,10 @@ def submit(actor: Actor, appeal: Appeal, *, now: datetime | None = None) -> Appe
     appeal.remaining_seconds = max(int((appeal.deadline_at - now).total_seconds()), 0)
     states.transition(appeal, AppealStatus.submitted)
     appeal.submitted_at = appeal.submitted_at or now
+    decision_clock.run(appeal, now)  # the platform's clock to decide starts, or runs again
     db.session.flush()
-    record(actor, "appeal.submit", "appeal", appeal.id, after={"files": len(appeal.evidence)})
+    record(actor, "appeal.submit", "appeal", appeal.id,
+           after={"files": len(appeal.evidence), "decision_due": appeal.decision_due_at})
     return appeal
 
 
@@ -219,9 +221,11 @@ def request_evidence(actor: Actor, appeal: Appeal, message: str, *, now: datetim
     appeal.evidence_requested_at = now
     appeal.evidence_request = message.strip()
     appeal.deadline_at = now + timedelta(seconds=appeal.remaining_seconds or 0)
+    decision_clock.pause(appeal, now)  # the platform's clock waits for the merchant's answer
     db.session.flush()
     record(actor, "appeal.request_evidence", "appeal", appeal.id,
-           after={"message": message, "due": appeal.deadline_at})
+           after={"message": message, "due": appeal.deadline_at,
+                  "decision_seconds_left": appeal.decision_seconds_left})
     notify_merchant(appeal.merchant_id, "appeal_evidence", lambda: (
         _l("More evidence needed for your appeal"),
         _l("The reviewer asks: %(msg)s. Add it before %(due)s.", msg=message.strip(),

@@ -13,7 +13,8 @@ The statement is frozen once the appeal leaves ``draft``: what the merchant adds
 dated supplements (``appeals.supplements``), accepted until the appeal is decided.
 
 The merchant's filing clock runs in ``draft`` and ``awaiting_evidence`` and is paused while the
-appeal is with the reviewers (``submitted``). Operations check what they need first and refuse with
+appeal is with the reviewers (``submitted``); the platform's decision clock (``decision_clock``) runs
+in ``submitted`` and is paused in ``awaiting_evidence``. Operations check what they need first and refuse with
 their own message; :func:`transition` is the backstop that refuses any move the table does not hold.
 """
 

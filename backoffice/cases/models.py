@@ -81,6 +81,8 @@ class Case(db.Model):
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_flag_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sla_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What the deadline was computed from ({"hours", "clock", "tier"}: cases/sla.py), for pages to say.
+    sla_basis: Mapped[dict | None] = mapped_column(sa.JSON)
     claimed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     claim_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from backoffice.audit.operations import Actor, record
+from backoffice.cases import sla
 from backoffice.cases.models import CUSTOMER_KINDS, OPEN_STATUSES, Case, CaseKind, Flag, FlagSource, FlagStatus
 from backoffice.conversations.models import Conversation, SenderRole
 from backoffice.customers.operations import confirmed_offences as customer_offences
@@ -54,13 +55,6 @@ def open_case_for(conversation: Conversation, rule_code: str | None) -> Case | N
     return db.session.scalar(stmt)
 
 
-def _sla_hours(platform: str) -> int | None:
-    try:
-        return int(get_rulebook().setting(platform, "review_sla_hours").value)
-    except KeyError:
-        return None
-
-
 def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, category: str | None,
               flags: list[Flag], at: datetime, *, into: Case | None = None) -> tuple[Case, bool]:
     """Attach flags to the open case of this conversation and rule, opening one if needed.
@@ -70,14 +64,13 @@ def add_flags(actor: Actor, conversation: Conversation, rule_code: str | None, c
     case = into or open_case_for(conversation, rule_code)
     opened = case is None
     if opened:
-        hours = _sla_hours(conversation.platform.value)
         case = Case(
             platform=conversation.platform, merchant_id=conversation.merchant_id,
             conversation_id=conversation.id, rule_code=rule_code, category=category, opened_at=at,
-            last_flag_at=at, sla_due_at=at + timedelta(hours=hours) if hours else None,
-            prior_offences=confirmed_offences(conversation.merchant_id), flag_count=0, report_count=0,
-            max_confidence=0.0, has_detector=False, has_report=False,
+            last_flag_at=at, prior_offences=confirmed_offences(conversation.merchant_id), flag_count=0,
+            report_count=0, max_confidence=0.0, has_detector=False, has_report=False,
         )
+        sla.set_deadline(case, at)
         db.session.add(case)
     _attach_all(case, flags, at)
     if opened:
@@ -181,8 +174,7 @@ def report_fraud(actor: Actor, conversation: Conversation, text: str) -> Case:
                     conversation_id=conversation.id, kind=CaseKind.fraud_report, opened_at=now, last_flag_at=now,
                     flag_count=0, report_count=0, max_confidence=0.0, has_detector=False, has_report=True,
                     prior_offences=0, priority=50)
-        hours = _sla_hours(conversation.platform.value)
-        case.sla_due_at = now + timedelta(hours=hours) if hours else None
+        sla.set_deadline(case, now)
         db.session.add(case)
         db.session.flush()
     db.session.add(Flag(case_id=case.id, conversation_id=conversation.id, source=FlagSource.merchant_report,
@@ -207,14 +199,13 @@ def add_customer_flags(actor: Actor, conversation: Conversation, rule_code: str,
         Case.rule_code == rule_code, Case.status.in_(OPEN_STATUSES)))
     opened = case is None
     if opened:
-        hours = _sla_hours(conversation.platform.value)
         customer = customer_of(conversation)
         case = Case(platform=conversation.platform, merchant_id=conversation.merchant_id,
                     customer_id=customer.id, conversation_id=conversation.id,
                     kind=CaseKind.customer_fraud, rule_code=rule_code, opened_at=at, last_flag_at=at,
-                    sla_due_at=at + timedelta(hours=hours) if hours else None,
                     prior_offences=customer_offences(customer.id), flag_count=0,
                     report_count=0, max_confidence=0.0, has_detector=True, has_report=False)
+        sla.set_deadline(case, at)
         db.session.add(case)
     _attach_all(case, flags, at)
     if opened:

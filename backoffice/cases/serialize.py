@@ -16,7 +16,7 @@ def case_json(case: Case, *, full: bool = False) -> dict:
         "conversation": case.conversation.external_id, "rule": case.rule_code, "category": case.category,
         "status": case.status.value, "priority": case.priority, "flag_count": case.flag_count,
         "report_count": case.report_count, "opened_at": _iso(case.opened_at),
-        "sla_due_at": _iso(case.sla_due_at),
+        "sla_due_at": _iso(case.sla_due_at), "sla_basis": case.sla_basis,
         "claimed_by": case.claimed_by.login if case.claimed_by else None,
         "claim_expires_at": _iso(case.claim_expires_at), "version": case.version,
     }

@@ -92,10 +92,14 @@ class QueueHealth:
     by_status: list[tuple[str, int, int, int]]
     #: (age bucket label, cases).
     ages: list[tuple[str, int]]
+    #: Appeals with the reviewers (submitted), and those of them past their decision deadline.
+    appeals: int = 0
+    appeals_overdue: int = 0
 
 
 def queue_health(now: datetime | None = None) -> QueueHealth:
-    """Open cases by status and age, as of ``now``: one grouped query, whatever the backlog's size."""
+    """Open cases by status and age, as of ``now``: one grouped query, whatever the backlog's size; and
+    the appeals waiting for a decision, with those past their decision deadline (one more query)."""
     now = now or utcnow()
     # Nobody holds it: waiting in the queue, a claim whose lease ran out, or escalated and not yet
     # taken by a senior reviewer. Cases on hold keep their holder; those awaiting approval wait for a manager.
@@ -115,8 +119,12 @@ def queue_health(now: datetime | None = None) -> QueueHealth:
     order = [s for s in CaseStatus if s in OPEN_STATUSES]
     by_status = [(s.value, *(found.get(s, (0, 0, 0)))[:3]) for s in order]
     ages = [(label, sum(row[3 + i] for row in found.values())) for i, (_, label) in enumerate(AGE_BUCKETS)]
+    appeals, appeals_overdue = db.session.execute(
+        sa.select(sa.func.count(), sa.func.count(sa.case((Appeal.decision_due_at < now, 1))))
+        .where(Appeal.status == AppealStatus.submitted)).one()
     return QueueHealth(open=sum(r[1] for r in by_status), unclaimed=sum(r[2] for r in by_status),
-                       overdue=sum(r[3] for r in by_status), by_status=by_status, ages=ages)
+                       overdue=sum(r[3] for r in by_status), by_status=by_status, ages=ages,
+                       appeals=appeals, appeals_overdue=appeals_overdue)
 
 
 # -- decisions ----------------------------------------------------------------------------------------

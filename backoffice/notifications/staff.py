@@ -1,6 +1,6 @@
 """What the staff are told in the app (and by e-mail): escalations and help requests for the senior
 reviewers, answers for the reviewer who asked, approvals waiting for the managers, a ruling changed on
-appeal for the reviewer who decided it, and cases near or past their deadline.
+appeal for the reviewer who decided it, and cases and appeals near or past their deadline.
 
 Each notification is written in its reader's language, like the merchants' ones.
 """
@@ -98,35 +98,46 @@ def ruling_changed(appeal) -> None:
 
 
 def notify_overdue(now: datetime | None = None, limit: int = 500) -> int:
-    """Tell the holder (or, for a case nobody holds, the managers) of each open case past its deadline.
+    """Tell the holder (or, for a case nobody holds, the managers) of each open case past its deadline,
+    and the senior reviewers and managers who may decide it of each appeal past its decision deadline.
 
-    Once per case and person: the notification's key is unique per user, so a sweep run again, or two
-    at once, adds nothing twice. Returns how many notifications were written.
+    Once per case or appeal and person: the notification's key is unique per user, so a sweep run
+    again, or two at once, adds nothing twice. Returns how many notifications were written.
     """
+    from backoffice.appeals.models import Appeal
     from backoffice.cases.models import Case
 
     now = now or utcnow()
-    return _tell_holders(Case.sla_due_at < now, "case_overdue", "overdue", lambda case: (
+    cases = _tell_holders(Case.sla_due_at < now, "case_overdue", "overdue", lambda case: (
         _l("Case %(id)d is past its deadline", id=case.id),
         _l("It was due %(due)s.", due=_due(case.sla_due_at))), limit)
+    return cases + _tell_deciders(Appeal.decision_due_at < now, "appeal_overdue", "overdue", lambda appeal: (
+        _l("Appeal %(id)d is past its decision deadline", id=appeal.id),
+        _l("It was due %(due)s.", due=_due(appeal.decision_due_at))), limit)
 
 
 def notify_due_soon(now: datetime | None = None, limit: int = 500) -> int:
-    """Tell the holder (or the managers) of each open case due within SLA_WARNING_MINUTES, before it is late.
+    """Tell the holder (or the managers) of each open case due within SLA_WARNING_MINUTES, and the
+    deciders of each appeal due for a decision within it, before it is late.
 
-    Once per case and person, like :func:`notify_overdue` (whose sweep takes over once the deadline has
-    passed). Appeals have no decision deadline of their own yet (their clock is the merchant's filing
-    time, paused while the reviewers hold them), so no appeal is warned about. Returns how many were written.
+    Once per case or appeal and person, like :func:`notify_overdue` (whose sweep takes over once the
+    deadline has passed). An appeal waiting on the merchant has no running deadline (its clock is
+    paused) and is not warned about. Returns how many were written.
     """
+    from backoffice.appeals.models import Appeal
     from backoffice.cases.models import Case
 
     now = now or utcnow()
     window = timedelta(minutes=int(current_app.config["SLA_WARNING_MINUTES"]))
     if window <= timedelta(0):
         return 0
-    return _tell_holders(Case.sla_due_at.between(now, now + window), "case_due_soon", "due_soon", lambda case: (
+    cases = _tell_holders(Case.sla_due_at.between(now, now + window), "case_due_soon", "due_soon", lambda case: (
         _l("Case %(id)d is due soon", id=case.id),
         _l("It is due %(due)s (Beijing time).", due=_due(case.sla_due_at))), limit)
+    return cases + _tell_deciders(
+        Appeal.decision_due_at.between(now, now + window), "appeal_due_soon", "due_soon", lambda appeal: (
+            _l("Appeal %(id)d is due for a decision soon", id=appeal.id),
+            _l("It is due %(due)s (Beijing time).", due=_due(appeal.decision_due_at))), limit)
 
 
 def _tell_holders(due, kind: str, key: str, render: Callable, limit: int) -> int:
@@ -144,6 +155,23 @@ def _tell_holders(due, kind: str, key: str, render: Callable, limit: int) -> int
             readers = managers
         sent += notify_staff(readers, kind, lambda case=case: render(case), f"/cases/{case.id}",
                              key=f"{key}:case:{case.id}")
+    return sent
+
+
+def _tell_deciders(due, kind: str, key: str, render: Callable, limit: int) -> int:
+    """Tell those who may decide each appeal with the reviewers (submitted) that ``due`` selects: the
+    senior reviewers and managers, less whoever decided or approved the ruling (they may not)."""
+    from backoffice.appeals.models import Appeal, AppealStatus
+
+    appeals = db.session.scalars(sa.select(Appeal).where(Appeal.status == AppealStatus.submitted, due)
+                                 .order_by(Appeal.decision_due_at, Appeal.id).limit(limit)).all()
+    deciders = staff_with(*SENIORS) if appeals else []
+    sent = 0
+    for appeal in appeals:
+        involved = (appeal.ruling.decided_by_id, appeal.ruling.approved_by_id)
+        sent += notify_staff([u for u in deciders if u.id not in involved], kind,
+                             lambda appeal=appeal: render(appeal), f"/appeals/{appeal.id}",
+                             key=f"{key}:appeal:{appeal.id}")
     return sent
 
 

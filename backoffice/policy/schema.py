@@ -17,6 +17,7 @@ from backoffice.rulefiles import PathError
 
 from . import settings as setting_refs
 from .customer_rules import CustomerRules
+from .deadlines import ReviewDeadlines
 from .dsa import DsaClassification
 from .measures import Basis, Frozen, Measure, Removal
 from .service import ServiceQuality
@@ -297,6 +298,8 @@ class Pack(Frozen):
     linked_accounts: LinkedAccounts | None = None
     #: Reply window and targets for the service-quality figures (``policy/service.py``).
     service_quality: ServiceQuality | None = None
+    #: How long a case and an appeal may wait for a decision (``policy/deadlines.py``); None: no deadline.
+    review_deadlines: ReviewDeadlines | None = None
     rules: tuple[Rule, ...] = Field(min_length=1)
     #: Rules whose subject is the customer (``policy/customer_rules.py``); None: the pack has none.
     customer_rules: CustomerRules | None = None
@@ -323,8 +326,9 @@ class Pack(Frozen):
         data = {**data, "rules": rules}
         if isinstance(data.get("customer_rules"), dict):
             data["customer_rules"] = setting_refs.customer_rules(data["customer_rules"], settings)
-        if "service_quality" in data:
-            data["service_quality"] = setting_refs.service_quality(data["service_quality"], settings)
+        for section in ("service_quality", "review_deadlines"):
+            if section in data:
+                data[section] = setting_refs.section_values(data[section], settings, section)
         return data
 
     @model_validator(mode="after")
@@ -383,6 +387,10 @@ class Pack(Frozen):
             if key in taken:
                 raise PathError(("detection", "not_policed", key),
                                 f"{key!r} is listed as not policed but {taken[key]} takes it")
+        codes = set(seen) | {r.code for r in (self.customer_rules.rules if self.customer_rules else ())}
+        for i, code in enumerate(self.review_deadlines.urgent_rules if self.review_deadlines else ()):
+            if code not in codes:
+                raise PathError(("review_deadlines", "urgent_rules", i), f"no rule {code!r} in this pack")
         for i, rule in enumerate(self.rules):
             if rule.category not in defaults:
                 raise PathError(

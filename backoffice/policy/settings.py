@@ -67,14 +67,16 @@ def _customer_measure(measure: Any, settings: Any, path: tuple[str | int, ...]) 
     return {"days": setting.get("value"), "basis": "operator_setting", "note": setting.get("note"), **rest}
 
 
-def service_quality(section: Any, settings: Any) -> Any:
-    """Fill ``{setting: NAME}`` entries with the setting's value and note (pages say where a number is from)."""
+def section_values(section: Any, settings: Any, name: str) -> Any:
+    """Fill the ``{setting: NAME}`` entries of the pack's section ``name`` with the setting's value and
+    note (pages say where a number is from)."""
     if not isinstance(section, dict):
         return section
     out = {}
     for key, entry in section.items():
         if isinstance(entry, dict) and set(entry) == {"setting"}:
-            setting = _named(settings, entry["setting"], ("service_quality", key))
+            setting = _named(settings, entry["setting"], (name, key))
             entry = {"setting": entry["setting"], "value": setting.get("value"), "note": setting.get("note")}
         out[key] = entry
     return out
+

@@ -52,12 +52,14 @@ RACE_TESTS = {
     "appeals.operations.start": [
         "appeals/test_races.py::test_filing_the_same_appeal_twice_at_once_keeps_one_and_answers_409"],
     "appeals.operations.submit": [
-        "appeals/test_action_races.py::test_an_appeal_submitted_from_two_tabs_at_once_is_submitted_once"],
+        "appeals/test_action_races.py::test_an_appeal_submitted_from_two_tabs_at_once_is_submitted_once",
+        "appeals/test_decision_deadline.py::test_answers_to_an_evidence_request_sent_at_once_resume_the_deadline_once"],
     "appeals.operations.save_statement": [
         "appeals/test_supplement_races.py::"
         "test_a_draft_saved_while_another_tab_submits_never_rewrites_the_submitted_statement"],
     "appeals.supplements.add_supplement": [
         "appeals/test_supplement_races.py::test_supplements_posted_at_once_are_all_kept_in_order",
+        "appeals/test_decision_deadline.py::test_answers_to_an_evidence_request_sent_at_once_resume_the_deadline_once",
         "appeals/test_supplement_races.py::test_a_supplement_racing_the_decision_lands_before_it_or_is_refused"],
     "appeals.operations.decide": ["appeals/test_races.py::test_two_seniors_deciding_one_appeal_at_once_decide_it_once"],
     "appeals.operations.request_evidence": [
@@ -110,9 +112,11 @@ RACE_TESTS = {
     "penalties.automatic.apply_automatic": [
         "ingest/test_thresholds.py::test_two_sure_ingests_of_one_case_take_the_measures_once"],
     "notifications.staff.notify_overdue": [
-        "cases/test_staff_notifications.py::test_overdue_sweeps_at_once_notify_each_person_once"],
+        "cases/test_staff_notifications.py::test_overdue_sweeps_at_once_notify_each_person_once",
+        "appeals/test_decision_deadline.py::test_appeal_deadline_sweeps_at_once_notify_each_person_once"],
     "notifications.staff.notify_due_soon": [
-        "cases/test_sla_warnings.py::test_warning_sweeps_at_once_notify_each_person_once"],
+        "cases/test_sla_warnings.py::test_warning_sweeps_at_once_notify_each_person_once",
+        "appeals/test_decision_deadline.py::test_appeal_deadline_sweeps_at_once_notify_each_person_once"],
     # A page's ping, not an actor's verb (no audit entry): one upsert per (case, person).
     "cases.presence.seen": ["cases/test_presence.py::test_pings_from_two_tabs_at_once_keep_one_row"],
     "retention.jobs.purge_expired": [

@@ -92,7 +92,7 @@ def test_taobao_appeal_window_pauses_during_review(rulebook):
     ("platform", "name", "value"),
     [
         ("zbj", "starting_integrity_points", 100),
-        ("zbj", "review_sla_hours", 24),
+        ("zbj", "review_sla_hours", 9),
         ("pdd", "appeal_window_days", 7),
     ],
 )

@@ -1,7 +1,7 @@
 """Single-key shortcuts on or off per account, not per browser (WCAG 2.1.4).
 
 Revision ID: c4e8a1f2d6b3
-Revises: b7d2e4f6a810
+Revises: c3e5a7b9d1f2
 Create Date: 2026-12-14 09:00:00
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c4e8a1f2d6b3'
-down_revision = 'b7d2e4f6a810'
+down_revision = 'c3e5a7b9d1f2'
 branch_labels = None
 depends_on = None
 
