@@ -126,7 +126,7 @@ def logout():
     return redirect(url_for("accounts.login"))
 
 
-@bp.post("/shortcuts")
+@bp.post("/account/shortcuts")
 @signed_in
 def set_shortcuts():
     """Turn single-key shortcuts on or off for this account, on every browser it signs in from."""

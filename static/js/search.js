@@ -1,6 +1,6 @@
 // "/" anywhere on a staff page (outside a text field) puts the cursor in the search box at the top.
 // The footer's checkbox turns every single-key shortcut off (WCAG 2.1.4: speech input and stray keys
-// must not trigger them); the choice is kept with the account (POST /shortcuts) and the page says it in
+// must not trigger them); the choice is kept with the account (POST /account/shortcuts) and the page says it in
 // <body data-shortcuts>, read by app.js as well.
 (function () {
   "use strict";

@@ -169,7 +169,7 @@ def test_j_and_k_move_the_focus_to_the_flagged_spans_and_single_key_shortcuts_ca
 
     # WCAG 2.1.4: the footer's checkbox turns them off for the account: on every page, in every browser.
     case_url = page.url
-    with page.expect_response(lambda answer: answer.url.endswith("/shortcuts") and answer.status == 204):
+    with page.expect_response(lambda answer: answer.url.endswith("/account/shortcuts") and answer.status == 204):
         page.uncheck("#shortcuts-toggle")
     elsewhere = open_page(DESKTOP)  # another browser: a context of its own, nothing shared but the account
     sign_in(elsewhere, "reviewer")

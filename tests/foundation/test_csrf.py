@@ -72,11 +72,11 @@ def test_the_shortcut_switch_is_kept_with_the_account_and_needs_the_token(csrf_a
     client.post("/login", data={"login": "reviewer", "password": "correct-horse-battery", "csrf_token": token})
     page = client.get("/cases").get_data(as_text=True)
     assert 'data-shortcuts="on"' in page
-    assert client.post("/shortcuts", data={}).status_code == 400  # no token: refused
+    assert client.post("/account/shortcuts", data={}).status_code == 400  # no token: refused
     db.session.expire_all()
     assert db.session.get(User, reviewer.id).shortcuts_enabled is True
-    answer = client.post("/shortcuts", data={"csrf_token": _token(page)}, headers={"X-Requested-With": "fetch"})
+    answer = client.post("/account/shortcuts", data={"csrf_token": _token(page)}, headers={"X-Requested-With": "fetch"})
     assert answer.status_code == 204
     assert 'data-shortcuts="off"' in client.get("/cases").get_data(as_text=True)
-    client.post("/shortcuts", data={"csrf_token": _token(page), "shortcuts": "on"})
+    client.post("/account/shortcuts", data={"csrf_token": _token(page), "shortcuts": "on"})
     assert 'data-shortcuts="on"' in client.get("/cases").get_data(as_text=True)
