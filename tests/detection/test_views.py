@@ -5,7 +5,7 @@ import random
 import pytest
 
 from backoffice.detection import default_scanner, scan_conversation
-from backoffice.detection.views import readings, segment
+from backoffice.detection.view_tables import readings, segment
 
 # (text, category, view, term, expected highlight in the ORIGINAL text)
 SEEN = [
