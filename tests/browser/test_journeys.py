@@ -67,7 +67,9 @@ def test_a_manager_approves_a_removal_and_downloads_the_ruling(open_page, tmp_pa
     assert manager.locator(".flash-error").count() == 0, manager.inner_text("main")[:800]
     manager.goto(case_url)
     assert "已清退" in manager.locator("section", has=manager.locator("h2", has_text="商家状态")).inner_text()
-    with manager.expect_download() as download:
+    # Just issued: the download may render the ruling while the job that stores it does too (WeasyPrint,
+    # about a second each on an idle machine, many more on a CI machine running the suite on 2 cores).
+    with manager.expect_download(timeout=90_000) as download:
         manager.click("text=下载 PDF")
     saved = tmp_path / "ruling.pdf"
     download.value.save_as(saved)

@@ -40,10 +40,11 @@ def changed(text: str, old: str, new: str, *, after: str | None = None) -> str:
 
 
 def without_rule(text: str, code: str) -> str:
-    """The pack without the rule ``code`` (its block up to the next rule)."""
+    """The pack without the rule ``code`` (its block up to the next rule, and its place among the urgent
+    rules of review_deadlines, which must name rules of the pack)."""
     result, n = re.subn(rf"  - code: {re.escape(code)}\n.*?(?=  - code: |\Z)", "", text, flags=re.S)
     assert n == 1
-    return result
+    return re.sub(rf"(urgent_rules: \[.*?){re.escape(code)}(, )?", r"\1", result).replace(", ]", "]")
 
 
 def bump(text: str, version: str) -> str:
