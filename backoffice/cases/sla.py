@@ -42,4 +42,6 @@ def _rule_and_offence(case: Case, at: datetime):
     if case.about_customer:
         return book.customer_rule(case.rule_code), 1
     rule = book.rule(case.rule_code)
+    if not case.prior_offences:  # no decision in force (counted as the case opened): a first offence, no query
+        return rule, 1
     return rule, offence_number(rule, prior_offences(db.session.get(Merchant, case.merchant_id)), at)

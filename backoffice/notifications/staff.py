@@ -162,14 +162,14 @@ def _tell_deciders(due, kind: str, key: str, render: Callable, limit: int) -> in
     """Tell those who may decide each appeal with the reviewers (submitted) that ``due`` selects: the
     senior reviewers and managers, less whoever decided or approved the ruling (they may not)."""
     from backoffice.appeals.models import Appeal, AppealStatus
+    from backoffice.appeals.states import can_decide
 
     appeals = db.session.scalars(sa.select(Appeal).where(Appeal.status == AppealStatus.submitted, due)
                                  .order_by(Appeal.decision_due_at, Appeal.id).limit(limit)).all()
     deciders = staff_with(*SENIORS) if appeals else []
     sent = 0
     for appeal in appeals:
-        involved = (appeal.ruling.decided_by_id, appeal.ruling.approved_by_id)
-        sent += notify_staff([u for u in deciders if u.id not in involved], kind,
+        sent += notify_staff([u for u in deciders if can_decide(appeal, u)], kind,
                              lambda appeal=appeal: render(appeal), f"/appeals/{appeal.id}",
                              key=f"{key}:appeal:{appeal.id}")
     return sent
