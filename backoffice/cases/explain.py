@@ -72,7 +72,13 @@ FEATURE_PREFIXES = {
     "joined": _l("across messages"),
 }
 #: The model's features for the shape of a run of digits (other shapes: "a number of 5-8 digits").
-NUMBER_SHAPES = {"mobile": _l("a number shaped like a mobile number"), "masked": _l("a partly hidden number")}
+NUMBER_SHAPES = {
+    "mobile": _l("a number shaped like a mobile number"), "masked": _l("a partly hidden number"),
+    "decimal": _l("a number with a decimal point"), "dotted": _l("a number with two dots (like a version)"),
+    "percent": _l("a percentage"), "year": _l("a year"), "code-year": _l("a code followed by a year"),
+    "dash": _l("numbers joined by a dash"), "slash": _l("numbers joined by a slash"),
+    "unit": _l("a number with a unit"), "currency": _l("an amount of money"),
+}
 #: Features shown per flag; the model keeps them in order of weight.
 MAX_FEATURES = 5
 _REPLY_RE = re.compile(r"^reply within (\d+) s$")

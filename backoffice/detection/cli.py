@@ -139,8 +139,12 @@ def export_feedback(since: datetime | None, until: datetime | None, out) -> None
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Model directory to write (default: rules/models).")
 @click.option("--seed", type=int, default=20261206, show_default=True)
-def train_cmd(corpora: tuple[str, ...], extra: tuple[str, ...], out: str | None, seed: int) -> None:
-    """Train the learned stage on the corpus's train split, calibrate on dev; never reads test.
+@click.option("--refit/--no-refit", default=True, show_default=True,
+              help="Fit the written model on train and dev together once C and the temperatures are "
+                   "chosen on dev (--no-refit: train only, so dev figures stay held out).")
+def train_cmd(corpora: tuple[str, ...], extra: tuple[str, ...], out: str | None, seed: int, refit: bool) -> None:
+    """Train the learned stage on the corpus's train split, choose and calibrate on dev, then
+    (by default) refit on train and dev; never reads test.
 
     Deterministic: the same rows and seed write the same model bytes.
     """
@@ -154,7 +158,7 @@ def train_cmd(corpora: tuple[str, ...], extra: tuple[str, ...], out: str | None,
         rows = train.read_rows(paths) + train.extra_rows(train.read_rows(map(Path, extra)))
         if not corpora:
             rows += train.conversation_rows(train.DEFAULT_CONVERSATIONS)
-        meta = train.train(rows, Path(out) if out else DEFAULT_DIR, seed=seed, log=click.echo)
+        meta = train.train(rows, Path(out) if out else DEFAULT_DIR, seed=seed, log=click.echo, refit=refit)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"model {meta['version']}")

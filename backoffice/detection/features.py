@@ -9,7 +9,9 @@ Views (each one ``str.translate`` over a whole batch of messages joined with ``S
 - ``p``: the same text with every Chinese character replaced by its toneless pinyin (pypinyin),
   Latin letters as typed: letter 4-grams, so 微信, 薇信, 威信 and a typed "weixin" share features.
 - ``i``: pinyin initials (微信 -> wx, 电话 -> dh): 2-3-grams, for initials like "jwwx" or "dh".
-- numbers: the shape of digit runs (length buckets, mobile-number shape, masked numbers).
+- numbers: the length of digit runs (buckets, mobile-number shape) and how each number is
+  written on the folded text (decimal point, year, a standard's code and year, unit, currency,
+  masked digits).
 
 Hashing is FNV-style over code points in numpy (uint64, wrapping); ``named`` hashes one message
 the same way and keeps each bucket's n-gram, so a feature's name can be recovered for the reviewer.
@@ -25,10 +27,10 @@ from functools import cache
 import numpy as np
 from scipy import sparse
 
-from backoffice.detection.normalize import _NUMERAL_RUN_RE, _REPEAT_RE, SEP, _collapse, _numerals, fold_table
+from backoffice.detection.normalize import _NUMERAL_RUN_RE, _REPEAT_RE, SEP, _collapse, _numerals, fold, fold_table
 
 #: Bump when the features change: a model trained on other features refuses to load.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 BITS = 20
 DIM = 1 << BITS
 _PRIME = np.uint64(0x100000001B3)
@@ -113,11 +115,29 @@ def _view_strings(joined_c: str) -> dict[str, str]:
 
 
 _DIGITS_RE = re.compile(r"\d+")
-_MASKED_RE = re.compile(r"\d{2,4}[*xX×＊]{3,5}\d{2,4}")
+#: How a number is written, read on the folded text before separators are dropped (the n-gram
+#: views see "GB 4943.1-2022" as "gb000000000", the shape of a QQ number): a decimal point, a
+#: percentage, a version with two dots, a year, a code and its year, a range or date, a unit, a
+#: currency sign, a masked number. Which of them mark a harmless number and which an evasion
+#: (138.1234.5678) the model learns.
+_SHAPES = (
+    ("num:decimal", r"\d\.\d"),
+    ("num:dotted", r"\d+\.\d+\.\d"),
+    ("num:percent", r"\d *%"),
+    ("num:year", r"(?<!\d)(?:19|20)\d\d(?!\d)"),
+    ("num:code-year", r"\d *[-:] *(?:19|20)\d\d(?!\d)"),  # a standard's number and year: GB 4806.7-2016
+    ("num:dash", r"\d *[-~—–] *\d"),
+    ("num:slash", r"\d */ *\d"),
+    ("num:unit", r"\d *(?:元|块|毛|角|个|件|张|条|份|套|台|箱|包|盒|瓶|米|斤|克|吨|升|天|周|月|年|岁|次|页|字|人|"
+                 r"寸|度|倍|折|分|秒|小时|g|kg|ml|cm|mm|m|mb|gb|kb|w|k|px|dpi|mah|v|hz|p)(?![a-z])"),
+    ("num:currency", r"[¥$€£] *\d"),
+    ("num:masked", r"\d{2,4}[*x×]{3,5}\d{2,4}"),  # 138****5678
+)
+_SHAPE_RES = tuple((name, re.compile(rx)) for name, rx in _SHAPES)
 
 
 def _number_features_at(c: str):
-    """(position, feature) for the shape of every digit run, and for masked numbers."""
+    """(position, feature) for the length of every digit run of the model view ``c``."""
     for m in _DIGITS_RE.finditer(c):
         d = m.group()
         n = len(d)
@@ -125,12 +145,18 @@ def _number_features_at(c: str):
                                    else "11" if n == 11 else "12+")
         if n == 11 and d[0] == "1" and d[1] in "3456789":
             yield m.start(), "num:mobile"
-    for m in _MASKED_RE.finditer(c):
-        yield m.start(), "num:masked"
 
 
-def _number_features(c: str) -> list[str]:
-    return [f for _, f in _number_features_at(c)]
+def _shape_features_at(folded: str):
+    """(position, feature) for how each number of ``folded`` (the folded text, separators kept)
+    is written."""
+    for name, rx in _SHAPE_RES:
+        for m in rx.finditer(folded):
+            yield m.start(), name
+
+
+def _number_features(c: str, folded: str) -> list[str]:
+    return [f for _, f in (*_number_features_at(c), *_shape_features_at(folded))]
 
 
 @cache
@@ -155,7 +181,8 @@ def _occurrences(texts: list[str], extra: list[list[str]] | None) -> tuple[np.nd
     """(row, bucket) of every feature occurrence of ``texts``."""
     if not texts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    joined = model_view(SEP.join(t.replace(SEP, " ") for t in texts))
+    raw_joined = SEP.join(t.replace(SEP, " ") for t in texts)
+    joined = model_view(raw_joined)
     rows, cols = [], []
     for name, view in _view_strings(joined).items():
         codes = _codes(view)
@@ -173,10 +200,12 @@ def _occurrences(texts: list[str], extra: list[list[str]] | None) -> tuple[np.nd
             rows.append(doc[: len(doc) - n + 1][ok])
             cols.append(buckets[ok])
     named_r, named_c = [], []
-    seps = np.flatnonzero(_codes(joined) == _SEP_CODE)
-    for pos, f in _number_features_at(joined):
-        named_r.append(int(np.searchsorted(seps, pos)))
-        named_c.append(_named_hash(f))
+    folded = fold(raw_joined)
+    for view, found in ((joined, list(_number_features_at(joined))), (folded, list(_shape_features_at(folded)))):
+        if found:
+            seps = np.flatnonzero(_codes(view) == _SEP_CODE)
+            named_r.extend(np.searchsorted(seps, [pos for pos, _ in found]).tolist())
+            named_c.extend(_named_hash(f) for _, f in found)
     for i, fs in enumerate(extra or ()):
         for f in fs:
             named_r.append(i)
@@ -219,7 +248,7 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
             else:  # the characters of the message this pinyin or these initials were read from
                 name = f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
             out.setdefault(bucket, name)
-    for f in _number_features(c) + list(extra):
+    for f in _number_features(c, fold(text.replace(SEP, " "))) + list(extra):
         out.setdefault(_named_hash(f), f)
     return out
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from scipy.optimize import minimize_scalar
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, log_loss
@@ -28,8 +29,12 @@ from sklearn.metrics import average_precision_score, log_loss
 from backoffice.detection import features, model
 from backoffice.detection.scanner import Scanner
 
-C_GRID = (0.25, 0.5, 1.0, 2.0)
+C_GRID = (0.125, 0.25, 0.5, 1.0, 2.0)
 CATEGORY_C_SHIFT = 8
+#: The categories are not weighted alike in the second stage: on dev (2026-12-07) "balanced"
+#: weights gained 0.010 recall but cost 0.003 precision, a conversation, and the illegal
+#: services' automatic precision (0.976, under the 0.98 the automatic measures need).
+CATEGORY_WEIGHT = None
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "eval" / "corpus" / "messages.jsonl"
 #: The corpus's short conversations: the merchant's messages of the harmless ones are harmless rows.
 DEFAULT_CONVERSATIONS = Path(__file__).resolve().parents[2] / "eval" / "corpus" / "conversations.jsonl"
@@ -150,57 +155,98 @@ def _temperature(logits: np.ndarray, y: np.ndarray) -> float:
     return float(minimize_scalar(loss, bounds=(0.05, 20.0), method="bounded").x)
 
 
+def _balance(bad: np.ndarray) -> dict:
+    """Harmless rows weigh as much as all violations together: the corpus holds more violations
+    than harmless rows, while real chat is mostly harmless."""
+    return {False: max(1.0, bad.sum() / max(1, (~bad).sum())), True: 1.0}
+
+
+def _category_scale(x, y: np.ndarray) -> np.ndarray:
+    bad = y != 0
+    return _nb_scale_classes(x[bad], y[bad], range(1, 1 + len(model.CATEGORIES)))
+
+
+def _weights(used, binary, cats, nb, nb_cat, t_bin: float, t_cat: float) -> tuple[np.ndarray, np.ndarray]:
+    """The stored weights: column 0 the log-odds of a violation, columns 1.. the categories'
+    logits given a violation; the NB scales and the temperatures folded in."""
+    w = np.zeros((features.DIM, 1 + len(model.CATEGORIES)), dtype=np.float32)
+    w[used, 0] = binary.coef_[0] * nb / t_bin
+    w[used, 1:] = cats.coef_.T * nb_cat[:, None] / t_cat
+    bias = np.concatenate([binary.intercept_ / t_bin, cats.intercept_ / t_cat]).astype(np.float32)
+    return w, bias
+
+
+def _refit(x, y: np.ndarray, c_bin: float, c_cat: float, seed: int):
+    """Both stages fit on ``x`` with the chosen regularisation: (used columns, binary, categories,
+    NB scale, category NB scale)."""
+    used = np.unique(x.indices)
+    x = x[:, used]
+    bad = y != 0
+    nb, nb_cat = _nb_scale(x, bad), _category_scale(x, y)
+    binary = LogisticRegression(C=c_bin, max_iter=5000, random_state=seed, class_weight=_balance(bad)
+                                ).fit(x.multiply(nb).tocsr(), bad)
+    cats = LogisticRegression(C=c_cat, max_iter=5000, random_state=seed, class_weight=CATEGORY_WEIGHT).fit(
+        x[bad].multiply(nb_cat).tocsr(), y[bad] - 1)
+    return used, binary, cats, nb, nb_cat
+
+
 def train(rows: list[dict], out_dir: Path, seed: int = 20261206, scanner: Scanner | None = None,
-          log=print, c_grid: tuple[float, ...] = C_GRID) -> dict:
-    """Fit on train, pick C and the temperature on dev, write the model; return its metadata."""
+          log=print, c_grid: tuple[float, ...] = C_GRID, refit: bool = True) -> dict:
+    """Fit on train, pick C and the temperature on dev, write the model; return its metadata.
+
+    With ``refit`` (the default) the written model is then fit once more on train and dev
+    together, with the C and the temperatures chosen on dev: a fifth more families to learn
+    from, and the test split still unseen. The dev figures of such a model are no longer
+    held out; its ``dev_mean_average_precision`` is the train-only model's.
+    """
     scanner = scanner or Scanner()
     rows = [r for r in rows if r.get("split", "train") != "test"]  # the held-out split stays unseen
     fit_rows = [r for r in rows if r.get("split", "train") == "train"]
     dev_rows = [r for r in rows if r.get("split") == "dev"]
     if not fit_rows or not dev_rows:
         raise ValueError("training needs rows of the 'train' and the 'dev' split")
-    x_fit, y_fit = design(fit_rows, scanner)
-    x_dev, y_dev = design(dev_rows, scanner)
+    x_all_fit, y_fit = design(fit_rows, scanner)
+    x_all_dev, y_dev = design(dev_rows, scanner)
     # Only buckets seen in training can get a weight (L2 keeps the others at zero): solve over
     # those columns alone, a hundred thousand instead of a million, then put them back.
-    used = np.unique(x_fit.indices)
-    x_fit, x_dev = x_fit[:, used], x_dev[:, used]
+    used = np.unique(x_all_fit.indices)
+    x_fit, x_dev = x_all_fit[:, used], x_all_dev[:, used]
     if set(np.unique(y_fit)) != set(range(1 + len(model.CATEGORIES))):
         raise ValueError("the train split needs harmless rows and rows of every category "
                          f"({', '.join(model.CATEGORIES)})")
-    # Stage 1: violation or not. Harmless rows weigh as much as all violations together: the
-    # corpus holds more violations than harmless rows, while real chat is mostly harmless.
+    # Stage 1: violation or not, harmless rows weighted up (see _balance).
     bad_fit, bad_dev = y_fit != 0, y_dev != 0
-    balance = {False: max(1.0, bad_fit.sum() / max(1, (~bad_fit).sum())), True: 1.0}
     # Each feature scaled by how unevenly it falls on violations and harmless rows (NB-weighted
     # logistic regression, Wang & Manning 2012): on the dev split it lifted recall at precision
     # 0.95 from 0.916 to 0.953. The scale is folded into the stored weights.
     nb = _nb_scale(x_fit, bad_fit)
     xs_fit, xs_dev = x_fit.multiply(nb).tocsr(), x_dev.multiply(nb).tocsr()
-    c_bin, binary = _fit_best(xs_fit, bad_fit, xs_dev, bad_dev, c_grid, seed, balance, log, "violation")
+    c_bin, binary = _fit_best(xs_fit, bad_fit, xs_dev, bad_dev, c_grid, seed, _balance(bad_fit), log,
+                              "violation")
     t_bin = _temperature(_two_columns(binary.decision_function(xs_dev)), bad_dev.astype(int))
     # Stage 2: which category, given a violation (a row with two categories counts for both).
     # NB-scaled too, each feature by how unevenly it falls on one category against the others:
     # on dev, category accuracy 0.886 -> 0.900 and log loss 0.345 -> 0.308 (2026-12-07). Scaled
     # features are larger, so the grid is shifted down (C / CATEGORY_C_SHIFT).
-    nb_cat = _nb_scale_classes(x_fit[bad_fit], y_fit[bad_fit], range(1, 1 + len(model.CATEGORIES)))
+    nb_cat = _category_scale(x_fit, y_fit)
     xc_fit, xc_dev = x_fit[bad_fit].multiply(nb_cat).tocsr(), x_dev[bad_dev].multiply(nb_cat).tocsr()
     c_cat, cats = _fit_best(xc_fit, y_fit[bad_fit] - 1, xc_dev, y_dev[bad_dev] - 1,
-                            tuple(c / CATEGORY_C_SHIFT for c in c_grid), seed, None, log, "category")
+                            tuple(c / CATEGORY_C_SHIFT for c in c_grid), seed, CATEGORY_WEIGHT, log, "category")
     t_cat = _temperature(np.asarray(cats.decision_function(xc_dev)), y_dev[bad_dev] - 1)
     log(f"temperatures: violation {t_bin:.3f}, category {t_cat:.3f}; {len(used)} features in use")
-    # Column 0: the log-odds of a violation; columns 1..: the categories' logits given a violation.
-    w = np.zeros((features.DIM, 1 + len(model.CATEGORIES)), dtype=np.float32)
-    w[used, 0] = binary.coef_[0] * nb / t_bin
-    w[used, 1:] = cats.coef_.T * nb_cat[:, None] / t_cat
-    bias = np.concatenate([binary.intercept_ / t_bin, cats.intercept_ / t_cat]).astype(np.float32)
+    w, bias = _weights(used, binary, cats, nb, nb_cat, t_bin, t_cat)
     quality = _ranking_quality(np.asarray(x_dev @ w[used]) + bias, y_dev)
     log(f"dev mean average precision {quality:.4f}")
+    if refit:
+        fitted = _refit(sparse.vstack([x_all_fit, x_all_dev]).tocsr(), np.concatenate([y_fit, y_dev]),
+                        c_bin, c_cat, seed)
+        w, bias = _weights(*fitted, t_bin, t_cat)
+        log(f"refit on train and dev: {len(fitted[0])} features in use")
     corpus_hash = hashlib.sha256(json.dumps([[r["text"], r["labels"], r.get("split")] for r in rows],
                                             ensure_ascii=False).encode()).hexdigest()
     meta = {"seed": seed, "C": {"violation": c_bin, "category": c_cat},
             "temperature": {"violation": round(t_bin, 4), "category": round(t_cat, 4)},
-            "dev_mean_average_precision": round(quality, 4),
+            "dev_mean_average_precision": round(quality, 4), "fit_on": "train+dev" if refit else "train",
             "rows": {"train": len(fit_rows), "dev": len(dev_rows)}, "corpus_sha256": corpus_hash}
     path = model.save(out_dir, model.CATEGORIES, w, bias, meta)
     log(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")

@@ -10,6 +10,7 @@ from flask_babel import force_locale
 
 from backoffice.cases.explain import explain_flag, feature_text
 from backoffice.cases.models import Flag, FlagSource
+from backoffice.detection.features import _SHAPES
 from backoffice.extensions import db
 from tests.builders import WECHAT
 
@@ -79,6 +80,15 @@ def test_each_flag_reads_as_a_sentence_in_both_languages(say, kw, zh, en):
     ("num:mobile", "手机号形状的数字"),
     ("num:masked", "部分打码的数字"),
     ("num:5-8", "5-8 位数字"),
+    ("num:decimal", "带小数点的数字"),
+    ("num:dotted", "带两个点的数字（如版本号）"),
+    ("num:percent", "百分比"),
+    ("num:year", "年份"),
+    ("num:code-year", "编号加年份"),
+    ("num:dash", "用横线连接的数字"),
+    ("num:slash", "用斜线连接的数字"),
+    ("num:unit", "带单位的数字"),
+    ("num:currency", "金额"),
     ("http://x.cn", "“http://x.cn”"),
 ])
 def test_features_lose_their_codes(app, feature, zh):
@@ -146,3 +156,11 @@ def test_a_split_phone_number_does_not_say_joined_twice(say):
     f = flag(detector="phone_split", term="phone", view="joined", confidence=0.9)
     assert say("en", f) == "Detector · phone number split across messages · confidence 90%"
     assert say("zh", f) == "检测 · 分条发送的电话号码 · 置信度 90%"
+
+
+def test_every_number_shape_the_model_reads_has_words(app):
+    with app.test_request_context(), force_locale("zh"):
+        for name, _rx in _SHAPES:
+            words = feature_text(name)
+            assert "num" not in words, name
+            assert "位数字" not in words, name  # not the fallback "a number of <n> digits"

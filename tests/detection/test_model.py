@@ -47,6 +47,26 @@ def test_explanations_name_the_message_s_own_characters():
     assert {"加我", "我薇", "薇信"} <= names
 
 
+@pytest.mark.parametrize(("text", "shapes"), [
+    ("执行GB 4806.7-2016标准", {"num:decimal", "num:year", "num:code-year", "num:dash", "num:9-10"}),
+    ("ISO 9001:2015认证", {"num:code-year", "num:year", "num:5-8"}),
+    ("版本10.20.2", {"num:decimal", "num:dotted", "num:5-8"}),
+    ("男性占比５６．３％", {"num:decimal", "num:percent", "num:1-3"}),
+    ("¥120元两件", {"num:currency", "num:unit", "num:1-3"}),
+    ("加我 138-1234-5678", {"num:dash", "num:11", "num:mobile"}),
+    ("扣扣 123456789", {"num:9-10"}),
+    ("138****5678", {"num:masked", "num:5-8"}),
+])
+def test_numbers_are_read_by_how_they_are_written(text, shapes):
+    """A standard's number reads as 9 digits once its punctuation is dropped; how it was written
+    (decimal point, year, code and year) is a feature of its own, on the batch path and in the
+    explanations alike."""
+    named = {name for name in features.named(text).values() if name.startswith("num:")}
+    assert named == shapes
+    assert {b for b, name in features.named(text).items() if name.startswith("num:")} <= set(
+        features.matrix(["前一条", text])[1].indices.tolist())
+
+
 _EXAMPLES = {
     None: ["您好，稿子今天下午发您", "收到，我们马上改", "发票已经开好了", "谢谢亲的耐心"],
     "offsite_contact": ["加我微信{}详聊", "打我电话{}", "vx {} 私聊", "扣扣{}发文件"],
@@ -90,6 +110,22 @@ def test_training_is_deterministic_and_never_reads_the_test_split(small_model, t
     p = m.probabilities(["加我微信1234567890详聊", "稿子今天下午发您"])
     j = m.categories.index("offsite_contact")
     assert p[0, j] > 0.5 > p[1, j]
+
+
+def test_the_written_model_is_refit_on_train_and_dev_with_what_dev_chose(tmp_path):
+    """C and the temperatures are chosen on dev; the model written then learns from dev's rows
+    too (a phrase only dev holds gets a weight), still without the test row."""
+    rows = _rows(120) + [{"text": "只在开发集出现的骗子暗号蘑菇", "labels": ["abuse"], "split": "dev"}]
+    refit = train.train(rows, tmp_path / "refit", seed=7, log=lambda *_: None, c_grid=(0.5, 1.0))
+    held = train.train(rows, tmp_path / "held", seed=7, log=lambda *_: None, c_grid=(0.5, 1.0), refit=False)
+    assert refit["fit_on"] == "train+dev"
+    assert held["fit_on"] == "train"
+    assert refit["C"] == held["C"]
+    assert refit["temperature"] == held["temperature"]
+    buckets = [b for b, name in features.named("蘑菇").items() if name == "蘑菇"]
+    assert buckets
+    assert np.any(model.load(tmp_path / "refit").weights[buckets] != 0)
+    assert not np.any(model.load(tmp_path / "held").weights[buckets] != 0)
 
 
 def test_a_missing_model_is_a_clear_error_at_start(tmp_path):
