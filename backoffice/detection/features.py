@@ -122,7 +122,7 @@ _DIGITS_RE = re.compile(r"\d+")
 #: (138.1234.5678) the model learns.
 _SHAPES = (
     ("num:decimal", r"\d\.\d"),
-    ("num:dotted", r"\d+\.\d+\.\d"),
+    ("num:dotted", r"\d\.\d+\.\d"),  # not \d+ in front: that retries from every digit of a long run
     ("num:percent", r"\d *%"),
     ("num:year", r"(?<!\d)(?:19|20)\d\d(?!\d)"),
     ("num:code-year", r"\d *[-:] *(?:19|20)\d\d(?!\d)"),  # a standard's number and year: GB 4806.7-2016

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from backoffice import create_app
 from backoffice.detection import features, model, train
-from backoffice.detection.combine import combine, decide, joined_runs
+from backoffice.detection.combine import by_clause, combine, decide, joined_runs
 from backoffice.detection.conversation import scan_conversation
 from backoffice.detection.scanner import Hit
 
@@ -121,11 +121,16 @@ def test_the_written_model_is_refit_on_train_and_dev_with_what_dev_chose(tmp_pat
     assert refit["fit_on"] == "train+dev"
     assert held["fit_on"] == "train"
     assert refit["C"] == held["C"]
-    assert refit["temperature"] == held["temperature"]
+    refit_w, held_w = model.load(tmp_path / "refit").weights, model.load(tmp_path / "held").weights
     buckets = [b for b, name in features.named("蘑菇").items() if name == "蘑菇"]
     assert buckets
-    assert np.any(model.load(tmp_path / "refit").weights[buckets] != 0)
-    assert not np.any(model.load(tmp_path / "held").weights[buckets] != 0)
+    assert np.any(refit_w[buckets] != 0)
+    assert not np.any(held_w[buckets] != 0)
+    # The test row's own words ("绝不" is in no other row) get no weight in either model.
+    never = [b for b, name in features.named("绝不").items() if name == "绝不"]
+    assert never
+    assert not np.any(refit_w[never] != 0)
+    assert not np.any(held_w[never] != 0)
 
 
 def test_a_missing_model_is_a_clear_error_at_start(tmp_path):
@@ -237,6 +242,34 @@ def test_a_long_friendly_preamble_does_not_drown_a_violation():
     (only,) = combine([preamble + "加我薇信详聊"], [[]], m, {"offsite_contact": 0.5})[0]
     assert only.hit.detector == "model"
     assert combine([preamble], [[]], m, {"offsite_contact": 0.5}) == [[]]
+
+
+class _ByText:
+    """Fixed probabilities per text: the combination rule under test, whatever a model learned."""
+
+    categories = model.CATEGORIES
+
+    def __init__(self, rows: dict[str, dict[str, float]]):
+        self.rows = rows
+
+    def probabilities(self, texts, extra=None):
+        return np.array([[self.rows.get(t, {}).get(c, 0.0) for c in self.categories] for t in texts])
+
+
+def test_a_clause_surer_of_a_violation_never_takes_away_what_the_whole_message_shows():
+    """The community demo's message: an ad for a paid group by the whole, off-platform contact by
+    its last clause. The clause raises contact; the ad stays (community has no contact rule, so
+    losing it lost the case)."""
+    whole = "谢谢！主要是16-35广角，偶尔用70-200。想学后期的话我们有个付费群，进群加QQ 2837465190。"
+    last = "想学后期的话我们有个付费群，进群加QQ 2837465190"  # clauses end at 。！？ (and newlines)
+    m = _ByText({whole: {"ads_spam": 0.6, "offsite_contact": 0.35},
+                 last: {"offsite_contact": 0.98, "ads_spam": 0.01}})
+    (p,) = by_clause(m, [whole], [[]], m.probabilities([whole]))
+    cats = model.CATEGORIES
+    assert p[cats.index("offsite_contact")] == pytest.approx(0.98)
+    assert p[cats.index("ads_spam")] == pytest.approx(0.6)
+    review = dict.fromkeys(cats, 0.45)
+    assert set(decide(p, {"ads_spam", "offsite_contact"}, cats, review)) == {"ads_spam", "offsite_contact"}
 
 
 def test_a_damaged_model_file_is_a_clear_error(small_model, tmp_path):
