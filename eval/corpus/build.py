@@ -2,9 +2,10 @@
 
     .venv/bin/python eval/corpus/build.py
 
-Every family file in ``families/`` lists template families (``spec.F``); each rewrite is
-rendered with fresh slot values, and violation rewrites also get mechanical evasions
-(``techniques.TRANSFORMS``), each row tagged with its technique. Hard negatives get only the
+Every family file in ``families/`` lists template families (``spec.F``), and ``conversations*.py``
+the short conversations (``spec.C``); each rewrite is rendered with fresh slot values, and
+violation rewrites also get mechanical evasions (``techniques.TRANSFORMS``), each row tagged with
+its technique. Hard negatives get only the
 neutral transforms (full-width, traditional script, ...) so that a transform alone never
 means "violation". Rows inherit the split of their family (``spec.split_of``). Deterministic:
 the same files give the same corpus byte for byte.
@@ -79,10 +80,12 @@ def build_messages() -> list[dict]:
 
 
 def build_conversations() -> list[dict]:
-    try:
-        from corpus.conversations import CONVERSATIONS as convs
-    except ImportError:
-        return []
+    convs = []  # conversations.py first, then each writer's conversations_*.py, in name order
+    for path in sorted(HERE.glob("conversations*.py")):
+        convs.extend(importlib.import_module(f"corpus.{path.stem}").CONVERSATIONS)
+    ids = [c.id for c in convs]
+    if len(set(ids)) != len(ids):
+        raise SystemExit(f"conversation ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}")
     r = random.Random(SEED + 1)
     out = []
     for c in convs:

@@ -1,7 +1,7 @@
 """Precision and recall of the detector on the development corpus, per split, category and technique.
 
     .venv/bin/python eval/corpus/report.py [--split test] [--rules-only] [--out bench/results/detection.md]
-                                           [--threshold 0.5] [--verbose]
+                                           [--threshold 0.5] [--family w1-] [--verbose]
 
 Runs every row through the product's own path (``scan_conversation`` with the shipped model and
 the review threshold), a single message as a one-message conversation. A category counts as
@@ -110,11 +110,17 @@ def main() -> None:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--model", type=Path, help="model directory (default: rules/models)")
     ap.add_argument("--automatic", type=float, default=0.97, help="automatic threshold to check (the packs use 0.97)")
+    ap.add_argument("--family", action="append", metavar="PREFIX",
+                    help="only the families whose id starts with PREFIX (e.g. one writer's: w1-)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     scanner = Scanner()
     mdl = None if args.rules_only else model_mod.load(args.model)
     msgs, convs = _read(HERE / "messages.jsonl"), _read(HERE / "conversations.jsonl")
+    if args.family:
+        prefixes = tuple(args.family)
+        msgs = [m for m in msgs if m["family"].startswith(prefixes)]
+        convs = [c for c in convs if c["family"].startswith(prefixes)]
     title = "rules only" if mdl is None else f"rules + model {mdl.version}"
     out = [f"## Detector on the development corpus: {title}, review threshold {args.threshold}", ""]
     for split in args.split or SPLITS:
