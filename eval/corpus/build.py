@@ -8,7 +8,8 @@ violation rewrites also get mechanical evasions (``techniques.TRANSFORMS``), eac
 its technique. Hard negatives get only the
 neutral transforms (full-width, traditional script, ...) so that a transform alone never
 means "violation". Rows inherit the split of their family (``spec.split_of``). Deterministic:
-the same files give the same corpus byte for byte.
+the same files give the same corpus byte for byte, and each family (conversation) draws from a
+random stream of its own, so adding one changes no other's rows.
 """
 
 from __future__ import annotations
@@ -72,11 +73,9 @@ def _rows_of(family: Family, r: random.Random) -> list[dict]:
 
 
 def build_messages() -> list[dict]:
-    r = random.Random(SEED)
-    rows = []
-    for fam in all_families():
-        rows.extend(_rows_of(fam, r))
-    return rows
+    # One random stream per family, seeded by its id: a family added or removed anywhere leaves
+    # every other family's rows as they were.
+    return [row for fam in all_families() for row in _rows_of(fam, random.Random(f"{SEED}:{fam.id}"))]
 
 
 def build_conversations() -> list[dict]:
@@ -86,9 +85,9 @@ def build_conversations() -> list[dict]:
     ids = [c.id for c in convs]
     if len(set(ids)) != len(ids):
         raise SystemExit(f"conversation ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}")
-    r = random.Random(SEED + 1)
     out = []
     for c in convs:
+        r = random.Random(f"{SEED}:{c.id}")  # per conversation, like the families
         vals = values(r)
         t = datetime(2026, 11, 2, 1, 0, tzinfo=UTC) + timedelta(minutes=r.randint(0, 600))
         messages = []

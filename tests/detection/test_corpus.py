@@ -34,6 +34,17 @@ def test_the_committed_corpus_is_what_the_family_files_build(build, rows):
         assert build.build_conversations() == [json.loads(line) for line in fh]
 
 
+def test_a_family_added_leaves_every_other_family_s_rows_as_they_were(build, rows, monkeypatch):
+    """Each family draws from its own random stream: a new writer's file (sorted anywhere among
+    the others) must not re-render the rows a figure was measured on."""
+    families = build.all_families()
+    extra = build.Family("aaa-new-idea", ("offsite_contact",), "plain", ("加我{wx}，发你报价", "打{phone}详聊"))
+    monkeypatch.setattr(build, "all_families", lambda: [extra, *families])
+    again = build.build_messages()
+    assert [r for r in again if r["family"] != extra.id] == rows
+    assert any(r["family"] == extra.id for r in again)
+
+
 def test_every_rewrite_of_an_idea_lands_in_its_family_s_split(build, rows):
     splits = defaultdict(set)
     for r in rows:
