@@ -101,11 +101,15 @@ def design(rows: list[dict], scanner: Scanner):
     return features.matrix(texts, extra), np.array(labels)
 
 
+def _logistic(c: float, seed: int, class_weight) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=5000, random_state=seed, class_weight=class_weight)
+
+
 def _fit_best(x, y, x_dev, y_dev, c_grid, seed, class_weight, log, name):
     """The logistic regression of the grid's C with the best dev log loss."""
     best = None
     for c in c_grid:
-        clf = LogisticRegression(C=c, max_iter=5000, random_state=seed, class_weight=class_weight).fit(x, y)
+        clf = _logistic(c, seed, class_weight).fit(x, y)
         loss = log_loss(y_dev, clf.predict_proba(x_dev), labels=clf.classes_)
         log(f"{name}: C={c} dev log loss {loss:.4f}")
         if best is None or loss < best[0] - 1e-9:
@@ -179,10 +183,8 @@ def _refit(x, y: np.ndarray, c_bin: float, c_cat: float, seed: int):
     x = x[:, used]
     bad = y != 0
     nb, nb_cat = _nb_scale(x, bad), _category_scale(x, y)
-    binary = LogisticRegression(C=c_bin, max_iter=5000, random_state=seed, class_weight=_balance(bad)
-                                ).fit(x.multiply(nb).tocsr(), bad)
-    cats = LogisticRegression(C=c_cat, max_iter=5000, random_state=seed, class_weight=None).fit(
-        x[bad].multiply(nb_cat).tocsr(), y[bad] - 1)
+    binary = _logistic(c_bin, seed, _balance(bad)).fit(x.multiply(nb).tocsr(), bad)
+    cats = _logistic(c_cat, seed, None).fit(x[bad].multiply(nb_cat).tocsr(), y[bad] - 1)
     return used, binary, cats, nb, nb_cat
 
 

@@ -19,6 +19,7 @@ import json
 import pkgutil
 import random
 import sys
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -41,11 +42,15 @@ def all_families() -> list[Family]:
     out: list[Family] = []
     for mod in sorted(m.name for m in pkgutil.iter_modules(families_pkg.__path__)):
         out.extend(importlib.import_module(f"corpus.families.{mod}").FAMILIES)
-    ids = [f.id for f in out]
-    dup = {i for i in ids if ids.count(i) > 1}
-    if dup:
-        raise SystemExit(f"family ids used twice: {sorted(dup)}")
+    _check_unique([f.id for f in out], "family")
     return out
+
+
+def _check_unique(ids: list[str], what: str) -> None:
+    """Ids seed the random streams and name the rows: each must be used once."""
+    dup = sorted(i for i, n in Counter(ids).items() if n > 1)
+    if dup:
+        raise SystemExit(f"{what} ids used twice: {dup}")
 
 
 def _rows_of(family: Family, r: random.Random) -> list[dict]:
@@ -82,9 +87,7 @@ def build_conversations() -> list[dict]:
     convs = []  # conversations.py first, then each writer's conversations_*.py, in name order
     for path in sorted(HERE.glob("conversations*.py")):
         convs.extend(importlib.import_module(f"corpus.{path.stem}").CONVERSATIONS)
-    ids = [c.id for c in convs]
-    if len(set(ids)) != len(ids):
-        raise SystemExit(f"conversation ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}")
+    _check_unique([c.id for c in convs], "conversation")
     out = []
     for c in convs:
         r = random.Random(f"{SEED}:{c.id}")  # per conversation, like the families
