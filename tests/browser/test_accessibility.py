@@ -60,6 +60,7 @@ def test_the_pages_people_use_all_day_have_no_axe_violations(open_page, lang):
     reviewer.check("input[name=verdict][value=violation]")
     reviewer.fill("textarea[name=rationale]", "商家在会话中辱骂消费者。")
     reviewer.click("button[name=action][value=preview]")
+    reviewer.wait_for_load_state()
     assert reviewer.locator(".preview input[name=dropped]").count() >= 1
     _audit(reviewer, "case with the preview", found, counts)
 
