@@ -20,6 +20,7 @@ from backoffice.db import utcnow
 from backoffice.extensions import db
 from backoffice.ingest.operations import ingest
 from backoffice.ledger.models import LedgerEntry
+from backoffice.timeutil import platform_day_bounds, to_platform_tz
 from tests.builders import CLI, web
 from tests.concurrency import race
 
@@ -34,11 +35,14 @@ def missed(app, make_merchant, monkeypatch):
 
     monkeypatch.setattr(operations, "scan_conversation", lambda *args, **kwargs: [])
     make_merchant("m-1")
-    start = utcnow() - timedelta(hours=1)
+    now = utcnow()
+    # Today on the platform's calendar (Asia/Shanghai), as the sweep list reads it: an hour ago is
+    # yesterday there from 00:00 to 01:00 (16:00-17:00 UTC).
+    start = max(now - timedelta(hours=1), platform_day_bounds(to_platform_tz(now).date())[0])
     ingest(CLI, {"platform": "zbj", "external_id": "sw-1", "channel": "im",
                  "merchant": {"external_id": "m-1", "name": "重庆山城品牌设计工作室"},
                  "customer": {"external_id": "u-1", "name": "王女士"},
-                 "messages": [{"external_id": str(n), "sender_role": role, "sent_at": (start + timedelta(minutes=n))
+                 "messages": [{"external_id": str(n), "sender_role": role, "sent_at": (start + timedelta(seconds=n))
                                .isoformat(), "text": text}
                               for n, (role, text) in enumerate([("customer", "logo多少钱"), ("merchant", MISSED),
                                                                 ("customer", "好的")], 1)]})
