@@ -90,7 +90,7 @@ def _says_nothing(feature: str) -> bool:
     """A feature no reviewer can read as a reason: punctuation or spaces only ("，", ","), or one Latin
     letter or digit ("j", "8"), plain or ``folded:``. The model still weighs them; the page leaves them out."""
     prefix, sep, rest = feature.partition(":")
-    if sep and rest and (prefix in FEATURE_PREFIXES or prefix in ("rule", "num")):
+    if sep and rest and (prefix in FEATURE_PREFIXES or prefix in ("rule", "num", "token")):
         return False
     text = rest if sep and prefix == "folded" and rest else feature
     if all(unicodedata.category(c)[0] in "PZSC" for c in text):
@@ -212,6 +212,8 @@ def feature_text(feature: str) -> str:
         return _("%(view)s %(text)s", view=str(FEATURE_PREFIXES[prefix]), text=rest)
     if sep and prefix == "folded" and rest:
         return _quoted(rest)
+    if sep and prefix == "token" and rest:
+        return _("the letters and digits %(text)s", text=_quoted(rest))
     return _quoted(feature)
 
 

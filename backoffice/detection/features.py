@@ -232,24 +232,52 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
     """bucket -> a readable name for the features of one message (for explanations).
 
     Character n-grams are named by themselves; pinyin and initials n-grams by the message's
-    characters they were read from (``pinyin:微信``), cut to whole characters.
+    characters they were read from (``pinyin:微信``), cut to whole characters. An n-gram of Latin
+    letters and digits inside a longer run of them is named by the whole run (``token:lily_520``):
+    "sh" means nothing to a reviewer, the handle it came from does; "vx" standing alone stays "vx".
     """
     c = model_view(text.replace(SEP, " "))
     zeroed = c.translate(_DIGITS_AS_ZERO)
     full, initial = _pinyin_tables()
+    run_of = _latin_runs(c, text)
     out: dict[int, str] = {}
     for v, n, salt in NGRAMS:
         s, owner = _with_owners(zeroed, {"c": None, "p": full, "i": initial}[v])
         if len(s) < n:
             continue
         for k, bucket in enumerate(_hash_windows(_codes(s), n, salt, v == "c").tolist()):
-            if v == "c":  # the message's own digits, not the zeros the hash read
-                name = c[k:k + n]
+            start, end = (k, k + n) if v == "c" else (owner[k], owner[k + n - 1] + 1)
+            run = run_of.get(start)
+            if run and len(run) > end - start and run_of.get(end - 1) is run:
+                name = f"token:{run}"
+            elif v == "c":  # the message's own digits, not the zeros the hash read
+                name = c[start:end]
             else:  # the characters of the message this pinyin or these initials were read from
-                name = f"{'pinyin' if v == 'p' else 'initials'}:{c[owner[k]:owner[k + n - 1] + 1]}"
+                name = f"{'pinyin' if v == 'p' else 'initials'}:{c[start:end]}"
             out.setdefault(bucket, name)
     for f in _number_features(c, fold(text.replace(SEP, " "))) + list(extra):
         out.setdefault(_named_hash(f), f)
+    return out
+
+
+_LATIN_RUN_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z_.@-]*[0-9A-Za-z])?", re.ASCII)
+#: A run as the message wrote it: letters and digits, also full-width, with the marks between them
+#: that the model's view drops ("vx：shancheng_design88" is one run there).
+_ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+_WRITTEN_RUN_RE = re.compile(rf"[{_ALNUM}](?:[{_ALNUM}_.@:：/\- ]*[{_ALNUM}])?")
+
+
+def _latin_runs(c: str, text: str) -> dict[int, str]:
+    """index in ``c`` -> the run of Latin letters and digits (a handle, an address, a version) it
+    lies in, as ``text`` (the message) wrote it where the message has it."""
+    written = {}
+    for m in _WRITTEN_RUN_RE.finditer(text):
+        written.setdefault(model_view(m.group()), m.group())
+    out: dict[int, str] = {}
+    for m in _LATIN_RUN_RE.finditer(c):
+        run = written.get(m.group(), m.group())
+        for i in range(m.start(), m.end()):
+            out[i] = run
     return out
 
 
@@ -267,7 +295,7 @@ def _with_owners(c: str, table: dict[int, str] | None) -> tuple[str, list[int]]:
 
 def is_ngram(name: str) -> bool:
     """Whether a feature name is a character n-gram of the folded view (not pinyin, rule or number)."""
-    return not name.startswith(("pinyin:", "initials:", "rule:", "num:"))
+    return not name.startswith(("pinyin:", "initials:", "rule:", "num:", "token:"))
 
 
 def readable(name: str) -> bool:

@@ -75,6 +75,7 @@ def test_each_flag_reads_as_a_sentence_in_both_languages(say, kw, zh, en):
     ("rule:ads_spam", "规则命中：广告与垃圾信息"),
     ("rule:abuse:煞笔", "规则命中：“煞笔”"),
     ("folded:加v", "“加v”"),
+    ("token:shancheng_design88", "字母数字串“shancheng_design88”"),
     ("rule:offsite_contact:view:pinyin", "规则命中（拼音）"),
     ("rule:offsite_contact:view:folded", "规则命中（原文）"),
     ("num:mobile", "手机号形状的数字"),

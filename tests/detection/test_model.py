@@ -47,6 +47,16 @@ def test_explanations_name_the_message_s_own_characters():
     assert {"加我", "我薇", "薇信"} <= names
 
 
+
+def test_letters_inside_a_handle_are_named_by_the_handle():
+    """ "sh" out of "shancheng_design88" tells a reviewer nothing; the handle does. "vx" alone stays "vx"."""
+    names = set(features.named("找我shancheng_design88，加vx").values())
+    assert "token:shancheng_design88" in names  # as the message wrote it, not as the model reads it
+    assert not {"sh", "ha", "88", "g8", "initials:sh", "pinyin:shan"} & names
+    assert "vx" in names
+    assert "加v" in names  # an n-gram across the Chinese and the Latin is the message's own characters
+    assert "token:vx：Shancheng_Design88" in set(features.named("加个薇信吧，vx：Shancheng_Design88").values())
+
 @pytest.mark.parametrize(("text", "shapes"), [
     ("执行GB 4806.7-2016标准", {"num:decimal", "num:year", "num:code-year", "num:dash", "num:9-10"}),
     ("ISO 9001:2015认证", {"num:code-year", "num:year", "num:5-8"}),
