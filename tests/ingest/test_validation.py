@@ -106,7 +106,8 @@ def test_a_bad_conversation_leaves_nothing_behind(bad, put, chat, day, snapshot,
         payload = _bad_after_writes(day)
     else:  # everything is written (messages, flags, cases, ledger, report) before the last group fails
         payload = copy.deepcopy(chat)
-        payload["messages"].append(msg("4", "merchant", at(day, 11), "刷单返利，日结，加我薇信abc123详聊"))
+        payload["messages"].append(msg("4", "merchant", at(day, 11), "刷单返利，日结，一单五块"))
+        payload["messages"].append(msg("5", "merchant", at(day, 11, 1), "加我薇信abc123详聊"))
         payload["reports"] = [report("abuse", at(day, 11, 5))]
         real, calls = operations.add_flags, []
 
