@@ -167,6 +167,12 @@ def substantial(text: str) -> bool:
     return len(model_view(text)) >= MIN_CHARS
 
 
+def _term(reasons: Sequence[str]) -> str:
+    """A model flag's term (its strongest reason) as the dashboard counts it, never a handle the
+    message wrote (``token:``): contact details stay out of the term, which retention keeps."""
+    return next((r for r in reasons if not r.startswith("token:")), "")[:64]
+
+
 def _one(text: str, hs: list[Hit], extra: list[str], p, model: Model, review: Mapping[str, float],
          explain: bool = True) -> list[Scored]:
     row: list[Scored] = []
@@ -176,8 +182,7 @@ def _one(text: str, hs: list[Hit], extra: list[str], p, model: Model, review: Ma
         mine = [h for h in hs if h.category == cat]
         row.extend(Scored(h, score, model.version, reasons) for h in mine)
         if not mine and substantial(text):
-            term = reasons[0] if reasons else ""
-            row.append(Scored(Hit(cat, 0, len(text), text, "model", term[:64], score, "model"),
+            row.append(Scored(Hit(cat, 0, len(text), text, "model", _term(reasons), score, "model"),
                               score, model.version, reasons))
     known = set(model.categories)
     row.extend(Scored(h, h.confidence, None, ()) for h in hs if h.category not in known)
@@ -225,6 +230,6 @@ def joined_runs(items: Sequence[tuple[int, object, str]], flagged: Mapping[int, 
             seen.setdefault(idx, set()).add(cat)
             reasons = model.top_features(text, cat)
             last = items[b][2]
-            hit = Hit(cat, 0, len(last), last, "model", (reasons[0] if reasons else "")[:64], score, "joined")
+            hit = Hit(cat, 0, len(last), last, "model", _term(reasons), score, "joined")
             out.append((idx, items[a][0], Scored(hit, score, model.version, reasons)))
     return out

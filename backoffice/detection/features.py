@@ -232,14 +232,15 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
     """bucket -> a readable name for the features of one message (for explanations).
 
     Character n-grams are named by themselves; pinyin and initials n-grams by the message's
-    characters they were read from (``pinyin:微信``), cut to whole characters. An n-gram of Latin
-    letters and digits inside a longer run of them is named by the whole run (``token:lily_520``):
-    "sh" means nothing to a reviewer, the handle it came from does; "vx" standing alone stays "vx".
+    characters they were read from (``pinyin:微信``), cut to whole characters. An n-gram of two or
+    more Latin letters inside a longer run of letters and digits is named by the whole run as the
+    message wrote it (``token:lily_520``): "sh" means nothing to a reviewer, the handle it came
+    from does; "vx" standing alone stays "vx", and digits are the number features' to name.
     """
     c = model_view(text.replace(SEP, " "))
     zeroed = c.translate(_DIGITS_AS_ZERO)
     full, initial = _pinyin_tables()
-    run_of = _latin_runs(c, text)
+    runs = _latin_runs(c, text)
     out: dict[int, str] = {}
     for v, n, salt in NGRAMS:
         s, owner = _with_owners(zeroed, {"c": None, "p": full, "i": initial}[v])
@@ -247,9 +248,10 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
             continue
         for k, bucket in enumerate(_hash_windows(_codes(s), n, salt, v == "c").tolist()):
             start, end = (k, k + n) if v == "c" else (owner[k], owner[k + n - 1] + 1)
-            run = run_of.get(start)
-            if run and len(run) > end - start and run_of.get(end - 1) is run:
-                name = f"token:{run}"
+            run = runs.get(start)
+            if (run and end - start >= 2 and runs.get(end - 1) is run and end - start < run[1] - run[0]
+                    and not c[start:end].isdigit()):
+                name = run[2]
             elif v == "c":  # the message's own digits, not the zeros the hash read
                 name = c[start:end]
             else:  # the characters of the message this pinyin or these initials were read from
@@ -260,24 +262,30 @@ def named(text: str, extra: list[str] = ()) -> dict[int, str]:
     return out
 
 
-_LATIN_RUN_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z_.@-]*[0-9A-Za-z])?", re.ASCII)
-#: A run as the message wrote it: letters and digits, also full-width, with the marks between them
-#: that the model's view drops ("vx：shancheng_design88" is one run there).
+#: A run of Latin letters and digits as the message wrote it, also full-width, with the marks
+#: between them that the model's view drops ("vx：shancheng_design88" is one run); no spaces, at
+#: most MAX_TOKEN characters (a longer run is no handle, and its n-grams keep their own names).
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
-_WRITTEN_RUN_RE = re.compile(rf"[{_ALNUM}](?:[{_ALNUM}_.@:：/\- ]*[{_ALNUM}])?")
+_WRITTEN_RUN_RE = re.compile(rf"[{_ALNUM}](?:[{_ALNUM}_.@:：/\-＿＠－．／]*[{_ALNUM}])?")
+MAX_TOKEN = 32
 
 
-def _latin_runs(c: str, text: str) -> dict[int, str]:
-    """index in ``c`` -> the run of Latin letters and digits (a handle, an address, a version) it
-    lies in, as ``text`` (the message) wrote it where the message has it."""
-    written = {}
+def _latin_runs(c: str, text: str) -> dict[int, tuple[int, int, str]]:
+    """index in ``c`` (the model's view of ``text``) -> (start, end, name) of the run of Latin
+    letters and digits it lies in, named ``token:`` and the run as the message wrote it. Each run
+    is found in ``c`` after the one before it, so two runs spelled alike keep their own places."""
+    out: dict[int, tuple[int, int, str]] = {}
+    pos = 0
     for m in _WRITTEN_RUN_RE.finditer(text):
-        written.setdefault(model_view(m.group()), m.group())
-    out: dict[int, str] = {}
-    for m in _LATIN_RUN_RE.finditer(c):
-        run = written.get(m.group(), m.group())
-        for i in range(m.start(), m.end()):
+        written = m.group()
+        view = model_view(written)
+        at = c.find(view, pos) if view and len(written) <= MAX_TOKEN else -1
+        if at < 0:
+            continue
+        run = (at, at + len(view), f"token:{written}")
+        for i in range(at, at + len(view)):
             out[i] = run
+        pos = at + len(view)
     return out
 
 

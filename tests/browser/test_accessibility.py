@@ -33,8 +33,8 @@ def _as(open_page, account: str, lang: str):
     page = open_page(DESKTOP)
     sign_in(page, account)
     if lang == "en":
-        page.click("button[name=lang][value=en]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("button[name=lang][value=en]")
     return page
 
 
@@ -59,8 +59,8 @@ def test_the_pages_people_use_all_day_have_no_axe_violations(open_page, lang):
     assert reviewer.locator("fieldset.verdicts > legend").count() == 1  # the radios' group has a name
     reviewer.check("input[name=verdict][value=violation]")
     reviewer.fill("textarea[name=rationale]", "商家在会话中辱骂消费者。")
-    reviewer.click("button[name=action][value=preview]")
-    reviewer.wait_for_load_state()
+    with reviewer.expect_navigation():
+        reviewer.click("button[name=action][value=preview]")
     assert reviewer.locator(".preview input[name=dropped]").count() >= 1
     _audit(reviewer, "case with the preview", found, counts)
 

@@ -25,18 +25,18 @@ def test_a_reviewer_claims_reads_the_highlights_decides_and_sees_the_standing_ch
 
     page.check("input[name=verdict][value=violation]")
     page.fill("textarea[name=rationale]", "商家在会话中引导买家到站外联系，违反平台规则。")
-    page.click("button[name=action][value=preview]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("button[name=action][value=preview]")
     assert page.locator(".preview .measures li").count() >= 1  # the measures the rules give, before deciding
     page.fill("textarea[name=rationale]", "商家在会话中引导买家到站外联系，违反平台规则。")
-    page.click("button[name=action][value=confirm]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("button[name=action][value=confirm]")
     assert page.locator(".flash-error").count() == 0, page.inner_text("main")[:800]
     # the next case of the queue opens at once; the one just decided stays one click (or `u`) away
     assert page.locator("#undo-form").count() == 1
     assert page.locator(".flash-success", has_text="裁决已生效").count() == 1
-    page.click("#back-to-decided")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("#back-to-decided")
     assert page.locator("#decide .decided").count() == 1
     assert _standing(page) != before  # a PDD insult: the merchant is muted at once
     assert "禁言中" in _standing(page)
@@ -51,13 +51,13 @@ def test_a_manager_approves_a_removal_and_downloads_the_ruling(open_page, tmp_pa
     reviewer.check("input[name=verdict][value=violation]")
     reviewer.select_option("select[name=severity]", "serious")  # ZBJ: serious means removal
     reviewer.fill("textarea[name=rationale]", "商家多次引导买家添加微信并转账，情节严重。")
-    reviewer.click("button[name=action][value=preview]")
-    reviewer.wait_for_load_state()
+    with reviewer.expect_navigation():
+        reviewer.click("button[name=action][value=preview]")
     assert reviewer.locator(".preview .measures", has_text="清退").count() == 1
     assert reviewer.locator(".preview .notice").count() == 1  # a manager must approve it
     reviewer.fill("textarea[name=rationale]", "商家多次引导买家添加微信并转账，情节严重。")
-    reviewer.click("button[name=action][value=confirm]")
-    reviewer.wait_for_load_state()
+    with reviewer.expect_navigation():
+        reviewer.click("button[name=action][value=confirm]")
     assert reviewer.locator(".flash-error").count() == 0, reviewer.inner_text("main")[:800]
     reviewer.click("#back-to-decided")  # the next case opened; back to the one waiting for approval
     reviewer.wait_for_load_state()
@@ -66,8 +66,8 @@ def test_a_manager_approves_a_removal_and_downloads_the_ruling(open_page, tmp_pa
     manager = open_page(DESKTOP)
     sign_in(manager, "manager")
     manager.goto("/approvals")
-    manager.click("button[name=approve][value='1']")
-    manager.wait_for_load_state()
+    with manager.expect_navigation():
+        manager.click("button[name=approve][value='1']")
     assert manager.locator(".flash-error").count() == 0, manager.inner_text("main")[:800]
     manager.goto(case_url)
     assert "已清退" in manager.locator("section", has=manager.locator("h2", has_text="商家状态")).inner_text()
@@ -100,34 +100,33 @@ def test_a_merchant_on_a_phone_appeals_with_evidence_and_sees_the_standing_resto
     merchant.wait_for_url(re.compile(r"/appeal$"))
     merchant.fill("textarea[name=statement]", "买家先给出中评，我们只是询问原因，没有骚扰。附聊天截图和通话记录。")
     merchant.set_input_files("input[name=files]", [str(tmp_path / "chat.png"), str(tmp_path / "record.pdf")])
-    merchant.click("button[name=action][value=submit]")
-    merchant.wait_for_load_state()
+    with merchant.expect_navigation():
+        merchant.click("button[name=action][value=submit]")
     assert merchant.locator(".flash-success").count() == 1, merchant.inner_text("main")[:800]
     # Sent: the statement is read-only now; what comes later is a dated supplement.
     assert merchant.locator("textarea[name=statement]").count() == 0
     merchant.fill("textarea[name=text]", "补充：买家次日在平台内确认收货，订单一直在平台内进行。")
-    merchant.click("form[action$='/supplements'] button.btn-primary")
-    merchant.wait_for_load_state()
+    with merchant.expect_navigation():
+        merchant.click("form[action$='/supplements'] button.btn-primary")
     assert merchant.locator(".flash-success").count() == 1, merchant.inner_text("main")[:800]
 
     senior = open_page(DESKTOP)
     sign_in(senior, "senior")
     senior.goto("/appeals")
-    senior.locator("table a[href^='/appeals/']").first.click()
-    senior.wait_for_url(re.compile(r"/appeals/\d+$"))
-    senior.wait_for_load_state()
+    with senior.expect_navigation():
+        senior.locator("table a[href^='/appeals/']").first.click()
     assert senior.locator("text=chat.png").count() >= 1  # the evidence is listed for the decider
     assert senior.locator(".supplements li", has_text="买家次日在平台内确认收货").count() == 1
     senior.check("input[name=outcome][value=overturned]")
     senior.fill("textarea[name=reason]", "截图显示买家先发起对话，商家未实施骚扰，撤销原处罚。")
-    senior.click("form[action$='/decision'] button.btn-primary, form[action*='/decide'] button.btn-primary")
-    senior.wait_for_load_state()
+    with senior.expect_navigation():
+        senior.click("form[action$='/decision'] button.btn-primary, form[action*='/decide'] button.btn-primary")
     assert senior.locator(".flash-error").count() == 0, senior.inner_text("main")[:800]
 
     merchant.goto("/merchant")
     assert merchant.locator(".stat", has_text="本年度违规扣分").locator(".num").inner_text().strip() in ("0", "0.0")
-    merchant.locator("a[href^='/merchant/rulings/']").first.click()
-    merchant.wait_for_load_state()
+    with merchant.expect_navigation():
+        merchant.locator("a[href^='/merchant/rulings/']").first.click()
     assert merchant.locator(".flash-success", has_text="撤销原处罚").count() == 1  # the appeal's outcome
 
 
@@ -157,7 +156,8 @@ def test_a_manager_exports_a_month_of_rulings_and_reads_the_dashboard(open_page,
 
     manager.goto("/dashboard")
     assert manager.locator("h1").inner_text().strip() == "数据看板"
-    manager.click("form[action='/language'] button")  # the switch in the header: English
+    with manager.expect_navigation():
+        manager.click("form[action='/language'] button")  # the switch in the header: English
     assert manager.locator("h1").inner_text().strip() == "Dashboard"
     assert manager.locator("html[lang=en]").count() == 1
 
@@ -182,7 +182,7 @@ def test_a_merchant_on_a_phone_is_told_at_once_that_a_file_is_too_large(open_pag
     assert merchant.locator(".flash").count() == 0
     merchant.set_input_files("input[name=files]", [str(tmp_path / "chat.png")])
     assert warning.is_hidden()
-    merchant.click("button[name=action][value=save]")
-    merchant.wait_for_load_state()
+    with merchant.expect_navigation():
+        merchant.click("button[name=action][value=save]")
     assert merchant.locator(".flash-info").count() == 1, merchant.inner_text("main")[:800]
     assert merchant.locator("text=chat.png").count() >= 1

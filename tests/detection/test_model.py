@@ -47,15 +47,41 @@ def test_explanations_name_the_message_s_own_characters():
     assert {"加我", "我薇", "薇信"} <= names
 
 
-
 def test_letters_inside_a_handle_are_named_by_the_handle():
     """ "sh" out of "shancheng_design88" tells a reviewer nothing; the handle does. "vx" alone stays "vx"."""
     names = set(features.named("找我shancheng_design88，加vx").values())
     assert "token:shancheng_design88" in names  # as the message wrote it, not as the model reads it
-    assert not {"sh", "ha", "88", "g8", "initials:sh", "pinyin:shan"} & names
+    assert not {"sh", "ha", "g8", "initials:sh", "pinyin:shan"} & names
     assert "vx" in names
     assert "加v" in names  # an n-gram across the Chinese and the Latin is the message's own characters
     assert "token:vx：Shancheng_Design88" in set(features.named("加个薇信吧，vx：Shancheng_Design88").values())
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("加vx", set()),  # a run read whole keeps its own name; single letters are never a run's
+    ("Hi 加我vx", set()),
+    ("价格100元，电话13812345678", set()),  # digits are the number features' to name
+    ("please add me on WeChat shancheng_design88", {"token:please", "token:WeChat", "token:add",
+                                                    "token:shancheng_design88"}),  # words, not a sentence
+    ("ｓｈａｎ＿ｃｈｅｎｇ８８好", {"token:ｓｈａｎ＿ｃｈｅｎｇ８８"}),
+    ("a" * 40 + "好", set()),  # too long for a handle
+])
+def test_only_letters_inside_a_longer_run_take_the_run_s_name(text, tokens):
+    assert {n for n in features.named(text).values() if n.startswith("token:")} == tokens
+
+
+def test_two_runs_spelled_alike_keep_their_own_places():
+    named = features.named("abcd微abcd")
+    assert "d微" in named.values()  # crosses from one run into the next: the message's characters
+    assert "token:abcd" in named.values()
+
+
+def test_a_model_flag_s_term_is_never_a_handle():
+    from backoffice.detection.combine import _term
+
+    assert _term(("token:lily_520", "加我", "vx")) == "加我"
+    assert _term(("token:lily_520",)) == ""
+
 
 @pytest.mark.parametrize(("text", "shapes"), [
     ("执行GB 4806.7-2016标准", {"num:decimal", "num:year", "num:code-year", "num:dash", "num:9-10"}),
