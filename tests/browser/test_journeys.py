@@ -59,8 +59,8 @@ def test_a_manager_approves_a_removal_and_downloads_the_ruling(open_page, tmp_pa
     with reviewer.expect_navigation():
         reviewer.click("button[name=action][value=confirm]")
     assert reviewer.locator(".flash-error").count() == 0, reviewer.inner_text("main")[:800]
-    reviewer.click("#back-to-decided")  # the next case opened; back to the one waiting for approval
-    reviewer.wait_for_load_state()
+    with reviewer.expect_navigation():  # the next case opened; back to the one waiting for approval
+        reviewer.click("#back-to-decided")
     case_url = reviewer.url
 
     manager = open_page(DESKTOP)
