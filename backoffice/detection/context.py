@@ -117,6 +117,13 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _MASK = "\x00"
 _ANOTA_RE = re.compile(r"(.)[不没]\1")  # 加不加, 方不方便, 有没有: a question, not a negation
 # a real number or handle: 5+ digits, or a word of 6+ letters and digits with both
+_ALNUM_RE = re.compile(r"[a-z0-9]+")
+#: At most this many cue words in a row (bridges, subjects, tails, gap words and runs). A cue
+#: word list holds words made of other words in it (我这边 = 我 + 这边), so an unbounded
+#: ``(?:words)*`` reads a long repetition of them in exponentially many ways before it fails: a
+#: message like "微信" + "我这边" x 40 hung the scanner. Bounded, the ways are few; real text
+#: never chains more than a handful of such words.
+MAX_CUE_RUN = 8
 _ID_RE = re.compile(r"[0-9]{5,}|(?<![a-z0-9])(?=[a-z0-9]*[0-9])(?=[a-z0-9]*[a-z])[a-z0-9]{6,}")
 
 
@@ -175,6 +182,13 @@ def load_rules(path: Path | str | None = None) -> Rules:
     def alt(section: RuleModel, key: str, name: str) -> str:
         return _alt(getattr(section, key), marks, (name, key))
 
+    run = f"{{0,{MAX_CUE_RUN}}}"
+    # Between a tool and its work word: gap words, letter runs and digit runs. The runs are
+    # possessive and the gap words that are runs themselves ("qq") are left to them, so a run of
+    # letters is read one way only: with ``(?:...|[a-z0-9]{1,10})*`` a message typed in pinyin
+    # ("...zaiweixinlifahaoshijack97952jide...") backtracked exponentially and hung the scanner.
+    work_gap = _alt(tuple(x for x in k.gap_after if not _ALNUM_RE.fullmatch(_norm(x))), marks,
+                    ("work", "gap_after"))
     bridges = alt(n, "bridges", "negation")
     post_bridges = alt(n, "post_bridges", "negation")
     return Rules(
@@ -182,18 +196,18 @@ def load_rules(path: Path | str | None = None) -> Rules:
         keep_detectors=frozenset(cfg.keep_detectors),
         keep_views=frozenset(cfg.keep_views),
         neg_categories=frozenset(n.categories),
-        neg_pre=re.compile(rf"(?P<cue>{alt(n, 'cues', 'negation')})(?:{bridges})*$"),
+        neg_pre=re.compile(rf"(?P<cue>{alt(n, 'cues', 'negation')})(?:{bridges}){run}$"),
         neg_weak=frozenset(_norm(x) for x in n.weak_cues),
-        neg_subjects=re.compile(rf"(?:{alt(n, 'subjects', 'negation')})*"),
+        neg_subjects=re.compile(rf"(?:{alt(n, 'subjects', 'negation')}){run}"),
         neg_keep=re.compile(alt(n, "keep_spellings", "negation")),
         false_cues=re.compile(alt(n, "false_cues", "negation")),
         breakers=re.compile(alt(n, "breakers", "negation")),
         invite_after=re.compile(rf"(?:{alt(n, 'invite_after', 'negation')})"),
         post=re.compile(
-            rf"(?:{post_bridges})*(?:{alt(n, 'post_cues', 'negation')})(?:{alt(n, 'tail', 'negation')})*"
+            rf"(?:{post_bridges}){run}(?:{alt(n, 'post_cues', 'negation')})(?:{alt(n, 'tail', 'negation')}){run}"
         ),
-        post_gap=re.compile(rf"(?:{post_bridges})*"),
-        quote=re.compile(rf"(?:{alt(n, 'quote_cues', 'negation')})(?:{bridges})*$"),
+        post_gap=re.compile(rf"(?:{post_bridges}){run}"),
+        quote=re.compile(rf"(?:{alt(n, 'quote_cues', 'negation')})(?:{bridges}){run}$"),
         warn_categories=frozenset(w.categories),
         warn_cues=re.compile(alt(w, "cues", "warning")),
         warn_invite=re.compile(alt(w, "invitations", "warning")),
@@ -203,13 +217,13 @@ def load_rules(path: Path | str | None = None) -> Rules:
         work_categories=frozenset(k.categories),
         work_spellings=frozenset(_norm(x) for x in k.spellings),
         work_after=re.compile(
-            rf"(?:{alt(k, 'gap_after', 'work')}|[a-z0-9]{{1,10}})*(?:{alt(k, 'words_after', 'work')})"
+            rf"(?:{work_gap}|[a-z]++|[0-9]++){run}(?:{alt(k, 'words_after', 'work')})"
         ),
-        work_before=re.compile(rf"(?:{alt(k, 'verbs_before', 'work')})(?:{alt(k, 'gap_before', 'work')})*$"),
+        work_before=re.compile(rf"(?:{alt(k, 'verbs_before', 'work')})(?:{alt(k, 'gap_before', 'work')}){run}$"),
         work_block_before=re.compile(rf"(?:{alt(k, 'blockers_before', 'work')})$"),
         work_block_after=re.compile(alt(k, "blockers_after", "work")),
         off_categories=frozenset(o.categories),
-        official=re.compile(rf"(?:{alt(o, 'markers', 'official')})(?:{alt(o, 'bridges', 'official')})*$"),
+        official=re.compile(rf"(?:{alt(o, 'markers', 'official')})(?:{alt(o, 'bridges', 'official')}){run}$"),
         official_exit=re.compile(rf"(?:{alt(o, 'exits', 'official')})$"),
         official_block=re.compile(alt(o, "blockers_after", "official")),
     )

@@ -277,3 +277,49 @@ def test_a_cue_that_normalises_to_nothing_names_its_list(tmp_path):
     with pytest.raises(RuleFileError) as err:
         context.load_rules(path)
     assert str(err.value) == f"{path}:{line}: a word normalises to nothing (at negation.bridges)"
+
+
+# Tools followed by letter or digit runs before the work word: still the work's subject.
+@pytest.mark.parametrize("text", ["微信 v3 接口对接", "微信123小程序开发", "微信qq机器人"])
+def test_letters_and_digits_between_the_tool_and_the_work(text):
+    assert not [h for h in default_scanner().hits(text) if h.category == CONTACT]
+
+
+_MAX_TEXT = 20_000  # a message's longest text (ingest/conversation.schema.json)
+
+
+def _long(head: str, unit: str, tail: str = "") -> str:
+    return head + unit * ((_MAX_TEXT - len(head) - len(tail)) // len(unit)) + tail
+
+
+# Cue words made of other cue words (我这边 = 我 + 这边, 的事 = 的 + 事), letter runs after a tool
+# typed in pinyin, and the like: an unbounded ``(?:words)*`` read each repetition two ways and
+# backtracked exponentially; 40 repetitions hung a worker. Every input is a message of the
+# longest length ingestion accepts.
+@pytest.mark.parametrize("text", [
+    "daozhanglehahoumianyouhuodongwodouzaiweixinlifahaoshijack97952jidebeizhuchongzhi",  # a corpus row
+    _long("daozhanglewodouzaiweixin", "lifahaoshijack97952", "jidebeizhu"),
+    _long("不能加微信", "的事"),
+    _long("微信", "我这边", "不方便"),
+    _long("", "我这边", "不能加微信"),
+    _long("", "但是", "不能加微信"),
+    _long("您说的", "我们这边", "加微信"),
+    _long("开发", "一个", "微信"),
+    _long("平台", "官方客服", "微信"),
+    _long("微信", "企业微信", "开发"),
+    _long("微信", "qq", "x"),
+])
+def test_long_repetitions_do_not_hang_the_scanner(text):
+    import signal
+
+    def hung(*_):
+        raise TimeoutError("the scanner did not finish a single message within 30 s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)  # a guard against a hang, not a speed test: these ran for hours before
+    try:
+        hits = default_scanner().hits(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert isinstance(hits, list)
