@@ -112,7 +112,6 @@ _RUN_RE = re.compile(r"[^\W_]+|[,。!?;\n]|\s+")
 _CLAUSE = ",。!?;\n"
 _SENTENCE = "。!?;\n"
 _CLAUSE_RE = re.compile(r"[,。!?;\n]")
-_SENTENCE_RE = re.compile(r"[。!?;\n]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _MASK = "\x00"
 _ANOTA_RE = re.compile(r"(.)[不没]\1")  # 加不加, 方不方便, 有没有: a question, not a negation
@@ -124,6 +123,8 @@ _ALNUM_RE = re.compile(r"[a-z0-9]+")
 #: message like "微信" + "我这边" x 40 hung the scanner. Bounded, the ways are few; real text
 #: never chains more than a handful of such words.
 MAX_CUE_RUN = 8
+#: The context rules read at most this many hits of a message (see ``apply``).
+MAX_CONTEXT_HITS = 256
 _ID_RE = re.compile(r"[0-9]{5,}|(?<![a-z0-9])(?=[a-z0-9]*[0-9])(?=[a-z0-9]*[a-z])[a-z0-9]{6,}")
 
 
@@ -239,7 +240,7 @@ def default_rules() -> Rules:
 class _Context:
     """The folded text without spaces and symbols, with each character's original index."""
 
-    __slots__ = ("text", "orig", "masked")
+    __slots__ = ("text", "orig", "masked", "_delimiters")
 
     def __init__(self, v: Views, false_cues: re.Pattern) -> None:
         s = v.s
@@ -265,6 +266,15 @@ class _Context:
         # the same text with false negations (要不, 不如, 能不能...) masked out
         masked = false_cues.sub(lambda m: _MASK * len(m.group(0)), self.text)
         self.masked = _ANOTA_RE.sub(lambda m: _MASK * 3, masked)
+        self._delimiters: dict[str, list[int]] = {}
+
+    def delimiters(self, chars: str) -> list[int]:
+        """The positions of ``chars`` in the text, computed once: a message can hold thousands of
+        hits in one long clause, and walking the clause for each was quadratic."""
+        at = self._delimiters.get(chars)
+        if at is None:
+            at = self._delimiters[chars] = [i for i, ch in enumerate(self.text) if ch in chars]
+        return at
 
     def locate(self, start: int, end: int) -> tuple[int, int]:
         """Context-string span of an original-text span."""
@@ -273,13 +283,12 @@ class _Context:
         return a, max(a, b)
 
 
-def _bounds(text: str, a: int, b: int, delims: re.Pattern, chars: str) -> tuple[int, int]:
+def _bounds(c: _Context, a: int, b: int, chars: str) -> tuple[int, int]:
     """Start and end of the clause (or sentence) holding [a, b); delimiters inside the hit are ignored."""
-    start = a
-    while start > 0 and text[start - 1] not in chars:
-        start -= 1
-    m = delims.search(text, b)
-    return start, m.start() if m else len(text)
+    at = c.delimiters(chars)
+    i = bisect_left(at, a)
+    j = bisect_left(at, b)
+    return (at[i - 1] + 1 if i else 0), (at[j] if j < len(at) else len(c.text))
 
 
 # -- the rules -------------------------------------------------------------
@@ -314,7 +323,7 @@ def _negated(c: _Context, a: int, b: int, cs: int, ce: int, first_person: bool, 
 
 def _warning(c: _Context, a: int, b: int, cs: int, ce: int, r: Rules) -> bool:
     text = c.text
-    ss, se = _bounds(text, a, b, _SENTENCE_RE, _SENTENCE)
+    ss, se = _bounds(c, a, b, _SENTENCE)
     sentence = text[ss:se]
     if r.warn_invite.search(sentence) or r.warn_pitch.search(sentence):
         return False
@@ -352,7 +361,7 @@ def _cancelled(c: _Context, h: Hit, spelling: str, r: Rules) -> bool:
     a, b = c.locate(h.start, h.end)
     if a >= len(c.text):
         return False
-    cs, ce = _bounds(c.text, a, b, _CLAUSE_RE, _CLAUSE)
+    cs, ce = _bounds(c, a, b, _CLAUSE)
     cat = h.category
     first_person = "我" in spelling
     negatable = cat in r.neg_categories and not r.neg_keep.search(spelling)
@@ -381,6 +390,10 @@ def apply(v: Views, hits: list[Hit], rules: Rules | None = None) -> list[Hit]:
                 todo.append((h, spelling))
     if not todo:
         return hits
+    # Each rule reads the hit's clause or sentence: with thousands of hits in one long message
+    # that is quadratic. Past MAX_CONTEXT_HITS the hits stand as found (a message that names a
+    # contact tool hundreds of times goes to a person rather than stalling the worker).
+    todo = todo[:MAX_CONTEXT_HITS]
     c = _Context(v, r.false_cues)
     if not c.text:
         return hits

@@ -162,14 +162,26 @@ def _drop_contained(hits: list[TermHit]) -> list[TermHit]:
     """Within a category keep the most specific hit: drop hits inside a longer one."""
     if len(hits) < 2:
         return hits
+    # A hit is inside another when a longer hit of its category covers it, or one of the same
+    # span is surer. One sweep over the spans by start: the furthest end reached by a span that
+    # starts earlier (any such span reaching h.end is longer), and the furthest end among spans
+    # of the same start. Comparing every pair was quadratic in a message's hits.
+    surest: dict[tuple[str, int, int], float] = {}
+    by_start: dict[tuple[str, int], int] = {}
+    for h in hits:
+        key = (h.term.category, h.start, h.end)
+        surest[key] = max(surest.get(key, h.term.confidence), h.term.confidence)
+        by_start[key[:2]] = max(by_start.get(key[:2], h.end), h.end)
+    reach_before: dict[tuple[str, int], int] = {}
+    furthest: dict[str, int] = {}
+    for cat, start in sorted(by_start):
+        reach_before[(cat, start)] = furthest.get(cat, -1)
+        furthest[cat] = max(furthest.get(cat, -1), by_start[(cat, start)])
     out = []
     for h in hits:
-        inside = any(
-            o is not h and o.term.category == h.term.category and o.start <= h.start and h.end <= o.end
-            and (o.end - o.start > h.end - h.start or (o.end - o.start == h.end - h.start
-                                                       and o.term.confidence > h.term.confidence))
-            for o in hits
-        )
+        cat = h.term.category
+        inside = (reach_before[(cat, h.start)] >= h.end or by_start[(cat, h.start)] > h.end
+                  or surest[(cat, h.start, h.end)] > h.term.confidence)
         if not inside:
             out.append(h)
     # identical spans with identical confidence: keep the first

@@ -10,9 +10,10 @@ then the detailed scan only on candidates; the result is identical to calling
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick_rs as ac
@@ -139,10 +140,11 @@ class Scanner:
             spans.append((a, b))
             out.append(Hit(CONTACT_CATEGORY, a, b, text[a:b], h.detector, h.term, h.confidence, shown,
                            detail))
+        covered = _coverage(spans)
         for h in lex:
             a, b = v.span(h.start, h.end)
             t = h.term
-            if t.category == CONTACT_CATEGORY and any(sa <= a and b <= sb for sa, sb in spans):
+            if t.category == CONTACT_CATEGORY and covered(a, b):
                 continue  # "qq" inside "qq 123456789": the structured hit says more
             out.append(Hit(t.category, a, b, text[a:b], "lexicon", t.term, t.confidence))
         if seen:
@@ -173,12 +175,18 @@ class Scanner:
         """Hits of the extra views that the folded view did not already report."""
         text = v.text
         out: list[Hit] = []
+        exempted = _Cover((s, e) for _, s, e in exempt)
+        covered: dict[str, _Cover] = {}
+        for o in found:
+            covered.setdefault(o.category, _Cover()).add(o.start, o.end)
         for h in sorted(seen, key=lambda h: (h.start - h.end, -h.confidence, h.start)):  # longest first
-            if any(s < h.end and h.start < e for _, s, e in exempt):
+            if exempted.overlaps(h.start, h.end):
                 continue  # a view hit inside an exemption phrase (八戒企业微信) is dropped
             a, b = v.span(h.start, h.end)
-            if any(o.category == h.category and o.start < b and a < o.end for o in found + out):
+            cover = covered.setdefault(h.category, _Cover())
+            if cover.overlaps(a, b):
                 continue  # the literal match (or a stronger view) already covers it
+            cover.add(a, b)
             out.append(Hit(h.category, a, b, text[a:b], "lexicon", h.term, h.confidence, h.view, h.detail))
         return out
 
@@ -285,6 +293,46 @@ _DIGITISH = frozenset(DIGIT_LIKE + "两")
 def _styled_digits(matched: str) -> bool:
     """A number written with digit words or styled digits, not plain ASCII digits."""
     return any(not ch.isascii() and (ch in _DIGITISH or fold(ch).isdigit()) for ch in matched)
+
+
+class _Cover:
+    """A union of spans as sorted disjoint intervals: does [a, b) overlap any of them? A message
+    can hold thousands of view hits; comparing each with every hit before it was quadratic."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in spans:
+            self.add(a, b)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_right(self.ends, a)  # the first interval ending after a
+        return i < len(self.starts) and self.starts[i] < b
+
+    def add(self, a: int, b: int) -> None:
+        if a >= b:
+            return
+        i, j = bisect_right(self.ends, a), bisect_left(self.starts, b)  # [i, j) overlap [a, b)
+        if i < j:
+            a, b = min(a, self.starts[i]), max(b, self.ends[j - 1])
+        self.starts[i:j] = [a]
+        self.ends[i:j] = [b]
+
+
+def _coverage(spans: list[tuple[int, int]]):
+    """``covered(a, b)``: whether one of ``spans`` holds [a, b). Sorted once, then a bisection
+    per question (a message can hold thousands of hits; comparing each with each was quadratic)."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def covered(a: int, b: int) -> bool:
+        i = bisect_right(starts, a)
+        return i > 0 and reach[i - 1] >= b
+
+    return covered
 
 
 def _bounds(view: str) -> list[int]:

@@ -24,6 +24,8 @@ Each view hit has a lower confidence than the literal match (``views.factor``).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import combinations, product
 
@@ -182,15 +184,16 @@ class ViewMatcher:
         out: list[ViewHit] = []
         n = len(compact)
         if self.auto is not None:
+            runs = _LetterRuns(text)
             for idx, ks, ke in self.auto.find_matches_as_indexes(enc, overlapping=True):
                 a, b = _unmap(emap, ks, ke, n)
                 for e in self._entries[idx]:
-                    hit = self._check(e, compact, a, b, text, span)
+                    hit = self._check(e, compact, a, b, text, span, runs)
                     if hit is not None:
                         out.append(hit)
         return out
 
-    def _check(self, e: _Entry, c: str, a: int, b: int, text: str, span) -> ViewHit | None:
+    def _check(self, e: _Entry, c: str, a: int, b: int, text: str, span, runs: _LetterRuns) -> ViewHit | None:
         t = e.term
         seg = c[a:b]
         if e.kind == "init":
@@ -206,7 +209,7 @@ class ViewMatcher:
             return ViewHit(t.category, t.term, a, b, round(conf, 3), "reversed", f"reversed {t.term}")
         if e.kind == "ascii":
             oa, ob = span(a, b)
-            if not _ascii_whole_syllables(text, oa, ob, {int(x) for x in e.literal.split(",") if x}):
+            if not _ascii_whole_syllables(runs, oa, ob, {int(x) for x in e.literal.split(",") if x}):
                 return None
             conf = t.confidence * self.f_py
             return ViewHit(t.category, t.term, a, b, round(conf, 3), "pinyin", f"pinyin of {t.term}")
@@ -263,13 +266,57 @@ def _is_letter(ch: str) -> bool:
     return len(f) == 1 and "a" <= f <= "z"
 
 
-def _ascii_whole_syllables(text: str, oa: int, ob: int, inner: set[int]) -> bool:
+class _LetterRuns:
+    """The runs of Latin letters of a message (as ``_is_letter`` reads them), found on first use
+    and read by bisection: a message typed in pinyin can hold thousands of matches in one run,
+    and walking the run for each was quadratic."""
+
+    __slots__ = ("text", "_starts", "_ends", "_segments")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._segments: dict[tuple[int, int], tuple[int, ...] | None] = {}
+
+    def _run(self, i: int) -> int:
+        """The index of the run holding position ``i``, or -1."""
+        if self._starts is None:
+            self._starts = []
+            for m in _LETTERS_RE.finditer("".join("a" if _is_letter(ch) else " " for ch in self.text)):
+                self._starts.append(m.start())
+                self._ends.append(m.end())
+        k = bisect_right(self._starts, i) - 1
+        return k if k >= 0 and i < self._ends[k] else -1
+
+    def back(self, edge: int) -> int:
+        """Where the letters just before ``edge`` begin (``edge`` when none)."""
+        k = self._run(edge - 1) if edge > 0 else -1
+        return self._starts[k] if k >= 0 else edge
+
+    def forward(self, edge: int) -> int:
+        """Where the letters from ``edge`` on end (``edge`` when none)."""
+        k = self._run(edge) if edge < len(self.text) else -1
+        return self._ends[k] if k >= 0 else edge
+
+    def segment(self, lo: int, hi: int) -> tuple[int, ...] | None:
+        """The syllable boundaries of the letters [lo, hi) read as pinyin, or None (once per span)."""
+        key = (lo, hi)
+        if key not in self._segments:
+            self._segments[key] = segment(fold(self.text[lo:hi]))
+        return self._segments[key]
+
+
+_LETTERS_RE = re.compile(r"a+")
+
+
+def _ascii_whole_syllables(runs: _LetterRuns, oa: int, ob: int, inner: set[int]) -> bool:
     """Typed pinyin: the match starts and ends on syllable boundaries, and the words it
     touches are pinyin, not a longer Latin word (wei xin, weixin; not software xin)."""
     # word breaks inside the match must fall on the term's syllable boundaries
     k = 0
     prev_letter = True
-    for ch in text[oa:ob]:
+    for ch in runs.text[oa:ob]:
         if _is_letter(ch):
             if not prev_letter and k not in inner:
                 return False
@@ -279,25 +326,15 @@ def _ascii_whole_syllables(text: str, oa: int, ob: int, inner: set[int]) -> bool
             prev_letter = False
     # the words around each end: a boundary inside a word must be a syllable boundary of it
     for edge in (oa, ob):
-        lo = edge
-        while lo > 0 and _is_letter(text[lo - 1]):
-            lo -= 1
-        hi = edge
-        while hi < len(text) and _is_letter(text[hi]):
-            hi += 1
+        lo, hi = runs.back(edge), runs.forward(edge)
         if lo == edge or hi == edge:
             continue  # the edge is a word boundary
-        word = fold(text[lo:hi])
-        bounds = segment(word)
+        bounds = runs.segment(lo, hi)
         if bounds is None or (edge - lo) not in bounds:
             return False
     # the first and last words must be pinyin as a whole too (no 'xinxi' inside 'software')
     for edge in (oa, ob - 1):
-        lo = hi = edge
-        while lo > 0 and _is_letter(text[lo - 1]):
-            lo -= 1
-        while hi < len(text) and _is_letter(text[hi]):
-            hi += 1
-        if hi > lo and segment(fold(text[lo:hi])) is None:
+        lo, hi = runs.back(edge), runs.forward(edge)
+        if hi > lo and runs.segment(lo, hi) is None:
             return False
     return True

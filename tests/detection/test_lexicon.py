@@ -4,8 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from backoffice.detection.lexicon import CATEGORIES, DEFAULT_DIR, load_lexicon
+from backoffice.detection.lexicon import CATEGORIES, DEFAULT_DIR, Term, load_lexicon
+from backoffice.detection.matchers import TermHit, _drop_contained
+from backoffice.detection.scanner import _Cover
 from backoffice.rulefiles import RuleFileError
 
 
@@ -67,3 +71,45 @@ def test_traditional_lexicon_entries_are_normalised(tmp_path):
     )
     lex = load_lexicon(d)
     assert any(t.pattern == "说谎话" for t in lex.terms)
+
+
+def _contained_pairwise(hits):
+    """The rule written pair by pair: inside a longer hit of its category, or a surer one of the same span."""
+    inside = [
+        h for h in hits
+        if any(o is not h and o.term.category == h.term.category and o.start <= h.start and h.end <= o.end
+               and (o.end - o.start > h.end - h.start
+                    or (o.end - o.start == h.end - h.start and o.term.confidence > h.term.confidence))
+               for o in hits)
+    ]
+    return [h for h in hits if h not in inside]
+
+
+_span = st.tuples(st.sampled_from(["offsite_contact", "abuse"]), st.integers(0, 12), st.integers(1, 6),
+                  st.sampled_from([0.5, 0.7, 0.9]))
+
+
+@given(st.lists(_span, max_size=14))
+def test_dropping_contained_hits_matches_the_pairwise_rule(spans):
+    hits = [TermHit(Term(cat, f"t{i}", f"t{i}", conf), start, start + length)
+            for i, (cat, start, length, conf) in enumerate(spans)]
+    kept = _contained_pairwise(hits)
+    seen, expected = set(), []
+    for h in kept:  # identical spans with identical confidence: the first stays
+        if (h.term.category, h.start, h.end) not in seen:
+            seen.add((h.term.category, h.start, h.end))
+            expected.append(h)
+    assert _drop_contained(hits) == expected
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=12),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=12))
+def test_a_cover_of_spans_answers_like_the_spans(added, asked):
+    cover = _Cover()
+    spans = []
+    for start, length in added:
+        cover.add(start, start + length)
+        if length:
+            spans.append((start, start + length))
+        for a, n in asked:
+            assert cover.overlaps(a, a + n) == any(s < a + n and a < e for s, e in spans)
