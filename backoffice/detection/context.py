@@ -161,6 +161,7 @@ class Rules:
     warn_invite: re.Pattern
     warn_pitch: re.Pattern
     warn_negators: re.Pattern  # negator $ (on the text before a warning word)
+    warn_negator_len: int  # the longest negator
     warn_third: re.Pattern
     work_categories: frozenset[str]
     work_spellings: frozenset[str]
@@ -214,6 +215,7 @@ def load_rules(path: Path | str | None = None) -> Rules:
         warn_invite=re.compile(alt(w, "invitations", "warning")),
         warn_pitch=re.compile(alt(w, "pitch", "warning")),
         warn_negators=re.compile(rf"(?:{alt(w, 'negators', 'warning')})$"),
+        warn_negator_len=max(len(_norm(x)) for x in w.negators),
         warn_third=re.compile(alt(w, "third_party", "warning")),
         work_categories=frozenset(k.categories),
         work_spellings=frozenset(_norm(x) for x in k.spellings),
@@ -240,7 +242,7 @@ def default_rules() -> Rules:
 class _Context:
     """The folded text without spaces and symbols, with each character's original index."""
 
-    __slots__ = ("text", "orig", "masked", "_delimiters")
+    __slots__ = ("text", "orig", "masked", "_delimiters", "_memo")
 
     def __init__(self, v: Views, false_cues: re.Pattern) -> None:
         s = v.s
@@ -267,6 +269,13 @@ class _Context:
         masked = false_cues.sub(lambda m: _MASK * len(m.group(0)), self.text)
         self.masked = _ANOTA_RE.sub(lambda m: _MASK * 3, masked)
         self._delimiters: dict[str, list[int]] = {}
+        self._memo: dict[tuple, object] = {}
+
+    def memo(self, key: tuple, compute):
+        """``compute()`` once per key and message (what a clause or sentence says)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def delimiters(self, chars: str) -> list[int]:
         """The positions of ``chars`` in the text, computed once: a message can hold thousands of
@@ -322,20 +331,24 @@ def _negated(c: _Context, a: int, b: int, cs: int, ce: int, first_person: bool, 
 
 
 def _warning(c: _Context, a: int, b: int, cs: int, ce: int, r: Rules) -> bool:
-    text = c.text
     ss, se = _bounds(c, a, b, _SENTENCE)
-    sentence = text[ss:se]
-    if r.warn_invite.search(sentence) or r.warn_pitch.search(sentence):
-        return False
-    cues = [
-        m for m in r.warn_cues.finditer(text, ss, se)
-        if not r.warn_negators.search(text, ss, m.start())
-    ]
+    cues = c.memo(("warning", ss, se), lambda: _warning_cues(c.text, ss, se, r))
     if not cues:
         return False
-    if any(cs <= m.start() < ce for m in cues):
+    i = bisect_left(cues, cs)
+    if i < len(cues) and cues[i] < ce:
         return True
-    return bool(r.warn_third.search(text, cs, ce))
+    return c.memo(("third party", cs, ce), lambda: bool(r.warn_third.search(c.text, cs, ce)))
+
+
+def _warning_cues(text: str, ss: int, se: int, r: Rules) -> list[int]:
+    """Where the sentence's warning words start, those not negated; none when the sentence
+    invites or pitches. Once per sentence: a sentence can hold thousands of hits."""
+    sentence = text[ss:se]
+    if r.warn_invite.search(sentence) or r.warn_pitch.search(sentence):
+        return []
+    return [m.start() for m in r.warn_cues.finditer(text, ss, se)
+            if not r.warn_negators.search(text, max(ss, m.start() - r.warn_negator_len), m.start())]
 
 
 def _work(c: _Context, spelling: str, a: int, b: int, cs: int, ce: int, r: Rules) -> bool:

@@ -107,19 +107,19 @@ def collapse_with_map(text: str) -> tuple[str, list[int] | None]:
 @cache
 def segment(word: str) -> tuple[int, ...] | None:
     """Syllable boundaries of a Latin word read as pinyin (longest syllables first), or None."""
-    index = syllables()
-
-    def walk(i: int) -> tuple[int, ...] | None:
-        if i == len(word):
-            return ()
-        for n in range(min(6, len(word) - i), 0, -1):
-            if word[i:i + n] in index:
-                rest = walk(i + n)
-                if rest is not None:
-                    return (i + n, *rest)
+    if len(word) > 40:
         return None
-
-    return walk(0) if len(word) <= 40 else None
+    index = syllables()
+    # rest[i]: the boundaries after i of the first reading of word[i:] (longest syllable first),
+    # or None. Filled from the end, each position once: the recursion this replaces tried every
+    # reading again at each position, exponential in the word ("weixin" + "an" x 16 + "q": 160 s).
+    rest: list[tuple[int, ...] | None] = [None] * len(word) + [()]
+    for i in range(len(word) - 1, -1, -1):
+        for n in range(min(6, len(word) - i), 0, -1):
+            if word[i:i + n] in index and rest[i + n] is not None:
+                rest[i] = (i + n, *rest[i + n])
+                break
+    return rest[0]
 
 
 def load_components(wanted: set[str]) -> dict[str, str]:

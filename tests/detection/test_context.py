@@ -313,6 +313,9 @@ def _long(head: str, unit: str, tail: str = "") -> str:
     _long("", "weixin"),
     _long("", "加微信"),
     _long("", "www."),
+    "weixin" + "an" * 16 + "q",  # a letter run read as pinyin syllables: 160 s
+    _long("x.com ", "a点"),
+    _long("", "微信骗子"),
 ])
 def test_long_repetitions_do_not_hang_the_scanner(text):
     import signal
