@@ -21,12 +21,17 @@ than ``min_chars`` ("好的", "稍等") are acknowledgements, not templates.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from backoffice.detection.conduct import ConductHit, Ref, Said, Words, grams, key, timed
 
 MECHANICAL_CONFIDENCE = 0.7
 IRRELEVANT_CONFIDENCE = 0.6
+#: The uses of one reply that are kept as evidence, the latest: a flag lists them, and each new
+#: use is compared with all of them (with every earlier one, a conversation of 2,500 exchanges
+#: answered alike took four minutes and stored every reply in every flag).
+MAX_USES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,7 @@ def _exchanges(messages: list[Said]) -> list[tuple[list[tuple[int, str]], list[t
 def find_mechanical(messages: list[Said], words: Words, settings: MechanicalSettings,
                     ref: Ref = str) -> list[ConductHit]:
     """Canned replies that do not answer the question they follow, at the reply's first message."""
-    uses: dict[str, list[_Use]] = {}
+    uses: dict[str, deque[_Use]] = {}
     hits = []
     for turn, reply in _exchanges(messages):
         asked = " ".join(text for _i, text in turn)
@@ -76,7 +81,7 @@ def find_mechanical(messages: list[Said], words: Words, settings: MechanicalSett
         if not question or not words.is_question(asked) or len(said) < settings.min_chars:
             continue
         use = _Use(question, turn[0][0], reply[0][0])
-        earlier = uses.setdefault(said, [])
+        earlier = uses.setdefault(said, deque(maxlen=MAX_USES))
         others = [u for u in earlier if not _same_question(u.question, question)]
         earlier.append(use)
         if not others or grams(words.content(said)) & grams(question):

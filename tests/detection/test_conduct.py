@@ -214,3 +214,26 @@ def test_a_customer_who_answers_every_message_is_never_flooded(minutes):
         t = DAY + timedelta(hours=10, minutes=m)
         convo += [(2 * n, C, t, "然后呢"), (2 * n + 1, M, t + timedelta(seconds=1), "好的")]
     assert not [h for h in find_harassment(convo, WORDS, HARASS) if h.detector == "frequent_contact"]
+
+
+def test_a_reply_used_many_times_keeps_the_latest_uses_as_evidence():
+    """One reply to forty different questions: every use after the third is flagged, and a flag
+    lists at most MAX_USES earlier replies (not every one: the check was cubic and the evidence
+    grew with the square of the conversation)."""
+    from backoffice.detection.mechanical import MAX_USES
+
+    items = [
+        "红色", "蓝色", "尺码", "快递", "发票", "退货", "保修", "赠品", "包装", "颜色",
+        "材质", "产地", "重量", "电池", "充电", "屏幕", "内存", "说明书", "安装", "配件",
+        "优惠券", "会员", "积分", "预售", "定金", "尾款", "批发", "样品", "定制", "刻字",
+        "礼盒", "贺卡", "保价", "运费", "偏远", "自提", "上门", "试用", "换货", "补发",
+    ]
+    rows = []
+    for n, item in enumerate(items):
+        rows += [(C, f"10:{n:02d}", f"{item}怎么弄？"), (M, f"10:{n:02d}", GREETING)]
+    flags = find_mechanical(said(*rows), WORDS, MECH, ref=lambda i: f"m{i}")
+    assert len(flags) == len(items) - 1
+    last = flags[-1].evidence
+    assert last["questions"] == MAX_USES + 1
+    assert last["replies"][-1] == f"m{2 * len(items) - 1}"
+    assert len(last["replies"]) == MAX_USES + 1
