@@ -112,6 +112,7 @@ _RUN_RE = re.compile(r"[^\W_]+|[,。!?;\n]|\s+")
 _CLAUSE = ",。!?;\n"
 _SENTENCE = "。!?;\n"
 _CLAUSE_RE = re.compile(r"[,。!?;\n]")
+_DELIMITERS = {_CLAUSE: re.compile(r"[,。!?;\n]"), _SENTENCE: re.compile(r"[。!?;\n]")}
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _MASK = "\x00"
 _ANOTA_RE = re.compile(r"(.)[不没]\1")  # 加不加, 方不方便, 有没有: a question, not a negation
@@ -282,7 +283,7 @@ class _Context:
         hits in one long clause, and walking the clause for each was quadratic."""
         at = self._delimiters.get(chars)
         if at is None:
-            at = self._delimiters[chars] = [i for i, ch in enumerate(self.text) if ch in chars]
+            at = self._delimiters[chars] = [m.start() for m in _DELIMITERS[chars].finditer(self.text)]
         return at
 
     def locate(self, start: int, end: int) -> tuple[int, int]:

