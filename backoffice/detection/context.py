@@ -31,17 +31,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import Field
 
+from backoffice.detection.chains import Chain
 from backoffice.detection.hits import Hit
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR
 from backoffice.detection.normalize import fold
 from backoffice.rulefiles import Marks, RuleModel, Text, load_with_marks
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from backoffice.detection.normalize import Views
@@ -118,11 +122,10 @@ _MASK = "\x00"
 _ANOTA_RE = re.compile(r"(.)[不没]\1")  # 加不加, 方不方便, 有没有: a question, not a negation
 # a real number or handle: 5+ digits, or a word of 6+ letters and digits with both
 _ALNUM_RE = re.compile(r"[a-z0-9]+")
-#: At most this many cue words in a row (bridges, subjects, tails, gap words and runs). A cue
-#: word list holds words made of other words in it (我这边 = 我 + 这边), so an unbounded
-#: ``(?:words)*`` reads a long repetition of them in exponentially many ways before it fails: a
-#: message like "微信" + "我这边" x 40 hung the scanner. Bounded, the ways are few; real text
-#: never chains more than a handful of such words.
+#: At most this many pieces (gap words, letter runs, digit runs) between a tool and its work
+#: word ("微信 公众号 的 开发"). Gap words made of other gap words (企业微信 = 企业 + 微信) are
+#: read in several ways; bounded, the ways are few. The other cue-word runs are either inside a
+#: window of ``window`` characters or read by a ``Chain`` in linear time.
 MAX_CUE_RUN = 8
 #: The context rules read at most this many hits of a message (see ``apply``).
 MAX_CONTEXT_HITS = 256
@@ -149,13 +152,14 @@ class Rules:
     neg_categories: frozenset[str]
     neg_pre: re.Pattern  # cue bridge* $ (on the text before the hit)
     neg_weak: frozenset[str]
-    neg_subjects: re.Pattern  # ^ subject* $ (the clause before a cue governing 加我微信)
+    neg_subjects: Chain  # the clause before a cue governing 加我微信
     neg_keep: re.Pattern
     false_cues: re.Pattern
     breakers: re.Pattern
     invite_after: re.Pattern
-    post: re.Pattern  # ^ bridge* cue tail* $ (on the rest of the clause)
-    post_gap: re.Pattern  # ^ bridge* $
+    post_bridges: Chain  # the rest of the clause: bridges, a refusal cue, tails (see _refusal)
+    post_cues: Chain
+    tail: Chain
     quote: re.Pattern  # quote-cue bridge* $
     warn_categories: frozenset[str]
     warn_cues: re.Pattern
@@ -185,32 +189,34 @@ def load_rules(path: Path | str | None = None) -> Rules:
     def alt(section: RuleModel, key: str, name: str) -> str:
         return _alt(getattr(section, key), marks, (name, key))
 
-    run = f"{{0,{MAX_CUE_RUN}}}"
-    # Between a tool and its work word: gap words, letter runs and digit runs. The runs are
-    # possessive and the gap words that are runs themselves ("qq") are left to them, so a run of
-    # letters is read one way only: with ``(?:...|[a-z0-9]{1,10})*`` a message typed in pinyin
+    def chain(section: RuleModel, key: str, name: str) -> Chain:
+        _alt(getattr(section, key), marks, (name, key))  # the same checks
+        return Chain(_norm(x) for x in getattr(section, key))
+
+    # Between a tool and its work word: gap words, letter runs and digit runs, then the start of
+    # a run the work word ends (微信jssdk, 企业微信openapi). The runs are possessive and the gap
+    # words that are runs themselves ("qq") are left to them, so a run of letters is read one way
+    # only: with ``(?:...|[a-z0-9]{1,10})*`` a message typed in pinyin
     # ("...zaiweixinlifahaoshijack97952jide...") backtracked exponentially and hung the scanner.
     work_gap = _alt(tuple(x for x in k.gap_after if not _ALNUM_RE.fullmatch(_norm(x))), marks,
                     ("work", "gap_after"))
     bridges = alt(n, "bridges", "negation")
-    post_bridges = alt(n, "post_bridges", "negation")
     return Rules(
         window=cfg.window,
         keep_detectors=frozenset(cfg.keep_detectors),
         keep_views=frozenset(cfg.keep_views),
         neg_categories=frozenset(n.categories),
-        neg_pre=re.compile(rf"(?P<cue>{alt(n, 'cues', 'negation')})(?:{bridges}){run}$"),
+        neg_pre=re.compile(rf"(?P<cue>{alt(n, 'cues', 'negation')})(?:{bridges})*$"),
         neg_weak=frozenset(_norm(x) for x in n.weak_cues),
-        neg_subjects=re.compile(rf"(?:{alt(n, 'subjects', 'negation')}){run}"),
+        neg_subjects=chain(n, "subjects", "negation"),
         neg_keep=re.compile(alt(n, "keep_spellings", "negation")),
         false_cues=re.compile(alt(n, "false_cues", "negation")),
         breakers=re.compile(alt(n, "breakers", "negation")),
         invite_after=re.compile(rf"(?:{alt(n, 'invite_after', 'negation')})"),
-        post=re.compile(
-            rf"(?:{post_bridges}){run}(?:{alt(n, 'post_cues', 'negation')})(?:{alt(n, 'tail', 'negation')}){run}"
-        ),
-        post_gap=re.compile(rf"(?:{post_bridges}){run}"),
-        quote=re.compile(rf"(?:{alt(n, 'quote_cues', 'negation')})(?:{bridges}){run}$"),
+        post_bridges=chain(n, "post_bridges", "negation"),
+        post_cues=chain(n, "post_cues", "negation"),
+        tail=chain(n, "tail", "negation"),
+        quote=re.compile(rf"(?:{alt(n, 'quote_cues', 'negation')})(?:{bridges})*$"),
         warn_categories=frozenset(w.categories),
         warn_cues=re.compile(alt(w, "cues", "warning")),
         warn_invite=re.compile(alt(w, "invitations", "warning")),
@@ -221,13 +227,13 @@ def load_rules(path: Path | str | None = None) -> Rules:
         work_categories=frozenset(k.categories),
         work_spellings=frozenset(_norm(x) for x in k.spellings),
         work_after=re.compile(
-            rf"(?:{work_gap}|[a-z]++|[0-9]++){run}(?:{alt(k, 'words_after', 'work')})"
+            rf"(?:{work_gap}|[a-z]++|[0-9]++){{0,{MAX_CUE_RUN}}}[a-z0-9]*?(?:{alt(k, 'words_after', 'work')})"
         ),
-        work_before=re.compile(rf"(?:{alt(k, 'verbs_before', 'work')})(?:{alt(k, 'gap_before', 'work')}){run}$"),
+        work_before=re.compile(rf"(?:{alt(k, 'verbs_before', 'work')})(?:{alt(k, 'gap_before', 'work')})*$"),
         work_block_before=re.compile(rf"(?:{alt(k, 'blockers_before', 'work')})$"),
         work_block_after=re.compile(alt(k, "blockers_after", "work")),
         off_categories=frozenset(o.categories),
-        official=re.compile(rf"(?:{alt(o, 'markers', 'official')})(?:{alt(o, 'bridges', 'official')}){run}$"),
+        official=re.compile(rf"(?:{alt(o, 'markers', 'official')})(?:{alt(o, 'bridges', 'official')})*$"),
         official_exit=re.compile(rf"(?:{alt(o, 'exits', 'official')})$"),
         official_block=re.compile(alt(o, "blockers_after", "official")),
     )
@@ -270,9 +276,9 @@ class _Context:
         masked = false_cues.sub(lambda m: _MASK * len(m.group(0)), self.text)
         self.masked = _ANOTA_RE.sub(lambda m: _MASK * 3, masked)
         self._delimiters: dict[str, list[int]] = {}
-        self._memo: dict[tuple, object] = {}
+        self._memo: dict[tuple, Any] = {}
 
-    def memo(self, key: tuple, compute):
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()`` once per key and message (what a clause or sentence says)."""
         if key not in self._memo:
             self._memo[key] = compute()
@@ -306,11 +312,22 @@ def _is_identifier(h: Hit, spelling: str, r: Rules) -> bool:
     return h.detector in r.keep_detectors or bool(_ID_RE.search(spelling))
 
 
+def _refusal(c: _Context, r: Rules, text: str, clause: int, start: int, stop: int) -> bool:
+    """``text[start:stop]``, the end of the clause from ``clause`` to ``stop``, is a refusal after
+    the hit: bridges, one refusal cue, tails (是不允许的哈, 不方便给哈哈哈). Where the tails can
+    finish is worked out once per clause, and only once a cue is found."""
+    for p in r.post_bridges.reach(text, start, stop):
+        for q in r.post_cues.word_ends(text, p, stop):
+            if q in c.memo(("tail", clause, stop), lambda: r.tail.finishing(text, clause, stop)):
+                return True
+    return False
+
+
 def _negated(c: _Context, a: int, b: int, cs: int, ce: int, first_person: bool, r: Rules) -> bool:
     text = c.masked
     rest = text[b:ce]
     # a refusal after the hit, up to the end of the clause
-    if r.post.fullmatch(rest):
+    if _refusal(c, r, text, cs, b, ce):
         return True
     lo = max(cs, a - r.window)
     m = r.neg_pre.search(text, lo, a)
@@ -318,15 +335,15 @@ def _negated(c: _Context, a: int, b: int, cs: int, ce: int, first_person: bool, 
         if not first_person:
             return True
         # 加我微信: only an explicit refusal that opens the clause
-        if m.group("cue") not in r.neg_weak and r.neg_subjects.fullmatch(text, cs, m.start()):
+        if m.group("cue") not in r.neg_weak and r.neg_subjects.spans(text, cs, m.start()):
             return True
     # quoting the customer: 您说的加微信，这个我们做不到
-    if r.quote.search(text[max(cs, a - r.window):a]) and r.post_gap.fullmatch(rest) is not None:
+    if r.quote.search(text[max(cs, a - r.window):a]) and r.post_bridges.spans(text, b, ce):
         nxt_start = ce + 1
         if ce < len(text) and text[ce] == ",":
             nxt_end = _CLAUSE_RE.search(text, nxt_start)
-            nxt = text[nxt_start:nxt_end.start() if nxt_end else len(text)]
-            if r.post.fullmatch(nxt):
+            nxt_stop = nxt_end.start() if nxt_end else len(text)
+            if _refusal(c, r, text, nxt_start, nxt_start, nxt_stop):
                 return True
     return False
 

@@ -21,16 +21,16 @@ than ``min_chars`` ("好的", "稍等") are acknowledgements, not templates.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 
 from backoffice.detection.conduct import ConductHit, Ref, Said, Words, grams, key, timed
 
 MECHANICAL_CONFIDENCE = 0.7
 IRRELEVANT_CONFIDENCE = 0.6
-#: The uses of one reply that are kept as evidence, the latest: a flag lists them, and each new
-#: use is compared with all of them (with every earlier one, a conversation of 2,500 exchanges
-#: answered alike took four minutes and stored every reply in every flag).
+#: The questions one reply is remembered to have answered: the first use for each different
+#: question, up to this many. Each new use is compared with them and a flag lists them; compared
+#: with every earlier use, a conversation of 2,500 exchanges answered alike took four minutes
+#: and stored every reply in every flag.
 MAX_USES = 20
 
 
@@ -72,7 +72,7 @@ def _exchanges(messages: list[Said]) -> list[tuple[list[tuple[int, str]], list[t
 def find_mechanical(messages: list[Said], words: Words, settings: MechanicalSettings,
                     ref: Ref = str) -> list[ConductHit]:
     """Canned replies that do not answer the question they follow, at the reply's first message."""
-    uses: dict[str, deque[_Use]] = {}
+    uses: dict[str, list[_Use]] = {}
     hits = []
     for turn, reply in _exchanges(messages):
         asked = " ".join(text for _i, text in turn)
@@ -81,15 +81,12 @@ def find_mechanical(messages: list[Said], words: Words, settings: MechanicalSett
         if not question or not words.is_question(asked) or len(said) < settings.min_chars:
             continue
         use = _Use(question, turn[0][0], reply[0][0])
-        earlier = uses.setdefault(said, deque(maxlen=MAX_USES))
-        others = [u for u in earlier if not _same_question(u.question, question)]
-        earlier.append(use)
-        if not others or grams(words.content(said)) & grams(question):
+        earlier = uses.setdefault(said, [])  # the first use for each different question
+        distinct = [u for u in earlier if not _same_question(u.question, question)]
+        if len(distinct) == len(earlier) and len(earlier) < MAX_USES:
+            earlier.append(use)
+        if not distinct or grams(words.content(said)) & grams(question):
             continue
-        distinct: list[_Use] = []
-        for u in others:
-            if not any(_same_question(u.question, d.question) for d in distinct):
-                distinct.append(u)
         if len(distinct) + 1 >= settings.repeats:
             hits.append(ConductHit(use.reply_index, "mechanical_reply", MECHANICAL_CONFIDENCE, {
                 "questions": len(distinct) + 1,

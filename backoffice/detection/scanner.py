@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
 from itertools import accumulate
@@ -301,7 +302,7 @@ class _Cover:
 
     __slots__ = ("starts", "ends")
 
-    def __init__(self, spans=()) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         for a, b in spans:
@@ -325,7 +326,7 @@ def _nothing(a: int, b: int) -> bool:
     return False
 
 
-def _coverage(spans: list[tuple[int, int]]):
+def _coverage(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     """``covered(a, b)``: whether one of ``spans`` holds [a, b). Sorted once, then a bisection
     per question (a message can hold thousands of hits; comparing each with each was quadratic)."""
     if not spans:

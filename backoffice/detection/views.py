@@ -184,18 +184,16 @@ class ViewMatcher:
         out: list[ViewHit] = []
         n = len(compact)
         if self.auto is not None:
-            runs = None
+            runs = _LetterRuns(text)  # found on first use
             for idx, ks, ke in self.auto.find_matches_as_indexes(enc, overlapping=True):
                 a, b = _unmap(emap, ks, ke, n)
                 for e in self._entries[idx]:
-                    if runs is None and e.kind == "ascii":
-                        runs = _LetterRuns(text)
                     hit = self._check(e, compact, a, b, text, span, runs)
                     if hit is not None:
                         out.append(hit)
         return out
 
-    def _check(self, e: _Entry, c: str, a: int, b: int, text: str, span, runs: _LetterRuns | None) -> ViewHit | None:
+    def _check(self, e: _Entry, c: str, a: int, b: int, text: str, span, runs: _LetterRuns) -> ViewHit | None:
         t = e.term
         seg = c[a:b]
         if e.kind == "init":

@@ -237,3 +237,18 @@ def test_a_reply_used_many_times_keeps_the_latest_uses_as_evidence():
     assert last["questions"] == MAX_USES + 1
     assert last["replies"][-1] == f"m{2 * len(items) - 1}"
     assert len(last["replies"]) == MAX_USES + 1
+
+
+def test_many_uses_for_one_question_keep_the_earlier_questions():
+    """One reply to 红色 once and to 蓝色 22 times: every 蓝色 use is still set against the 红色
+    one (remembering only the latest uses dropped it), and with a third question before them each
+    is mechanical."""
+    blue = [row for k in range(22) for row in ((C, f"11:{k:02d}", "蓝色怎么弄？"), (M, f"11:{k:02d}", GREETING))]
+    flags = find_mechanical(said((C, "10:00", "红色怎么弄？"), (M, "10:00", GREETING), *blue), WORDS, MECH,
+                            ref=lambda i: f"m{i}")
+    assert [f.detector for f in flags] == ["irrelevant_reply"] * 22
+    flags = find_mechanical(said((C, "10:00", "红色怎么弄？"), (M, "10:00", GREETING),
+                                 (C, "10:01", "尺码怎么选？"), (M, "10:01", GREETING), *blue), WORDS, MECH,
+                            ref=lambda i: f"m{i}")
+    assert [f.detector for f in flags[1:]] == ["mechanical_reply"] * 22
+    assert flags[-1].evidence["replies"][:2] == ["m1", "m3"]

@@ -87,6 +87,14 @@ CANCELLED = [
     ("你说要加QQ，抱歉不行的", CONTACT, "quote"),
     ("您说的刷单我们不做", ILLEGAL, "quote"),
     ("您说的加QQ我们做不了", CONTACT, "quote"),
+    # long laughter after a refusal or before one (a chain of 哈 read word by word, not bounded)
+    ("微信没有" + "哈" * 17, CONTACT, "refusal"),
+    ("QQ没有的" + "哈" * 16, CONTACT, "refusal"),
+    ("哈" * 9 + "不能加我微信", CONTACT, "refusal"),
+    # a work word at the end of a run of letters after the tool
+    ("微信jssdk签名报错怎么办", CONTACT, "work"),
+    ("企业微信openapi文档发一下", CONTACT, "work"),
+    ("你们做过微信webapi吗", CONTACT, "work"),
 ]
 
 # (text, category that MUST still be flagged, why it is a near miss)
