@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 
@@ -104,7 +104,7 @@ def collapse_with_map(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), src
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # words come from messages: a bounded cache, not one per word ever seen
 def segment(word: str) -> tuple[int, ...] | None:
     """Syllable boundaries of a Latin word read as pinyin (longest syllables first), or None."""
     if len(word) > 40:

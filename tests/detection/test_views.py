@@ -164,3 +164,10 @@ def test_batch_equals_per_message_on_view_cases():
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 24))) for _ in range(3000)]
     expected = [(i, sc.hits(t)) for i, t in enumerate(texts) if sc.hits(t)]
     assert sc.scan_texts(texts) == expected
+
+
+def test_the_syllable_cache_is_bounded():
+    """Words to segment come from merchants' messages: the cache keeps a bounded number."""
+    from backoffice.detection.view_tables import segment
+
+    assert segment.cache_info().maxsize == 1 << 16
