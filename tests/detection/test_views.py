@@ -168,6 +168,4 @@ def test_batch_equals_per_message_on_view_cases():
 
 def test_the_syllable_cache_is_bounded():
     """Words to segment come from merchants' messages: the cache keeps a bounded number."""
-    from backoffice.detection.view_tables import segment
-
     assert segment.cache_info().maxsize == 1 << 16
