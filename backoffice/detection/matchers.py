@@ -189,10 +189,9 @@ def _covers(o: TermHit, h: TermHit) -> bool:
 def _not_covered(hits: list[TermHit]) -> list[TermHit]:
     """The hits no other hit covers (``_covers``), in one sweep: for thousands of hits in one
     message, comparing every pair was quadratic."""
-    # A hit is inside another when a longer hit of its category covers it, or one of the same
-    # span is surer. One sweep over the spans by start: the furthest end reached by a span that
-    # starts earlier (any such span reaching h.end is longer), and the furthest end among spans
-    # of the same start. Comparing every pair was quadratic in a message's hits.
+    # Per category and start: the furthest end reached by a span that starts earlier (any such
+    # span reaching h.end is longer), the furthest end among spans of the same start, and the
+    # surest confidence of each span.
     surest: dict[tuple[str, int, int], float] = {}
     by_start: dict[tuple[str, int], int] = {}
     for h in hits:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import ahocorasick_rs as ac
 
-from backoffice.detection import context
+from backoffice.detection import context, context_rules
 from backoffice.detection.contacts import MASK_CHARS, ContactDetector
 from backoffice.detection.hits import Hit
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR, load_lexicon
@@ -75,7 +75,7 @@ class Scanner:
         self.matcher = LexiconMatcher(self.lexicon)
         self.contacts = ContactDetector(directory)
         # The context rules of the same directory: a RULES_DIR is one consistent set of files.
-        self.context_rules = context.load_rules(Path(directory) / CONTEXT_FILE) if directory else None
+        self.context_rules = context_rules.load_rules(Path(directory) / CONTEXT_FILE) if directory else None
         self.views = ViewMatcher(self.lexicon, self.contacts.view_cfg, self.contacts.trigger_words)
         vm = self.views
         triggers = vm.candidate_triggers(self.lexicon, self.contacts.trigger_words)

@@ -180,10 +180,11 @@ def find_phone_tails(messages, merchant_views: list[tuple[int, datetime | None, 
     or a word before or after them makes them something else (订单, 元 ...).
     """
     views = {i: v for i, _, v in merchant_views}
-    candidates, left = [], 0
+    candidates, told, left = [], [], 0
     for i, role, *_ in messages:
         if role == "customer":
             asked = Views(messages[i][3]).compact
+            told.append(asked)
             left = follow if any(w in asked for w in _PHONE_TALK) else 0
             continue
         if role != "merchant" or left == 0 or i not in views:
@@ -198,8 +199,8 @@ def find_phone_tails(messages, merchant_views: list[tuple[int, datetime | None, 
         return []
     # The customer's own digits, all pieces looked for in one pass over everything the customer
     # wrote (one search of it per piece was quadratic in a long conversation).
-    told = "".join(Views(m[3]).compact for m in messages if m[1] == "customer")
-    theirs = set(ac.AhoCorasick(list({f[2] for _, _, f in candidates})).find_matches_as_strings(told, overlapping=True))
+    pieces = ac.AhoCorasick(list({f[2] for _, _, f in candidates}))
+    theirs = set(pieces.find_matches_as_strings("".join(told), overlapping=True))
     out = []
     for i, v, (start, end, digits) in candidates:
         if digits in theirs:

@@ -75,7 +75,7 @@ def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
     :raises RuleFileError: on the first broken file.
     """
     # The detection loaders live with the detectors; imported here so that policy stays below detection.
-    from backoffice.detection import context
+    from backoffice.detection import context_rules
     from backoffice.detection.conduct import read_words
     from backoffice.detection.contacts import ContactDetector
     from backoffice.detection.lexicon import CONDUCT_FILE, CONTACTS_FILE, CONTEXT_FILE, LEXICONS_SUBDIR, load_lexicon
@@ -83,7 +83,7 @@ def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
     lexicons = rules_dir / LEXICONS_SUBDIR
     lex = load_lexicon(lexicons)
     contacts = ContactDetector(lexicons)
-    context_rules = context.load_rules(lexicons / CONTEXT_FILE)
+    context = context_rules.load_rules(lexicons / CONTEXT_FILE)
     words = read_words(lexicons / CONDUCT_FILE)
     banks = [load_bank(path) for path in sorted((rules_dir / EXAMS_SUBDIR).glob("*.yaml"))]
     return [
@@ -91,7 +91,7 @@ def check_detection_and_exams(rules_dir: Path) -> list[tuple[str, str, Path]]:
                      f"{len(lex.exemptions)} exemptions", lexicons),
         ("contacts", f"{len(contacts.domains)} official domains, {len(contacts.trigger_words)} trigger words",
          lexicons / CONTACTS_FILE),
-        ("context", f"window {context_rules.window}, {len(context_rules.keep_detectors)} kept detectors",
+        ("context", f"window {context.window}, {len(context.keep_detectors)} kept detectors",
          lexicons / CONTEXT_FILE),
         ("conduct", f"{len(words.question_cues)} question words, "
                     f"{len(words.refusals) + len(words.refusals_whole)} refusals", lexicons / CONDUCT_FILE),

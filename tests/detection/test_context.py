@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from backoffice.detection import context, default_scanner
+from backoffice.detection import context, context_rules, default_scanner
 from backoffice.detection.lexicon import CONTEXT_FILE, DEFAULT_DIR
 from backoffice.detection.normalize import Views
 from backoffice.detection.scanner import Hit
@@ -259,7 +259,7 @@ def test_other_categories_are_untouched():
 
 
 def test_shipped_rules_load_once():
-    assert context.default_rules() is context.default_rules()
+    assert context_rules.default_rules() is context_rules.default_rules()
 
 
 def test_rule_file_errors_name_file_and_path(tmp_path):
@@ -269,12 +269,12 @@ def test_rule_file_errors_name_file_and_path(tmp_path):
     line = text[: text.index("window: 12")].count("\n") + 1
     path.write_text(text.replace("window: 12", "window: many"), encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
-        context.load_rules(path)
+        context_rules.load_rules(path)
     assert str(err.value).startswith(f"{path}:{line}: ")
     assert str(err.value).endswith("(at window)")
     path.write_text("window: 3\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"context.yaml:1: Field required \(at keep_detectors\)"):
-        context.load_rules(path)
+        context_rules.load_rules(path)
 
 
 def test_a_cue_that_normalises_to_nothing_names_its_list(tmp_path):
@@ -283,7 +283,7 @@ def test_a_cue_that_normalises_to_nothing_names_its_list(tmp_path):
     path.write_text(text.replace("  bridges: [", "  bridges: ['...', ", 1), encoding="utf-8")
     line = text[: text.index("  bridges: [")].count("\n") + 1
     with pytest.raises(RuleFileError) as err:
-        context.load_rules(path)
+        context_rules.load_rules(path)
     assert str(err.value) == f"{path}:{line}: a word normalises to nothing (at negation.bridges)"
 
 

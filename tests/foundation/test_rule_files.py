@@ -14,7 +14,7 @@ import pytest
 
 from backoffice import create_app
 from backoffice.config import PROJECT_ROOT
-from backoffice.detection import context
+from backoffice.detection import context_rules
 from backoffice.detection.conduct import read_words
 from backoffice.detection.contacts import ContactDetector
 from backoffice.detection.lexicon import load_lexicon
@@ -29,7 +29,7 @@ KINDS: dict[str, tuple[str, Callable[[Path], object]]] = {
     "pack": ("packs/zbj.yaml", load_rulebook),
     "lexicon": ("lexicons/abuse.yaml", lambda d: load_lexicon(d / "lexicons")),
     "contacts": ("lexicons/contacts.yaml", lambda d: ContactDetector(d / "lexicons")),
-    "context": ("lexicons/context.yaml", lambda d: context.load_rules(d / "lexicons" / "context.yaml")),
+    "context": ("lexicons/context.yaml", lambda d: context_rules.load_rules(d / "lexicons" / "context.yaml")),
     "conduct": ("lexicons/conduct.yaml", lambda d: read_words(d / "lexicons" / "conduct.yaml")),
     "exam bank": ("exams/taobao.yaml", lambda d: load_bank(d / "exams" / "taobao.yaml")),
 }
