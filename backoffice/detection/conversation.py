@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 
 from backoffice.detection import reply_time
-from backoffice.detection.combine import combine, joined_runs
+from backoffice.detection.combine import CONVERSATION_MODEL_ONLY, combine, joined_runs
 from backoffice.detection.conduct import ConductHit, load_words
 from backoffice.detection.harassment import HarassmentSettings, find_harassment
 from backoffice.detection.mechanical import MechanicalSettings, find_mechanical
@@ -131,7 +131,9 @@ def scan_conversation(
         texts.append(text)
         text_hits.append(scanner.hits_views(v) if text else [])
         flags.extend(_attachment_flags(scanner, i, atts))
-    for (i, _, _), scored in zip(merchant_views, combine(texts, text_hits, model, review), strict=True):
+    # read together, the merchant's messages need more from the model alone than one read by itself
+    model_only = CONVERSATION_MODEL_ONLY if len(texts) > 1 else 0.0
+    for (i, _, _), scored in zip(merchant_views, combine(texts, text_hits, model, review, model_only), strict=True):
         for s in scored:
             h = s.hit
             flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence,
@@ -164,7 +166,7 @@ def scan_conversation(
             flagged.setdefault(f.message_index, set()).add(f.category)
         items = [(i, t, text) for (i, t, _), text in zip(merchant_views, texts, strict=True)]
         for i, first, s in joined_runs(items, flagged, model, review, scanner.contacts.split_window,
-                                       scanner.contacts.split_max):
+                                       scanner.contacts.split_max, model_only):
             h = s.hit
             flags.append(Flag(i, h.category, h.start, h.end, h.matched, h.detector, h.term, h.confidence,
                               view="joined", score=s.score, model_version=s.model_version, features=s.features,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from backoffice import create_app
 from backoffice.detection import features, model, train
-from backoffice.detection.combine import by_clause, combine, decide, joined_runs
+from backoffice.detection.combine import CONVERSATION_MODEL_ONLY, by_clause, combine, decide, joined_runs
 from backoffice.detection.conversation import scan_conversation
 from backoffice.detection.scanner import Hit
 
@@ -261,6 +261,36 @@ def test_a_second_category_never_borrows_the_first_one_s_certainty():
     q = np.zeros(len(cats))
     q[cats.index("illegal_service")], q[cats.index("offsite_contact")] = 0.40, 0.41
     assert decide(q, {"illegal_service"}, cats, review) == {"illegal_service": 0.45}
+
+
+@pytest.mark.parametrize(("score", "rules", "floor", "model_only", "flagged"), [
+    (0.67, set(), {}, 0.0, True),  # a message read alone: the review threshold
+    (0.67, set(), {}, CONVERSATION_MODEL_ONLY, False),  # read with its conversation: the model alone is not enough
+    (0.80, set(), {}, CONVERSATION_MODEL_ONLY, True),
+    (0.67, {"offsite_contact"}, {}, CONVERSATION_MODEL_ONLY, True),  # a rule found it: the review threshold
+    (0.30, set(), {"offsite_contact": 0.9}, CONVERSATION_MODEL_ONLY, True),  # a phone number stands on its own
+])
+def test_a_category_only_the_model_sees_needs_more_in_a_conversation(score, rules, floor, model_only, flagged):
+    cats = model.CATEGORIES
+    p = np.zeros(len(cats))
+    p[cats.index("offsite_contact")] = score
+    chosen = decide(p, rules, cats, dict.fromkeys(cats, 0.45), floor, model_only)
+    assert ("offsite_contact" in chosen) is flagged
+
+
+def test_a_conversation_s_merchant_messages_need_more_from_the_model_alone_than_one_read_alone():
+    m = _toy_model({"老地方见": 0.2})  # p(contact | "老地方见") = 0.67: above review, below 0.75
+    review = dict.fromkeys(model.CATEGORIES, 0.45)
+    alone = {"messages": [{"sender_role": "merchant", "text": "老地方见"}]}
+    assert [f.category for f in scan_conversation(alone, model=m, review=review)] == ["offsite_contact"]
+    together = {"messages": [{"sender_role": "merchant", "text": "您好，在的"},
+                             {"sender_role": "customer", "text": "什么时候能拿到"},
+                             {"sender_role": "merchant", "text": "老地方见"}]}
+    assert scan_conversation(together, model=m, review=review) == []
+    # a rule hit in the same conversation still reaches the reviewer at the review threshold
+    with_rule = {"messages": [{"sender_role": "merchant", "text": "您好，在的"},
+                              {"sender_role": "merchant", "text": "老地方见，加我微信"}]}
+    assert {f.category for f in scan_conversation(with_rule, model=m, review=review)} == {"offsite_contact"}
 
 
 def test_short_replies_raise_no_model_flag_and_runs_flag_once():
