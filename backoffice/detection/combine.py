@@ -159,8 +159,8 @@ def decide(p, rule_categories: set[str], categories: Sequence[str], review: Mapp
     total = float(sum(p))
     if chosen:
         # a message that surely breaks a rule also breaks the others the rules found in it, unless
-        # the model all but rules them out (below SECONDARY of its certainty: with m3.3-a1b14090c8,
-        # "刷单返利，加我薇信abc123" gives illegal service 0.048 of 0.98 and is flagged as contact only)
+        # the model all but rules them out (below SECONDARY of its certainty: with m3.3-23d5468210,
+        # "刷单返利，加我薇信abc123" gave illegal service 0.03 of 0.99 and was flagged as contact only)
         for j, c in enumerate(categories):
             limit = review.get(c, DEFAULT_REVIEW_THRESHOLD)
             if c in rule_categories and c not in chosen and p[j] >= SECONDARY * total and total >= limit:
