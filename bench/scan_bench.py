@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import platform
 import random
@@ -86,6 +87,14 @@ def make_corpus(n: int, seed: int = SEED) -> list[str]:
     return out
 
 
+def _collector_paused(fn):
+    gc.disable()
+    try:
+        return fn()
+    finally:
+        gc.enable()
+
+
 def timed(fn, repeat: int) -> tuple[float, object]:
     fn()  # warm-up
     times, result = [], None
@@ -118,6 +127,9 @@ def main() -> None:
     auto.make_automaton()
 
     bare_t, bare = timed(lambda: [list(auto.iter(t)) for t in texts], args.repeat)
+    # The pipeline pauses the cyclic garbage collector during a batch pass; the same courtesy
+    # for the bare automaton gives the stricter ratio.
+    paused_t, _ = timed(lambda: _collector_paused(lambda: [list(auto.iter(t)) for t in texts]), args.repeat)
     batch_t, flagged = timed(lambda: scanner.scan_texts(texts), args.repeat)
     per_t, per = timed(lambda: [scanner.hits(t) for t in texts], max(1, args.repeat - 2))
     features.warm()
@@ -137,6 +149,7 @@ def main() -> None:
 
     rows = [
         ("bare pyahocorasick iter, raw text (no normalisation)", bare_t),
+        ("bare pyahocorasick iter, collector paused", paused_t),
         ("full pipeline, batched scan_texts (1 core)", batch_t),
         ("full pipeline, per-message Scanner.hits (1 core)", per_t),
         (f"rules + model {mdl.version}, batched, scores (1 core)", both_t),
@@ -157,7 +170,8 @@ def main() -> None:
         lines.append(f"{name:58} {n / t:>10,.0f} {mb / t:>7.2f} {1e6 * t / n:>7.2f} {bare_t / t:>7.2f}")
     goal = bare_t / batch_t
     rate = n / both_t
-    lines += ["", f"goal: full pipeline >= 0.5x bare automaton -> {goal:.2f}x ({'met' if goal >= 0.5 else 'NOT met'})",
+    lines += ["", f"goal: full pipeline >= 0.5x bare automaton -> {goal:.2f}x ({'met' if goal >= 0.5 else 'NOT met'}); "
+              f"{paused_t / batch_t:.2f}x the bare automaton with the collector paused too",
               f"goal: rules + model >= 20,000 msgs/s on one core -> {rate:,.0f} msgs/s "
               f"({'met' if rate >= 20_000 else 'NOT met'}); {batch_t / both_t:.2f}x the rule stage alone "
               f"in this run; {len(both)} messages flagged by rules + model at the packs' review threshold "

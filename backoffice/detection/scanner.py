@@ -9,9 +9,11 @@ then the detailed scan only on candidates; the result is identical to calling
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import cache
 from itertools import accumulate
@@ -279,11 +281,32 @@ class Scanner:
     def scan_texts(self, texts: list[str]) -> list[tuple[int, list[Hit]]]:
         """(index, hits) for the flagged messages only; same hits as ``hits`` on each."""
         out = []
-        for i, v in self._batch(texts) if texts else ():
-            hits = self.hits_views(v) if v.text else []
-            if hits:
-                out.append((i, hits))
+        with _collector_paused():
+            for i, v in self._batch(texts) if texts else ():
+                hits = self.hits_views(v) if v.text else []
+                if hits:
+                    out.append((i, hits))
         return out
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one batch pass.
+
+    The pass makes a tuple per automaton match and a few lists per candidate: hundreds of
+    thousands of short-lived containers, freed by reference counting, none in a cycle. Each
+    700 of them set off a collection that walks the young objects; on the scan bench those
+    walks cost about a sixth of the pass. The collector runs again when the pass ends (only
+    the caller that found it running turns it back on, so overlapping passes in threads leave
+    it as they found it).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 _SEP_RE = re.compile(SEP)
@@ -305,8 +328,14 @@ class _Cover:
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for a, b in spans:
-            self.add(a, b)
+        for a, b in sorted(spans):  # one sweep: merge each span into the last if they overlap
+            if a >= b:
+                continue
+            if self.ends and a < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
 
     def overlaps(self, a: int, b: int) -> bool:
         i = bisect_right(self.ends, a)  # the first interval ending after a

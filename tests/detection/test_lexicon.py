@@ -97,3 +97,14 @@ def test_a_cover_of_spans_answers_like_the_spans(added, asked):
             spans.append((start, start + length))
         for a, n in asked:
             assert cover.overlaps(a, a + n) == any(s < a + n and a < e for s, e in spans)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=20))
+def test_a_cover_built_at_once_equals_one_built_span_by_span(added):
+    """The constructor merges in one sorted sweep; ``add`` merges one span at a time."""
+    spans = [(start, start + length) for start, length in added]
+    step = _Cover()
+    for a, b in spans:
+        step.add(a, b)
+    at_once = _Cover(spans)
+    assert (at_once.starts, at_once.ends) == (step.starts, step.ends)
