@@ -176,10 +176,22 @@ def _weights(used, binary, cats, nb, nb_cat, t_bin: float, t_cat: float) -> tupl
     return w, bias
 
 
+#: A bucket gets a weight only when at least this many training rows hold it. A bucket of one
+#: row is mostly that row's slot values and one-off spellings: on dev (2026-12-08, train-only
+#: models) dropping them gave recall 0.885 / precision 0.919 / 126 of 138 conversations against
+#: 0.887 / 0.916 / 127, with a third fewer weights (4.4 MB -> 3.1 MB).
+MIN_ROWS = 2
+
+
+def _in_use(x) -> np.ndarray:
+    """The buckets (columns of ``x``) present in at least MIN_ROWS rows."""
+    return np.flatnonzero(np.asarray((x > 0).sum(axis=0)).ravel() >= MIN_ROWS)
+
+
 def _refit(x, y: np.ndarray, c_bin: float, c_cat: float, seed: int):
     """Both stages fit on ``x`` with the chosen regularisation: (used columns, binary, categories,
     NB scale, category NB scale)."""
-    used = np.unique(x.indices)
+    used = _in_use(x)
     x = x[:, used]
     bad = y != 0
     nb, nb_cat = _nb_scale(x, bad), _category_scale(x, y)
@@ -207,7 +219,7 @@ def train(rows: list[dict], out_dir: Path, seed: int = 20261206, scanner: Scanne
     x_all_dev, y_dev = design(dev_rows, scanner)
     # Only buckets seen in training can get a weight (L2 keeps the others at zero): solve over
     # those columns alone, a hundred thousand instead of a million, then put them back.
-    used = np.unique(x_all_fit.indices)
+    used = _in_use(x_all_fit)
     x_fit, x_dev = x_all_fit[:, used], x_all_dev[:, used]
     if set(np.unique(y_fit)) != set(range(1 + len(model.CATEGORIES))):
         raise ValueError("the train split needs harmless rows and rows of every category "

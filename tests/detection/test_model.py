@@ -151,7 +151,8 @@ def test_training_is_deterministic_and_never_reads_the_test_split(small_model, t
 def test_the_written_model_is_refit_on_train_and_dev_with_what_dev_chose(tmp_path):
     """C and the temperatures are chosen on dev; the model written then learns from dev's rows
     too (a phrase only dev holds gets a weight), still without the test row."""
-    rows = _rows(120) + [{"text": "只在开发集出现的骗子暗号蘑菇", "labels": ["abuse"], "split": "dev"}]
+    rows = _rows(120) + [{"text": t, "labels": ["abuse"], "split": "dev"}
+                         for t in ("只在开发集出现的骗子暗号蘑菇", "开发集的第二行也说蘑菇")]
     refit = train.train(rows, tmp_path / "refit", seed=7, log=lambda *_: None, c_grid=(0.5, 1.0))
     held = train.train(rows, tmp_path / "held", seed=7, log=lambda *_: None, c_grid=(0.5, 1.0), refit=False)
     assert refit["fit_on"] == "train+dev"
@@ -167,6 +168,23 @@ def test_the_written_model_is_refit_on_train_and_dev_with_what_dev_chose(tmp_pat
     assert never
     assert not np.any(refit_w[never] != 0)
     assert not np.any(held_w[never] != 0)
+
+
+def test_a_bucket_held_by_a_single_training_row_gets_no_weight(tmp_path):
+    """MIN_ROWS: one row's one-off spelling (鹦鹉) teaches nothing; two rows' (河马) does."""
+    assert train.MIN_ROWS == 2
+    extra = [{"text": t, "labels": ["abuse"], "split": "train"}
+             for t in ("你这个鹦鹉脑子的蠢货", "河马一样的蠢货", "蠢得像河马")]
+    _train(_rows(120) + extra, tmp_path)
+    w = model.load(tmp_path).weights
+
+    def weighted(word):
+        buckets = [b for b, name in features.named(word).items() if name == word]
+        assert buckets
+        return bool(np.any(w[buckets] != 0))
+
+    assert not weighted("鹦鹉")
+    assert weighted("河马")
 
 
 def test_a_missing_model_is_a_clear_error_at_start(tmp_path):
