@@ -100,7 +100,11 @@ def save(directory: Path, categories: tuple[str, ...], weights: np.ndarray, bias
     directory.mkdir(parents=True, exist_ok=True)
     rows = np.flatnonzero(np.any(weights != 0, axis=1)).astype(np.int32)
     buf = io.BytesIO()
-    np.savez(buf, rows=rows, weights=weights[rows].astype(np.float16), bias=bias.astype(np.float32))
+    with np.errstate(over="ignore"):  # an overflow shows as inf, refused just below
+        half = weights[rows].astype(np.float16)
+    if not (np.isfinite(half).all() and np.isfinite(bias).all()):
+        raise ValueError("a weight does not fit float16 (or is not finite); the model was not written")
+    np.savez(buf, rows=rows, weights=half, bias=bias.astype(np.float32))
     data = buf.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     npz = directory / "detector.npz"
@@ -143,8 +147,10 @@ def load(directory: Path | str | None = None) -> Model:
     except (KeyError, ValueError, OSError, TypeError) as exc:
         raise ModelError(f"{npz_path}: incomplete model ({exc}); {hint}") from exc
     if w.ndim != 2 or w.shape != (len(rows), 1 + len(cats)) or bias.shape != (1 + len(cats),) \
-            or (len(rows) and (rows.min() < 0 or rows.max() >= features.DIM)):
-        raise ModelError(f"{npz_path}: weights of shape {w.shape} do not fit {len(cats)} categories; {hint}")
+            or (len(rows) and (rows.min() < 0 or rows.max() >= features.DIM)) \
+            or w.dtype.kind != "f" or bias.dtype.kind != "f" or not (np.isfinite(w).all() and np.isfinite(bias).all()):
+        raise ModelError(f"{npz_path}: weights of shape {w.shape} do not fit {len(cats)} categories "
+                         f"or are not all finite; {hint}")
     dense = np.zeros((features.DIM, 1 + len(cats)), dtype=np.float32)
     dense[rows] = w
     return Model(version, cats, dense, bias.astype(np.float32), meta)

@@ -298,7 +298,8 @@ def _collector_paused() -> Iterator[None]:
     700 of them set off a collection that walks the young objects; on the scan bench those
     walks cost about a sixth of the pass. The collector runs again when the pass ends (only
     the caller that found it running turns it back on, so overlapping passes in threads leave
-    it as they found it).
+    it as they found it). The pause is process-wide: a process forked while another thread is
+    mid-pass starts with the collector off (the batch pool forks its workers before any pass).
     """
     was = gc.isenabled()
     gc.disable()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import random
 
@@ -122,7 +124,9 @@ def _rows(n: int, seed: int = 1) -> list[dict]:
         text = text.format(r.randint(10**9, 10**10)) if kind else text + str(i)
         split = "dev" if i % 3 == 2 else "train"
         rows.append({"text": text, "labels": [kind] if kind else [], "split": split})
+    # Two test rows share 绝不 (in no other row): a leak would give it a weight (MIN_ROWS is 2).
     rows.append({"text": "这一行是测试集，训练绝不能读到它", "labels": ["abuse"], "split": "test"})
+    rows.append({"text": "测试集里也说绝不", "labels": ["abuse"], "split": "test"})
     return rows
 
 
@@ -174,7 +178,7 @@ def test_a_bucket_held_by_a_single_training_row_gets_no_weight(tmp_path):
     """MIN_ROWS: one row's one-off spelling (鹦鹉) teaches nothing; two rows' (河马) does."""
     assert train.MIN_ROWS == 2
     extra = [{"text": t, "labels": ["abuse"], "split": "train"}
-             for t in ("你这个鹦鹉脑子的蠢货", "河马一样的蠢货", "蠢得像河马")]
+             for t in ("你这个鹦鹉脑子的鹦鹉蠢货", "河马一样的蠢货", "蠢得像河马")]  # rows, not occurrences
     _train(_rows(120) + extra, tmp_path)
     w = model.load(tmp_path).weights
 
@@ -354,6 +358,31 @@ def test_a_clause_surer_of_a_violation_never_takes_away_what_the_whole_message_s
     assert p[cats.index("ads_spam")] == pytest.approx(0.6)
     review = dict.fromkeys(cats, 0.45)
     assert set(decide(p, {"ads_spam", "offsite_contact"}, cats, review)) == {"ads_spam", "offsite_contact"}
+
+
+def test_weights_are_stored_as_float16_and_a_weight_beyond_it_is_refused(small_model, tmp_path):
+    with np.load(small_model[1] / "detector.npz") as z:
+        assert z["weights"].dtype == np.float16
+    m = model.load(small_model[1])
+    w = m.weights.copy()
+    w[np.flatnonzero(np.any(w != 0, axis=1))[0], 0] = 1e6  # past float16's 65504: would be inf
+    with pytest.raises(ValueError, match="does not fit float16"):
+        model.save(tmp_path, m.categories, w, m.bias, {})
+    assert not (tmp_path / "detector.npz").exists()
+
+
+def test_a_model_file_with_a_weight_that_is_not_finite_is_refused(small_model, tmp_path):
+    with np.load(small_model[1] / "detector.npz") as z:
+        rows, w, bias = z["rows"], z["weights"].copy(), z["bias"]
+    w[0, 0] = np.inf
+    buf = io.BytesIO()
+    np.savez(buf, rows=rows, weights=w, bias=bias)
+    (tmp_path / "detector.npz").write_bytes(buf.getvalue())
+    meta = json.loads((small_model[1] / "detector.json").read_text())
+    meta["sha256"] = hashlib.sha256(buf.getvalue()).hexdigest()
+    (tmp_path / "detector.json").write_text(json.dumps(meta))
+    with pytest.raises(model.ModelError, match="not all finite"):
+        model.load(tmp_path)
 
 
 def test_a_damaged_model_file_is_a_clear_error(small_model, tmp_path):
