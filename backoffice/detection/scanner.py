@@ -281,7 +281,7 @@ class Scanner:
     def scan_texts(self, texts: list[str]) -> list[tuple[int, list[Hit]]]:
         """(index, hits) for the flagged messages only; same hits as ``hits`` on each."""
         out = []
-        with _collector_paused():
+        with collector_paused():
             for i, v in self._batch(texts) if texts else ():
                 hits = self.hits_views(v) if v.text else []
                 if hits:
@@ -290,7 +290,7 @@ class Scanner:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for one batch pass.
 
     The pass makes a tuple per automaton match and a few lists per candidate: hundreds of
