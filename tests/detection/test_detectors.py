@@ -38,6 +38,11 @@ EVASIONS = [
     ("煞笔", "abuse", "lexicon", "煞笔"),
     ("你是🐷吗", "abuse", "lexicon", "你是🐷"),
     ("神經病", "abuse", "lexicon", "神經病"),
+    ("三十岁的巨婴，发货晚一天就哭天喊地", "abuse", "lexicon", "巨婴"),  # an insulting name
+    ("戆大，讲了三遍还不懂", "abuse", "lexicon", "戆大"),  # Shanghainese
+    ("没钱就别逛我们店", "abuse", "lexicon", "没钱就别"),  # contempt without a swear word
+    ("出售账号，实名的老号", "illegal_service", "lexicon", "出售账号"),  # account trade: banned, not an ad
+    ("卖号吗，信誉高的", "illegal_service", "lexicon", "卖号"),
     ("日结工资，宝妈兼职", "ads_spam", "lexicon", "日结工资"),
     ("爱买不买", "negative_service", "lexicon", "爱买不买"),
     ("算命改运", "prohibited_content", "lexicon", "算命"),
@@ -78,6 +83,13 @@ LOOKALIKES = [
     "访问 https://www.zbj.com/task",
     "淘宝详情页设计",
     "淘宝上有类似款式吗",
+    "傻瓜相机也能拍得很好",  # the insult lists leave out words with an everyday sense
+    "您签收时拆开检查一下",  # qian shou shi, not 欠收拾
+    "下午十三点发货",
+    "二百五十克一袋",
+    "这不是人为损坏",
+    "像你这种情况可以退",
+    "我眼瞎了没看到您的留言",
 ]
 
 
