@@ -74,10 +74,10 @@ VIOLATIONS = [
     ("宝妈兼职，手机操作，日结工资，加群了解", [A], "recruiting"),
     ("诚招代理，零投资，月入过万不是梦", [A], "agent recruiting"),
     ("扫码进群，免费领取设计素材", [A], "join group"),
-    ("出售各类账号，需要私聊", [A], "account selling"),
     ("专业涨粉引流，精准粉一万起", [A], "follower selling"),
     ("动动手指就能赚钱，日赚三百", [A], "easy money"),
     # --- illegal services
+    ("出售各类账号，需要私聊", [I], "account selling"),  # a banned trade, as in eval/corpus (was ads until 2026-12-08)
     ("我们可以帮你刷单，销量一周上去", [I], "刷单"),
     ("好评返现五元，记得五星哦", [I], "好评返现"),
     ("有偿删帖，负面新闻都能处理", [I], "有偿删帖"),
