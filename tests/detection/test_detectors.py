@@ -43,10 +43,6 @@ EVASIONS = [
     ("没钱就别逛我们店", "abuse", "lexicon", "没钱就别"),  # contempt without a swear word
     ("出售账号，实名的老号", "illegal_service", "lexicon", "出售账号"),  # account trade: banned, not an ad
     ("卖号吗，信誉高的", "illegal_service", "lexicon", "卖号"),
-    ("驾照消分，一分两百", "illegal_service", "lexicon", "消分"),  # taking another driver's points
-    ("帮你查机主，一条一百", "illegal_service", "lexicon", "查机主"),
-    ("科目一不用本人去考，包过", "illegal_service", "lexicon", "包过"),
-    ("宝妈在家就能做，不用囤货", "ads_spam", "lexicon", "在家就能做"),  # a side-job pitch
     ("日结工资，宝妈兼职", "ads_spam", "lexicon", "日结工资"),
     ("爱买不买", "negative_service", "lexicon", "爱买不买"),
     ("算命改运", "prohibited_content", "lexicon", "算命"),
@@ -94,10 +90,6 @@ LOOKALIKES = [
     "这不是人为损坏",
     "像你这种情况可以退",
     "我眼瞎了没看到您的留言",
-    "考试还得靠自己，我们不承诺包过",
-    "说包过的都是骗人的",
-    "快递不用本人签收",
-    "我们支持买分期付款",
 ]
 
 
