@@ -39,8 +39,10 @@ EVASIONS = [
     ("你是🐷吗", "abuse", "lexicon", "你是🐷"),
     ("神經病", "abuse", "lexicon", "神經病"),
     ("三十岁的巨婴，发货晚一天就哭天喊地", "abuse", "lexicon", "巨婴"),  # an insulting name
-    ("戆大，讲了三遍还不懂", "abuse", "lexicon", "戆大"),  # Shanghainese
+    ("阿木林，讲了三遍还不懂", "abuse", "lexicon", "阿木林"),  # Shanghainese
     ("没钱就别逛我们店", "abuse", "lexicon", "没钱就别"),  # contempt without a swear word
+    ("瓜-娃-子，讲不听", "abuse", "lexicon", "瓜-娃-子"),  # Sichuanese, with separators
+    ("你這種奇葩買家", "abuse", "lexicon", "奇葩買家"),  # traditional script
     ("出售账号，实名的老号", "illegal_service", "lexicon", "出售账号"),  # account trade: banned, not an ad
     ("卖号吗，信誉高的", "illegal_service", "lexicon", "卖号"),
     ("日结工资，宝妈兼职", "ads_spam", "lexicon", "日结工资"),
@@ -90,6 +92,20 @@ LOOKALIKES = [
     "这不是人为损坏",
     "像你这种情况可以退",
     "我眼瞎了没看到您的留言",
+    # the review of the insult lists (2026-12-08): ordinary chat that held one of their words
+    "制作精美，工作精神可嘉",
+    "适合你这种人群使用",
+    "钥匙你也配两把吗",
+    "放在靠北的墙，河北七天能到吗",
+    "这点运费都由我们承担",
+    "乡下人自己种的，傻子瓜子，叫花子鸡",
+    "宝宝手被门夹了，脑瘫儿童康复椅",
+    "老虎图案，面料是尼龙啊",  # lao hu tu, ni long a: not 老糊涂, 你聋啊
+    "养了三头猪，派人下乡",  # reversed: not 猪头三, 乡下人
+    "这批货质素低",  # reversed: not 低素质
+    "收件人 Wu Lai，Hanfu dress",  # typed pinyin: not 无赖, 悍妇
+    "狗狗吃屎怎么办，防碰瓷的行车记录仪",
+    "您就这点预算的话推荐这款",
 ]
 
 
